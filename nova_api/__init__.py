@@ -1,0 +1,1 @@
+"""nova_api: a standalone OpenStack Compute (Nova) API service."""

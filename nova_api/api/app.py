@@ -1,0 +1,51 @@
+"""Building the WSGI application from config: logging, schema, paste."""
+
+import logging
+import os
+import sys
+
+from oslo_config import cfg
+from oslo_log import log as oslo_log
+from paste import deploy
+
+from nova_api import conf as nova_conf
+from nova_api.db import migration
+from nova_api import policy
+
+LOG = logging.getLogger(__name__)
+CONF = nova_conf.CONF
+PROJECT = 'nova_api'
+_SOURCE_ETC = os.path.join(os.path.dirname(__file__), '..', '..', 'etc')
+
+
+def parse_config(argv, default_config_files=None):
+    """Parse the command line and config files, and set up oslo.log."""
+    oslo_log.register_options(CONF)
+    CONF(argv, project=PROJECT, default_config_files=default_config_files)
+    oslo_log.setup(CONF, PROJECT)
+
+
+def find_paste_config():
+    """The paste file: absolute, beside the config files, in the source
+    tree's etc/, or where the package installed it."""
+    name = CONF.api_paste_config
+    if os.path.isabs(name):
+        candidates = [name]
+    else:
+        candidates = [CONF.find_file(name),
+                      os.path.join(_SOURCE_ETC, name),
+                      os.path.join(sys.prefix, 'etc', PROJECT, name)]
+    for path in candidates:
+        if path and os.path.exists(path):
+            return os.path.abspath(path)
+    raise cfg.ConfigFilesNotFoundError([name])
+
+
+def load_app(name='osapi_compute'):
+    """The paste application `name`, with the database schema in place."""
+    migration.ensure_schema()
+    # Built now so that a plugin's clashing policy rule stops the start.
+    policy.get_enforcer()
+    path = find_paste_config()
+    LOG.info('Loading %s from %s', name, path)
+    return deploy.loadapp('config:%s' % path, name=name)

@@ -1,0 +1,1 @@
+"""WSGI filters of the paste pipelines (etc/api-paste.ini)."""

@@ -1,0 +1,1 @@
+"""The API's resources, one plugin module each (entry points in setup.cfg)."""

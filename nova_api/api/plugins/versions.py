@@ -1,0 +1,27 @@
+"""The version document inside the API pipeline: /v2.1/{project_id}/."""
+
+from nova_api.api import plugin
+from nova_api.api import versions
+from nova_api.api import wsgi
+from nova_api import exception
+
+
+class VersionsController(wsgi.Controller):
+
+    @wsgi.response(200)
+    def show(self, req, id='v2.1'):
+        if req.is_legacy_v2():
+            id = 'v2.0'
+        if id not in versions.VERSIONS:
+            raise exception.NotFound()
+        return versions.build_version(req, id)
+
+
+class Versions(plugin.APIPlugin):
+    name = 'versions'
+
+    def resources(self):
+        return [plugin.APIResource('versions', VersionsController(), [
+            ('GET', '/', 'show'),
+            ('GET', '/versions/{id}', 'show'),
+        ])]

@@ -1,0 +1,1 @@
+"""JSON-Schema of requests, queries and responses, one module per resource."""

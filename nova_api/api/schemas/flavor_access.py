@@ -1,0 +1,50 @@
+"""Request, query and response schemas of flavor access."""
+
+# A project id as the access table stores it.
+_tenant = {'type': 'string', 'minLength': 1, 'maxLength': 255}
+
+
+def _action(name):
+    return {
+        'type': 'object',
+        'properties': {
+            name: {
+                'type': 'object',
+                'properties': {'tenant': _tenant},
+                'required': ['tenant'],
+                'additionalProperties': False,
+            },
+        },
+        'required': [name],
+        'additionalProperties': False,
+    }
+
+
+add_tenant_access = _action('addTenantAccess')
+remove_tenant_access = _action('removeTenantAccess')
+
+index_query = {
+    'type': 'object',
+    'properties': {},
+    'additionalProperties': True,
+}
+
+access_list_response = {
+    'type': 'object',
+    'properties': {
+        'flavor_access': {
+            'type': 'array',
+            'items': {
+                'type': 'object',
+                'properties': {
+                    'flavor_id': {'type': 'string'},
+                    'tenant_id': {'type': 'string'},
+                },
+                'required': ['flavor_id', 'tenant_id'],
+                'additionalProperties': False,
+            },
+        },
+    },
+    'required': ['flavor_access'],
+    'additionalProperties': False,
+}

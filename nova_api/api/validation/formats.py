@@ -1,0 +1,56 @@
+"""Custom JSON-Schema formats ("name", "uuid" ...) and their checker."""
+
+import unicodedata
+
+import jsonschema
+from oslo_utils import uuidutils
+
+from nova_api import exception
+
+FORMAT_CHECKER = jsonschema.FormatChecker()
+
+_NAME_RULE = 'printable characters. Can not start or end with whitespace.'
+_NAME_WITH_SPACES_RULE = 'printable characters with at least one non space ' \
+                         'character'
+
+
+class InvalidName(exception.Invalid):
+    msg_fmt = ("An invalid 'name' value was provided. The name must be: "
+               "%(reason)s")
+
+
+def _is_printable(text):
+    return all(unicodedata.category(char)[0] != 'C' for char in text)
+
+
+def _is_space(char):
+    return char.isspace() or unicodedata.category(char)[0] == 'Z'
+
+
+@FORMAT_CHECKER.checks('name', raises=InvalidName)
+def check_name(instance):
+    if not isinstance(instance, str):
+        return True
+    if (_is_printable(instance) and
+            not (instance and (_is_space(instance[0]) or
+                               _is_space(instance[-1])))):
+        return True
+    raise InvalidName(reason=_NAME_RULE)
+
+
+@FORMAT_CHECKER.checks('name_with_leading_trailing_spaces',
+                       raises=InvalidName)
+def check_name_with_spaces(instance):
+    """The /v2 name rule: spaces allowed at the ends, not only spaces."""
+    if not isinstance(instance, str):
+        return True
+    if _is_printable(instance) and not all(_is_space(c) for c in instance):
+        return True
+    raise InvalidName(reason=_NAME_WITH_SPACES_RULE)
+
+
+@FORMAT_CHECKER.checks('uuid')
+def check_uuid(instance):
+    if not isinstance(instance, str):
+        return True
+    return uuidutils.is_uuid_like(instance)

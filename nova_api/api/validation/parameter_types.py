@@ -1,0 +1,80 @@
+"""Reusable JSON-Schema fragments for request bodies and query strings."""
+
+import copy
+
+# The largest value a signed 32-bit database integer column holds.
+DB_MAX_INT = 0x7FFFFFFF
+
+
+def single_param(schema):
+    """A query parameter given once (query values arrive as lists)."""
+    wrapped = copy.deepcopy(schema)
+    return {'type': 'array', 'items': wrapped, 'minItems': 1, 'maxItems': 1}
+
+
+def multi_params(schema):
+    """A query parameter that may be repeated."""
+    return {'type': 'array', 'items': copy.deepcopy(schema)}
+
+
+boolean = {
+    'type': ['boolean', 'string'],
+    'enum': [True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on',
+             'YES', 'Yes', 'yes',
+             False, 'False', 'FALSE', 'false', '0', 'OFF', 'Off', 'off',
+             'NO', 'No', 'no'],
+}
+
+non_negative_integer = {
+    'type': ['integer', 'string'],
+    'pattern': '^[0-9]*$',
+    'minimum': 0,
+    'minLength': 1,
+}
+
+positive_integer = {
+    'type': ['integer', 'string'],
+    'pattern': '^[0-9]*$',
+    'minimum': 1,
+    'minLength': 1,
+}
+
+name = {
+    'type': 'string', 'minLength': 1, 'maxLength': 255,
+    'format': 'name',
+}
+
+name_with_leading_trailing_spaces = {
+    'type': 'string', 'minLength': 1, 'maxLength': 255,
+    'format': 'name_with_leading_trailing_spaces',
+}
+
+project_id = {
+    'type': 'string', 'minLength': 1, 'maxLength': 255,
+    'pattern': '^[a-zA-Z0-9-]*$',
+}
+
+user_id = {
+    'type': 'string', 'minLength': 1, 'maxLength': 255,
+}
+
+# Flavor sizes: integers, or strings of digits, up to the database's limit.
+flavor_param_positive = {
+    'type': ['integer', 'string'],
+    'pattern': '^[0-9]+$',
+    'minimum': 1,
+    'maximum': DB_MAX_INT,
+}
+
+flavor_param_non_negative = dict(flavor_param_positive, minimum=0)
+
+# Key/value metadata (flavor extra specs, server metadata): string values.
+metadata_key = '^[a-zA-Z0-9-_:. ]{1,255}$'
+
+metadata = {
+    'type': 'object',
+    'patternProperties': {
+        metadata_key: {'type': 'string', 'maxLength': 255},
+    },
+    'additionalProperties': False,
+}

@@ -1,0 +1,1 @@
+"""View builders: internal objects to wire dicts, one module per resource."""

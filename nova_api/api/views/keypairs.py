@@ -1,0 +1,51 @@
+"""Key pairs on the wire: list entries, a created key pair, the details.
+
+``type`` is shown from microversion 2.2.
+"""
+
+# Nova writes timestamps as naive UTC with microseconds, no zone suffix.
+_TIME_FORMAT = '%Y-%m-%dT%H:%M:%S.%f'
+
+
+def _summary(req, keypair):
+    body = {
+        'name': keypair.name,
+        'public_key': keypair.public_key,
+        'fingerprint': keypair.fingerprint,
+    }
+    if req.is_supported('2.2'):
+        body['type'] = keypair.type
+    return body
+
+
+def _timestamp(value):
+    return value.strftime(_TIME_FORMAT) if value is not None else None
+
+
+def index(req, keypairs):
+    return {'keypairs': [{'keypair': _summary(req, keypair)}
+                         for keypair in keypairs]}
+
+
+def create(req, keypair, private_key=None):
+    """The new key pair; a generated one comes with its private key."""
+    body = _summary(req, keypair)
+    body['user_id'] = keypair.user_id
+    if private_key is not None:
+        body['private_key'] = private_key
+    return {'keypair': body}
+
+
+def show(req, keypair):
+    body = _summary(req, keypair)
+    body.update({
+        'user_id': keypair.user_id,
+        'id': keypair.id,
+        'created_at': _timestamp(keypair.created_at),
+        'updated_at': _timestamp(keypair.updated_at),
+        # Nova's soft-delete fields: a deleted key pair is never shown, so
+        # they always say "not deleted".
+        'deleted': False,
+        'deleted_at': None,
+    })
+    return {'keypair': body}

@@ -1,0 +1,98 @@
+"""Links in response bodies: a resource's self and bookmark links and a
+collection's "next" page, built from the request as Nova builds them.
+
+    self      http://host/v2.1/flavors/1            (versioned)
+    bookmark  http://host/flavors/1                 (no version)
+    next      http://host/v2.1/flavors?limit=2&marker=2
+
+``[api] compute_link_prefix`` replaces the scheme and host (and prepends
+its path) for deployments behind a proxy.
+"""
+
+import re
+from urllib import parse
+
+from oslo_config import cfg
+
+CONF = cfg.CONF
+
+_VERSION_SEGMENT = re.compile(r'^v([0-9]+|[0-9]+\.[0-9]+)$')
+
+
+def project_id_in_links(req):
+    """The project id to put in links, or ''.
+
+    Nova puts it in only when it appears anywhere in the request URL, which
+    in practice means the client used a /{project_id}/ URL.
+    """
+    project_id = req.context.project_id
+    if project_id and project_id in req.url:
+        return project_id
+    return ''
+
+
+def resource_links(req, collection, identifier):
+    """[self, bookmark] links of one resource of `collection`."""
+    return [
+        {'rel': 'self', 'href': self_href(req, collection, identifier)},
+        {'rel': 'bookmark',
+         'href': bookmark_href(req, collection, identifier)},
+    ]
+
+
+def self_href(req, collection, identifier):
+    base = _with_link_prefix(req.application_url)
+    return _join(base, project_id_in_links(req), collection, str(identifier))
+
+
+def bookmark_href(req, collection, identifier):
+    base = _with_link_prefix(_without_version(req.application_url))
+    return _join(base, project_id_in_links(req), collection, str(identifier))
+
+
+def collection_links(req, collection, item_ids, limit):
+    """The `<collection>_links` list of a page: one "next" link when the
+    page is full (as many items as `limit`), else empty.
+
+    `collection` is the path the next page is fetched from (e.g.
+    'flavors/detail'); `item_ids` are the page's identifiers in order.
+    """
+    if not limit or len(item_ids) != limit:
+        return []
+    return [{'rel': 'next',
+             'href': next_href(req, collection, item_ids[-1])}]
+
+
+def next_href(req, collection, marker):
+    # Sorted query parameters, with the marker replaced or appended last;
+    # a parameter given twice keeps one value, as in Nova.
+    params = dict(sorted(req.GET.items()))
+    params['marker'] = marker
+    base = _with_link_prefix(req.application_url)
+    url = _join(base, project_id_in_links(req), collection)
+    return '%s?%s' % (url, parse.urlencode(params))
+
+
+def _join(*parts):
+    return '/'.join(part.strip('/') for part in parts if part)
+
+
+def _without_version(url):
+    """`url` without its last path segment if that is a version (v2.1)."""
+    parts = parse.urlsplit(url)
+    head, _sep, last = parts.path.rpartition('/')
+    if not _VERSION_SEGMENT.match(last):
+        return url
+    return parse.urlunsplit(parts._replace(path=head))
+
+
+def _with_link_prefix(url):
+    prefix = CONF.api.compute_link_prefix
+    if not prefix:
+        return url
+    parts = parse.urlsplit(url)
+    prefix_parts = parse.urlsplit(prefix)
+    return parse.urlunsplit((
+        prefix_parts.scheme, prefix_parts.netloc,
+        prefix_parts.path.rstrip('/') + parts.path, parts.query,
+        parts.fragment)).rstrip('/')

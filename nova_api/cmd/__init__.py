@@ -1,0 +1,1 @@
+"""Console scripts: nova-api and nova-api-manage."""

@@ -1,0 +1,55 @@
+"""nova-api-manage: database and route table commands.
+
+    nova-api-manage [--config-file FILE] db sync
+    nova-api-manage [--config-file FILE] db version
+    nova-api-manage [--config-file FILE] routes
+"""
+
+import sys
+
+from oslo_config import cfg
+
+from nova_api.api import app
+from nova_api.api import route_table
+from nova_api import conf as nova_conf
+from nova_api.db import migration
+
+CONF = nova_conf.CONF
+
+
+def _db_sync():
+    migration.db_sync()
+    print('Database is at revision %s' % migration.db_version())
+
+
+def _db_version():
+    print(migration.db_version())
+
+
+def _routes():
+    print(route_table.format_table(route_table.default_table()))
+
+
+def _add_parsers(subparsers):
+    db = subparsers.add_parser('db', help='database schema')
+    db_commands = db.add_subparsers(dest='db_command')
+    db_commands.required = True
+    db_commands.add_parser('sync', help='create or upgrade the schema and '
+                                        'the default flavors').set_defaults(
+        func=_db_sync)
+    db_commands.add_parser('version', help='print the schema revision'
+                           ).set_defaults(func=_db_version)
+    subparsers.add_parser('routes', help='print the loaded route table'
+                          ).set_defaults(func=_routes)
+
+
+def main(argv=None):
+    CONF.register_cli_opt(cfg.SubCommandOpt(
+        'command', title='Commands', handler=_add_parsers))
+    app.parse_config(sys.argv[1:] if argv is None else argv)
+    CONF.command.func()
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The domain layer: what the API does, in internal names, over the DB."""

@@ -1,0 +1,13 @@
+"""oslo.config options, one module per concern, all registered on CONF."""
+
+from oslo_config import cfg
+
+from nova_api.conf import api
+from nova_api.conf import database
+from nova_api.conf import paths
+from nova_api.conf import wsgi
+
+CONF = cfg.CONF
+
+for _module in (api, database, paths, wsgi):
+    _module.register_opts(CONF)

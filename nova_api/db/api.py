@@ -1,0 +1,86 @@
+"""The database connection: one enginefacade transaction context.
+
+Query modules decorate their functions with ``@context_manager.reader`` or
+``@context_manager.writer`` and use ``context.session``. Unless
+``configure()`` names a URL, the engine is built lazily from
+``CONF.database`` when the first transaction starts. SQLite does not
+create a missing directory for its file, so ``get_engine()``, which service
+start reaches through ``migration.ensure_schema()``, creates it first.
+"""
+
+import os
+
+from oslo_db.sqlalchemy import enginefacade
+from sqlalchemy.engine import make_url
+
+from nova_api import conf
+
+CONF = conf.CONF
+
+
+def new_context_manager(connection_url=None):
+    """A transaction context of its own for `connection_url`.
+
+    None means ``CONF.database.connection``, read when the first
+    transaction starts.
+    """
+    manager = enginefacade.transaction_context()
+    # SQLite ignores ON DELETE CASCADE unless foreign keys are switched on
+    # for every connection.
+    manager.configure(sqlite_fk=True)
+    if connection_url is not None:
+        manager.configure(connection=connection_url)
+    return manager
+
+
+context_manager = new_context_manager()
+# The URL configure() was given; None while CONF decides.
+_configured_url = None
+
+
+def configure(connection_url=None):
+    """Use `connection_url` (None: ``CONF.database.connection``) from now on.
+
+    Query functions keep their ``@context_manager`` decorators; only the
+    factory behind them is swapped. Returns a callable that closes the new
+    engine's connections and puts the previous configuration back, which is
+    what a test fixture wants as its cleanup.
+    """
+    global _configured_url
+    if connection_url is not None:
+        _create_sqlite_directory(connection_url)
+    previous_url = _configured_url
+    new_manager = new_context_manager(connection_url)
+    restore_factory = context_manager.patch_factory(new_manager)
+    _configured_url = connection_url
+
+    def restore():
+        global _configured_url
+        new_manager.dispose_pool()
+        restore_factory()
+        _configured_url = previous_url
+
+    return restore
+
+
+def reset():
+    """Close the current engine; the next use configures from CONF again."""
+    context_manager.dispose_pool()
+    configure(None)
+
+
+def get_engine():
+    """The writer engine, created (with its SQLite directory) if need be."""
+    if not context_manager.is_started and _configured_url is None:
+        _create_sqlite_directory(CONF.database.connection)
+    return context_manager.writer.get_engine()
+
+
+def _create_sqlite_directory(connection_url):
+    url = make_url(connection_url)
+    if url.get_backend_name() != 'sqlite':
+        return
+    database = url.database or ''
+    if database in ('', ':memory:') or database.startswith('file:'):
+        return
+    os.makedirs(os.path.dirname(os.path.abspath(database)), exist_ok=True)

@@ -1,0 +1,191 @@
+"""Domain exceptions.
+
+Each exception carries the HTTP status it maps to; ``nova_api.api.faults``
+turns any of them into Nova's fault body in one place, so controllers never
+build error responses by hand.
+"""
+
+
+class NovaAPIException(Exception):
+    """Base of every error the domain layer raises on purpose."""
+
+    msg_fmt = "An unknown exception occurred."
+    code = 500
+    headers = {}
+    safe = False
+
+    def __init__(self, message=None, **kwargs):
+        self.kwargs = kwargs
+        if message is None:
+            message = self.msg_fmt % kwargs
+        self.message = str(message)
+        super().__init__(self.message)
+
+    def format_message(self):
+        return self.message
+
+
+class Invalid(NovaAPIException):
+    msg_fmt = "Bad Request - Invalid Parameters"
+    code = 400
+    safe = True
+
+
+class ValidationError(Invalid):
+    msg_fmt = "%(detail)s"
+
+
+class InvalidInput(Invalid):
+    msg_fmt = "Invalid input received: %(reason)s"
+
+
+class InvalidSortKey(Invalid):
+    msg_fmt = "Sort key supplied was not valid."
+
+
+class MarkerNotFound(Invalid):
+    msg_fmt = "Marker %(marker)s could not be found."
+
+
+class MalformedRequestBody(Invalid):
+    msg_fmt = "Malformed message body: %(reason)s"
+
+
+class ProjectIdMismatch(Invalid):
+    msg_fmt = ("Malformed request URL: URL's project_id '%(url)s' doesn't "
+               "match Context's project_id '%(context)s'")
+
+
+class InvalidAPIVersionString(Invalid):
+    msg_fmt = ("API Version String %(version)s is of invalid format. Must "
+               "be of format MajorNum.MinorNum.")
+
+
+class InvalidContentType(NovaAPIException):
+    msg_fmt = "Unsupported Content-Type"
+    code = 415
+    safe = True
+
+
+class Forbidden(NovaAPIException):
+    msg_fmt = "Forbidden"
+    code = 403
+    safe = True
+
+
+class PolicyNotAuthorized(Forbidden):
+    msg_fmt = "Policy doesn't allow %(action)s to be performed."
+
+
+class NotFound(NovaAPIException):
+    msg_fmt = "The resource could not be found."
+    code = 404
+    safe = True
+
+
+class FlavorNotFound(NotFound):
+    msg_fmt = "Flavor %(flavor_id)s could not be found."
+
+
+class FlavorExtraSpecsNotFound(NotFound):
+    msg_fmt = ("Flavor %(flavor_id)s has no extra specs with key "
+               "%(extra_specs_key)s.")
+
+
+class FlavorAccessNotFound(NotFound):
+    msg_fmt = ("Flavor access not found for %(flavor_id)s / "
+               "%(project_id)s combination.")
+
+
+class KeypairNotFound(NotFound):
+    msg_fmt = "Keypair %(name)s not found for user %(user_id)s"
+
+
+class VersionNotFoundForAPIMethod(NotFound):
+    msg_fmt = "API version %(version)s is not supported on this method."
+
+
+class Conflict(NovaAPIException):
+    msg_fmt = "Conflict"
+    code = 409
+    safe = True
+
+
+class FlavorExists(Conflict):
+    msg_fmt = "Flavor with name %(name)s already exists."
+
+
+class FlavorIdExists(Conflict):
+    msg_fmt = "Flavor with ID %(flavor_id)s already exists."
+
+
+class FlavorAccessExists(Conflict):
+    msg_fmt = ("Flavor access already exists for flavor %(flavor_id)s "
+               "and project %(project_id)s combination.")
+
+
+class KeyPairExists(Conflict):
+    msg_fmt = "Key pair '%(key_name)s' already exists."
+
+
+class Gone(NovaAPIException):
+    msg_fmt = "This resource is no longer available."
+    code = 410
+    safe = True
+
+
+class OverQuota(NovaAPIException):
+    msg_fmt = "Quota exceeded: %(reason)s"
+    code = 403
+    safe = True
+
+
+class MicroversionNotSupported(NovaAPIException):
+    """406; the response still names the version that was asked for."""
+
+    msg_fmt = ("Version %(req_ver)s is not supported by the API. Minimum is "
+               "%(min_ver)s and maximum is %(max_ver)s.")
+    code = 406
+    safe = True
+
+    def __init__(self, version, **kwargs):
+        self.version = version
+        super().__init__(**kwargs)
+
+
+class DatabaseUnavailable(NovaAPIException):
+    msg_fmt = "The database is not available. Please try again later."
+    code = 503
+    safe = True
+
+
+class InvalidKeypair(Invalid):
+    msg_fmt = "Keypair data is invalid: %(reason)s"
+
+
+class KeypairLimitExceeded(OverQuota):
+    msg_fmt = "Quota exceeded, too many key pairs."
+
+
+class InvalidFilter(Invalid):
+    msg_fmt = "Invalid %(name)s filter [%(value)s]"
+
+
+class FlavorMarkerNotFound(MarkerNotFound):
+    msg_fmt = "marker [%(marker)s] not found"
+
+
+class StringTooLong(Invalid):
+    msg_fmt = "%(name)s has %(length)d characters, more than %(max_length)d."
+
+
+class BodyURIMismatch(Invalid):
+    msg_fmt = "Request body and URI mismatch"
+
+
+class PublicFlavorAccessList(NotFound):
+    msg_fmt = "Access list not available for public flavors."
+
+
+class PublicFlavorAccessConflict(Conflict):
+    msg_fmt = "Can not add access to a public flavor."

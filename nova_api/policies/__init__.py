@@ -1,0 +1,20 @@
+"""Policy defaults, one module per resource, with Nova's rule names."""
+
+import itertools
+
+from nova_api.policies import base
+from nova_api.policies import flavor_access
+from nova_api.policies import flavor_extra_specs
+from nova_api.policies import flavors
+from nova_api.policies import keypairs
+
+
+def list_rules():
+    """Every default rule (entry point oslo.policy.policies)."""
+    return list(itertools.chain(
+        base.list_rules(),
+        flavors.list_rules(),
+        flavor_access.list_rules(),
+        flavor_extra_specs.list_rules(),
+        keypairs.list_rules(),
+    ))

@@ -1,0 +1,148 @@
+"""What every request gets, whatever the resource: faults, request ids,
+microversion negotiation, the project id in the URL, removed APIs."""
+
+from nova_api.api import microversion
+from nova_api.tests.functional import base
+
+_GONE = ('This resource is no longer available. No forwarding address is '
+         'given.')
+
+
+class FrameworkTestV2(base.APITestCase):
+
+    def test_every_response_carries_the_request_id(self):
+        for resp in (self.api('GET', '/os-fping'),
+                     self.api('GET', '/', raw_url=True),
+                     self.api('GET', '/nothing-here')):
+            request_id = resp.header('x-openstack-request-id')
+            self.assertRegex(request_id, r'^req-[0-9a-f-]{36}$')
+            self.assertEqual(request_id, resp.header('x-compute-request-id'))
+
+    def test_unknown_url_is_a_plain_404(self):
+        resp = self.api('GET', '/nothing-here')
+        self.assertEqual(404, resp.status)
+
+    def test_unknown_method_is_a_plain_404(self):
+        resp = self.api('PATCH', '/os-fping')
+        self.assertEqual(404, resp.status)
+
+    def test_removed_apis_are_gone(self):
+        for method, path in (('GET', '/os-fping'), ('GET', '/os-cells'),
+                             ('POST', '/os-cloudpipe'),
+                             ('GET', '/os-agents'),
+                             ('GET', '/os-certificates/root'),
+                             ('GET', '/os-floating-ips-bulk'),
+                             ('DELETE', '/os-floating-ip-dns/example.org'),
+                             ('GET', '/os-fixed-ips/10.0.0.1'),
+                             ('POST', '/os-networks'),
+                             ('GET', '/os-security-group-default-rules')):
+            resp = self.api(method, path, body={} if method == 'POST'
+                            else None)
+            self.assertFault(resp, 410, _GONE)
+
+    def test_removed_actions_are_gone(self):
+        resp = self.api('POST', '/os-fixed-ips/10.0.0.1/action',
+                        body={'reserve': None})
+        self.assertFault(resp, 410, _GONE)
+        resp = self.api('POST', '/os-networks/1/action',
+                        body={'disassociate_host': None})
+        self.assertFault(resp, 410, _GONE)
+
+    def test_unknown_action_is_400(self):
+        resp = self.api('POST', '/os-fixed-ips/10.0.0.1/action',
+                        body={'bogus': None})
+        self.assertFault(resp, 400, 'There is no such action: bogus')
+
+    def test_action_with_two_keys_is_400(self):
+        resp = self.api('POST', '/os-fixed-ips/10.0.0.1/action',
+                        body={'reserve': None, 'unreserve': None})
+        self.assertFault(resp, 400, 'Malformed request body')
+
+    def test_malformed_json_is_400(self):
+        resp = self.api('POST', '/os-fixed-ips/10.0.0.1/action',
+                        body=b'{"reserve": ')
+        self.assertFault(resp, 400, 'Malformed request body')
+
+    def test_unsupported_content_type_is_415(self):
+        resp = self.api('POST', '/os-fixed-ips/10.0.0.1/action',
+                        body=b'<reserve/>',
+                        headers={'Content-Type': 'application/xml'})
+        self.assertFault(resp, 415, 'Unsupported Content-Type')
+
+    def test_missing_token_is_401(self):
+        resp = self.client.request('GET', self.url('/os-fping'), None, {})
+        self.assertEqual(401, resp.status)
+
+    def test_v2_ignores_version_headers_and_sends_none(self):
+        if self.is_v21:
+            self.skipTest('/v2 only')
+        resp = self.api('GET', '/os-fping', version='3.0')
+        self.assertFault(resp, 410)
+        self.assertNoVersionHeaders(resp)
+        self.assertEqual([], resp.header_values('Vary'))
+
+
+class ProjectInURLTestV2(base.APITestCase):
+    """/v2/{project_id}/... must name the caller's project."""
+
+    def test_mismatch_is_400(self):
+        other = self.project_id('other')
+        resp = self.api('GET', '/%s/%s/os-fping' % (self.endpoint, other),
+                        raw_url=True)
+        self.assertFault(
+            resp, 400,
+            "Malformed request URL: URL's project_id '%s' doesn't match "
+            "Context's project_id '%s'" % (other, self.project_id('admin')))
+
+    def test_uuid_project_ids_are_routed(self):
+        project = '6b1e7c40-d9a1-4f3c-9e2b-5a7d8c0f1e23'
+        resp = self.client.request(
+            'GET', '/%s/%s/os-fping' % (self.endpoint, project), None,
+            {'X-Auth-Token': 'admin:' + project})
+        self.assertFault(resp, 410)
+
+
+class FrameworkTestV21(base.V21, FrameworkTestV2):
+
+    def test_default_version_is_2_1(self):
+        resp = self.api('GET', '/os-fping')
+        self.assertVersionHeaders(resp, '2.1')
+
+    def test_requested_version_is_echoed(self):
+        resp = self.api('GET', '/os-fping', version='2.2')
+        self.assertVersionHeaders(resp, '2.2')
+
+    def test_legacy_version_header_is_accepted(self):
+        resp = self.api('GET', '/os-fping',
+                        headers={'X-OpenStack-Nova-API-Version': '2.2'})
+        self.assertVersionHeaders(resp, '2.2')
+
+    def test_latest_is_the_maximum(self):
+        resp = self.api('GET', '/os-fping', version='latest')
+        self.assertVersionHeaders(resp, str(microversion.MAX_VERSION))
+
+    def test_version_out_of_range_is_406(self):
+        for version in ('3.0', '2.0', '2.%d' % (
+                microversion.MAX_VERSION.minor + 1)):
+            resp = self.api('GET', '/os-fping', version=version)
+            self.assertFault(
+                resp, 406,
+                'Version %s is not supported by the API. Minimum is 2.1 and '
+                'maximum is %s.' % (version, microversion.MAX_VERSION))
+            self.assertVersionHeaders(resp, version)
+
+    def test_malformed_version_is_400_without_version_headers(self):
+        resp = self.api('GET', '/os-fping', version='2.x')
+        self.assertFault(
+            resp, 400, 'API Version String 2.x is of invalid format. Must '
+                       'be of format MajorNum.MinorNum.')
+        self.assertNoVersionHeaders(resp)
+
+    def test_version_headers_on_faults(self):
+        resp = self.api('GET', '/os-fping', version='2.3')
+        self.assertFault(resp, 410)
+        self.assertVersionHeaders(resp, '2.3')
+
+
+class ProjectInURLTestV21(base.V21, ProjectInURLTestV2):
+    pass

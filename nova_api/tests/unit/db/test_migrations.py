@@ -1,0 +1,134 @@
+"""The migrations build, on an empty database, what the models describe."""
+
+import threading
+
+from alembic import command as alembic_command
+from oslo_db.sqlalchemy import test_migrations
+import sqlalchemy as sa
+
+from nova_api.db import migration
+from nova_api.db import models
+from nova_api.tests.unit.db import base
+
+DEFAULT_FLAVORS = [
+    # flavorid, name, memory_mb, vcpus, root_gb
+    ('1', 'm1.tiny', 512, 1, 1),
+    ('2', 'm1.small', 2048, 1, 20),
+    ('3', 'm1.medium', 4096, 2, 40),
+    ('4', 'm1.large', 8192, 4, 80),
+    ('5', 'm1.xlarge', 16384, 8, 160),
+]
+
+
+class ModelsMigrationsSyncTest(test_migrations.ModelsMigrationsSync,
+                               base.DatabaseTestCase):
+    migrated = False
+
+    def db_sync(self, engine):
+        migration.db_sync(engine)
+
+    def get_engine(self):
+        return self.engine
+
+    def get_metadata(self):
+        return models.Base.metadata
+
+
+class ModelsMigrationsSyncTestPostgreSQL(base.PostgreSQL,
+                                         ModelsMigrationsSyncTest):
+    pass
+
+
+class ModelsMigrationsSyncTestMySQL(base.MySQL, ModelsMigrationsSyncTest):
+    pass
+
+
+class MigrationTest(base.DatabaseTestCase):
+    migrated = False
+
+    def _tables(self):
+        return set(sa.inspect(self.engine).get_table_names())
+
+    def _flavor_rows(self):
+        with self.engine.connect() as connection:
+            return connection.execute(sa.text(
+                'SELECT flavorid, name, memory_mb, vcpus, root_gb, '
+                'ephemeral_gb, swap, rxtx_factor, disabled, is_public, '
+                'vcpu_weight, description, created_at, updated_at '
+                'FROM flavors ORDER BY flavorid')).all()
+
+    def test_empty_database_needs_sync(self):
+        self.assertIsNone(migration.db_version())
+        self.assertTrue(migration.needs_sync())
+        self.assertEqual(set(), self._tables())
+
+    def test_db_sync_creates_schema_and_default_flavors(self):
+        migration.db_sync()
+
+        self.assertEqual(migration.head_revision(), migration.db_version())
+        self.assertFalse(migration.needs_sync())
+        self.assertEqual(
+            {'alembic_version', 'flavors', 'flavor_extra_specs',
+             'flavor_projects', 'key_pairs'}, self._tables())
+        rows = self._flavor_rows()
+        self.assertEqual(DEFAULT_FLAVORS, [tuple(row[:5]) for row in rows])
+        for row in rows:
+            (ephemeral_gb, swap, rxtx_factor, disabled, is_public,
+             vcpu_weight, description, created_at, updated_at) = row[5:]
+            self.assertEqual((0, 0, 1.0), (ephemeral_gb, swap, rxtx_factor))
+            self.assertFalse(disabled)
+            self.assertTrue(is_public)
+            self.assertIsNone(vcpu_weight)
+            self.assertIsNone(description)
+            self.assertIsNotNone(created_at)
+            self.assertIsNone(updated_at)
+
+    def test_db_sync_twice_changes_nothing(self):
+        migration.db_sync()
+        migration.db_sync()
+
+        self.assertEqual(migration.head_revision(), migration.db_version())
+        self.assertEqual(5, len(self._flavor_rows()))
+
+    def test_ensure_schema_on_empty_database(self):
+        migration.ensure_schema()
+
+        self.assertFalse(migration.needs_sync())
+        self.assertEqual(5, len(self._flavor_rows()))
+
+    def test_concurrent_db_sync_runs_migrations_once(self):
+        errors = []
+
+        def sync():
+            try:
+                migration.db_sync(self.engine)
+            except Exception as error:  # reported by the assertion below
+                errors.append(error)
+
+        threads = [threading.Thread(target=sync) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+        self.assertEqual([], errors)
+        self.assertEqual(5, len(self._flavor_rows()))
+
+    def test_downgrade_to_base_and_upgrade_again(self):
+        migration.db_sync()
+        with self.engine.begin() as connection:
+            alembic_command.downgrade(
+                migration.alembic_config(connection), 'base')
+        self.assertIsNone(migration.db_version())
+        self.assertEqual({'alembic_version'}, self._tables())
+
+        migration.db_sync()
+        self.assertEqual(5, len(self._flavor_rows()))
+
+
+class MigrationTestPostgreSQL(base.PostgreSQL, MigrationTest):
+    pass
+
+
+class MigrationTestMySQL(base.MySQL, MigrationTest):
+    pass

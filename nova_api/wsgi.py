@@ -1,0 +1,21 @@
+"""The WSGI application for uwsgi, gunicorn or mod_wsgi.
+
+    gunicorn 'nova_api.wsgi:application'
+
+Config files come from NOVA_API_CONFIG (comma-separated) or oslo.config's
+default locations (~/.nova_api/nova_api.conf, /etc/nova_api/nova_api.conf).
+"""
+
+import os
+
+from nova_api.api import app
+
+
+def init_application():
+    files = os.environ.get('NOVA_API_CONFIG')
+    default_files = files.split(',') if files else None
+    app.parse_config([], default_config_files=default_files)
+    return app.load_app()
+
+
+application = init_application()
