@@ -1,8 +1,14 @@
 """What every request gets, whatever the resource: faults, request ids,
 microversion negotiation, the project id in the URL, removed APIs."""
 
+import logging
+
+from oslo_context import context as oslo_context
+from oslo_utils import uuidutils
+
 from nova_api.api import microversion
 from nova_api.tests.functional import base
+from nova_api.tests.functional import client as client_module
 
 _GONE = ('This resource is no longer available. No forwarding address is '
          'given.')
@@ -146,3 +152,75 @@ class FrameworkTestV21(base.V21, FrameworkTestV2):
 
 class ProjectInURLTestV21(base.V21, ProjectInURLTestV2):
     pass
+
+
+class _ContextRecorder(logging.Handler):
+    """Keeps each record with the request id of the context it ran in."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        current = oslo_context.get_current()
+        self.records.append((record.getMessage(),
+                             current and current.request_id))
+
+
+class UndefinedPropertiesTestV2(base.APITestCase):
+    """/v2 drops undefined body properties and logs them; /v2.1 rejects
+    them unless [api] drop_undefined_properties is set."""
+
+    def setUp(self):
+        super().setUp()
+        if client_module.remote_url():
+            self.skipTest('reads the service log')
+        self.recorder = _ContextRecorder()
+        logger = logging.getLogger('nova_api.api.validation.validators')
+        logger.addHandler(self.recorder)
+        self.addCleanup(logger.removeHandler, self.recorder)
+
+    def _create_keypair(self):
+        name = 'undefined-%s' % uuidutils.generate_uuid()[:8]
+        resp = self.api('POST', '/os-keypairs',
+                        {'keypair': {'name': name, 'colour': 'red'},
+                         'extra': 1},
+                        headers={'User-Agent': 'old-client/1.0'})
+        return name, resp
+
+    def assertDroppedAndLogged(self, resp):
+        self.assertIn(resp.status, (200, 201), resp)
+        self.assertNotIn('colour', resp.json()['keypair'])
+        [(message, request_id)] = self.recorder.records
+        self.assertIn("['colour', 'extra']", message)
+        self.assertIn('POST /%s' % self.endpoint, message)
+        self.assertIn('/os-keypairs', message)
+        self.assertIn('old-client/1.0', message)
+        self.assertEqual(resp.header('x-openstack-request-id'), request_id)
+
+    def test_undefined_properties_are_dropped_and_logged(self):
+        if self.is_v21:
+            self.skipTest('/v2.1 rejects them by default')
+        _name, resp = self._create_keypair()
+        self.assertDroppedAndLogged(resp)
+
+
+class UndefinedPropertiesTestV21(base.V21, UndefinedPropertiesTestV2):
+
+    def test_undefined_properties_are_rejected(self):
+        _name, resp = self._create_keypair()
+        self.assertFault(resp, 400)
+        self.assertIn("Additional properties are not allowed",
+                      resp.json()['badRequest']['message'])
+        self.assertEqual([], self.recorder.records)
+
+    def test_config_switch_drops_and_logs_instead(self):
+        self.conf.config(drop_undefined_properties=True, group='api')
+        _name, resp = self._create_keypair()
+        self.assertDroppedAndLogged(resp)
+
+    def test_config_switch_still_rejects_other_errors(self):
+        self.conf.config(drop_undefined_properties=True, group='api')
+        resp = self.api('POST', '/os-keypairs',
+                        {'keypair': {'name': '', 'colour': 'red'}})
+        self.assertFault(resp, 400)
