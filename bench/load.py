@@ -8,7 +8,7 @@ import os
 import time
 
 
-def _client(port, method, path, headers, body_factory, duration, queue):
+def _client(port, method, path, request_factory, duration, queue):
     count = 0
     errors = 0
     sequence = itertools.count()
@@ -16,7 +16,7 @@ def _client(port, method, path, headers, body_factory, duration, queue):
     start = time.monotonic()
     deadline = start + duration
     while time.monotonic() < deadline:
-        body = body_factory(prefix, next(sequence)) if body_factory else None
+        headers, body = request_factory(prefix, next(sequence))
         conn = http.client.HTTPConnection('127.0.0.1', port, timeout=30)
         try:
             conn.request(method, path, body=body, headers=headers)
@@ -30,14 +30,14 @@ def _client(port, method, path, headers, body_factory, duration, queue):
     queue.put((count / (time.monotonic() - start), errors))
 
 
-def requests_per_second(port, method, path, headers=None, body_factory=None,
-                        duration=3.0, clients=2):
+def requests_per_second(port, method, path, request_factory, duration=3.0,
+                        clients=2):
     """Requests per second the server on `port` answered; raises if any
     answer was an error."""
     queue = multiprocessing.Queue()
     procs = [multiprocessing.Process(
-        target=_client, args=(port, method, path, headers or {},
-                              body_factory, duration, queue))
+        target=_client, args=(port, method, path, request_factory,
+                              duration, queue))
         for _ in range(clients)]
     for proc in procs:
         proc.start()

@@ -2,12 +2,14 @@
 
 import json
 
+from oslo_context import context as oslo_context
 import testtools
 import webob
 import webob.dec
 
 from nova_api.api.middleware import keystone_context
 from nova_api.api.middleware import noauth2
+from nova_api.api.middleware import request_log
 
 
 @webob.dec.wsgify
@@ -80,3 +82,26 @@ class KeystoneContextTest(testtools.TestCase):
                            'X-User-Id': 'u1', 'X-Project-Id': 'p1',
                            'X-Service-Catalog': '{not json'})
         self.assertEqual(400, resp.status_int)
+
+
+class RequestLogTest(testtools.TestCase):
+
+    def test_one_line_per_request_with_its_request_id(self):
+        @webob.dec.wsgify
+        def app(req):
+            current = oslo_context.get_current()
+            return webob.Response(json_body={'id': current.request_id},
+                                  headers={'X-OpenStack-Nova-API-Version':
+                                           '2.3'})
+
+        req = webob.Request.blank('/v2.1/flavors?limit=1', method='GET',
+                                  remote_addr='10.1.2.3')
+        req.environ['openstack.request_id'] = 'req-1234'
+        with self.assertLogs('nova_api.api.middleware.request_log',
+                             'INFO') as logs:
+            resp = req.get_response(request_log.RequestLog(app))
+        self.assertEqual({'id': 'req-1234'}, resp.json)
+        [line] = logs.output
+        self.assertIn('10.1.2.3 "GET /v2.1/flavors?limit=1" status: 200 '
+                      'len: %d microversion: 2.3 time: ' % len(resp.body),
+                      line)
