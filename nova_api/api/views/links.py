@@ -41,13 +41,27 @@ def resource_links(req, collection, identifier):
 
 
 def self_href(req, collection, identifier):
-    base = _with_link_prefix(req.application_url)
-    return _join(base, project_id_in_links(req), collection, str(identifier))
+    return _join(_bases(req)[0], collection, str(identifier))
 
 
 def bookmark_href(req, collection, identifier):
-    base = _with_link_prefix(_without_version(req.application_url))
-    return _join(base, project_id_in_links(req), collection, str(identifier))
+    return _join(_bases(req)[1], collection, str(identifier))
+
+
+_BASES_KEY = 'nova_api.link_bases'
+
+
+def _bases(req):
+    """(self base, bookmark base) of the request's links, worked out once
+    per request: a list view builds two links per item."""
+    bases = req.environ.get(_BASES_KEY)
+    if bases is None:
+        project_id = project_id_in_links(req)
+        url = req.application_url
+        bases = (_join(_with_link_prefix(url), project_id),
+                 _join(_with_link_prefix(_without_version(url)), project_id))
+        req.environ[_BASES_KEY] = bases
+    return bases
 
 
 def collection_links(req, collection, item_ids, limit):
@@ -68,8 +82,7 @@ def next_href(req, collection, marker):
     # a parameter given twice keeps one value, as in Nova.
     params = dict(sorted(req.GET.items()))
     params['marker'] = marker
-    base = _with_link_prefix(req.application_url)
-    url = _join(base, project_id_in_links(req), collection)
+    url = _join(_bases(req)[0], collection)
     return '%s?%s' % (url, parse.urlencode(params))
 
 
