@@ -2,53 +2,55 @@
 
     python -m bench [--duration SECONDS] [--only in-process|http]
 
-In process, requests are WSGI calls on the paste app; over HTTP, both apps
-run under the server `nova-api` uses (gunicorn, one sync worker) on
-127.0.0.1 and a few client processes load them for a fixed time.
+In process, requests are WSGI calls on the paste app. Over HTTP, nova-api
+and the bare app run under the same uWSGI command line (one worker) on
+127.0.0.1, loaded by wrk when it is installed (else by Python client
+processes, which may then be what limits the bare app's rate).
 """
 
 import argparse
 import io
 import json
 import socket
-import subprocess
 import sys
 import time
+import uuid
 
 from bench import bare_app
 from bench import deployment
 from bench import keys
 from bench import load
+from bench import serve
+from bench import wrk
 
 ADMIN = {'X-Auth-Token': 'admin:admin', 'Accept': 'application/json'}
 JSON = dict(ADMIN, **{'Content-Type': 'application/json'})
 
 
-def _fixed(headers):
-    def request(prefix, n):
-        return headers, None
-    return request
-
-
-def _import(public_key):
-    """Each import by a user of its own: the keypair quota is per user."""
-    def request(prefix, n):
-        user = 'bench-%s-%d' % (prefix, n)
-        headers = dict(JSON, **{'X-Auth-Token': '%s:admin' % user})
-        return headers, json.dumps({'keypair': {
-            'name': 'key', 'public_key': public_key}}).encode()
-    return request
-
-
-def scenarios(public_key):
+def scenarios(public_key, run_id):
+    """(name, method, path, headers, body); "{n}" is unique per request."""
+    # Each import by a user of its own: the keypair quota is per user.
+    import_headers = dict(JSON, **{
+        'X-Auth-Token': 'bench-%s-{n}:admin' % run_id})
+    import_body = json.dumps({'keypair': {
+        'name': 'key', 'public_key': public_key}}).encode()
     return [
-        ('GET /v2.1/flavors/detail', 'GET', '/v2.1/flavors/detail',
-         _fixed(ADMIN)),
+        ('GET /v2.1/flavors/detail', 'GET', '/v2.1/flavors/detail', ADMIN,
+         None),
         ('GET /v2.1/os-keypairs (5 keypairs)', 'GET', '/v2.1/os-keypairs',
-         _fixed(ADMIN)),
+         ADMIN, None),
         ('POST /v2.1/os-keypairs (import)', 'POST', '/v2.1/os-keypairs',
-         _import(public_key)),
+         import_headers, import_body),
     ]
+
+
+def request_factory(headers, body):
+    """(headers, body) of request `n` of a process `prefix`."""
+    def request(prefix, n):
+        unique = '%s-%d' % (prefix, n)
+        return ({k: v.replace('{n}', unique) for k, v in headers.items()},
+                body.replace(b'{n}', unique.encode()) if body else None)
+    return request
 
 
 def _environ(method, path, headers, body):
@@ -71,7 +73,7 @@ def _environ(method, path, headers, body):
     return environ
 
 
-def in_process_rate(app, method, path, request_factory, duration):
+def in_process_rate(app, method, path, request, duration):
     statuses = []
 
     def start_response(status, headerlist, exc_info=None):
@@ -81,7 +83,7 @@ def in_process_rate(app, method, path, request_factory, duration):
     start = time.perf_counter()
     deadline = start + duration
     while time.perf_counter() < deadline:
-        headers, body = request_factory('inproc', count)
+        headers, body = request('inproc', count)
         for _chunk in app(_environ(method, path, headers, body),
                           start_response):
             pass
@@ -93,18 +95,18 @@ def in_process_rate(app, method, path, request_factory, duration):
     return rate
 
 
+def http_rate(port, method, path, headers, body, duration):
+    if wrk.available():
+        return wrk.requests_per_second(port, method, path, headers, body,
+                                       duration)
+    return load.requests_per_second(port, method, path,
+                                    request_factory(headers, body), duration)
+
+
 def _free_port():
     with socket.socket() as sock:
         sock.bind(('127.0.0.1', 0))
         return sock.getsockname()[1]
-
-
-def _serve(kind, config_file):
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, '-m', 'bench.serve', kind,
-                             config_file, str(port)])
-    load.wait_for(port)
-    return proc, port
 
 
 def _seed_keypairs(app, public_key):
@@ -125,6 +127,40 @@ def _report(title, rows):
                                                100.0 * rate / bare_rate))
 
 
+def _run_in_process(app, cases, duration):
+    rows = []
+    for name, method, path, headers, body in cases:
+        request = request_factory(headers, body)
+        rate = in_process_rate(app, method, path, request, duration)
+        bare = in_process_rate(bare_app.application, method, path, request,
+                               duration)
+        rows.append((name, rate, bare))
+    _report('In process (WSGI calls, full paste pipeline)', rows)
+
+
+def _run_http(config_file, cases, duration):
+    nova_port, bare_port = _free_port(), _free_port()
+    servers = [serve.start_nova_api(config_file, nova_port),
+               serve.start_bare_app(bare_port)]
+    try:
+        for port in (nova_port, bare_port):
+            load.wait_for(port)
+        rows = []
+        for name, method, path, headers, body in cases:
+            rate = http_rate(nova_port, method, path, headers, body,
+                             duration)
+            bare = http_rate(bare_port, method, path, headers, body,
+                             duration)
+            rows.append((name, rate, bare))
+    finally:
+        for proc in servers:
+            proc.terminate()
+            proc.wait()
+    client = 'wrk, 2 connections' if wrk.available() else (
+        'Python clients: install wrk for a client that is never the limit')
+    _report('Over HTTP (uWSGI, 1 worker; %s)' % client, rows)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--duration', type=float, default=3.0)
@@ -134,34 +170,11 @@ def main():
     deploy = deployment.Deployment()
     app = deploy.load_app()
     _seed_keypairs(app, public_key)
-    cases = scenarios(public_key)
-
+    cases = scenarios(public_key, uuid.uuid4().hex[:8])
     if args.only != 'http':
-        rows = []
-        for name, method, path, request in cases:
-            rate = in_process_rate(app, method, path, request, args.duration)
-            bare = in_process_rate(bare_app.application, method, path,
-                                   request, args.duration)
-            rows.append((name, rate, bare))
-        _report('In process (WSGI calls, full paste pipeline)', rows)
-
+        _run_in_process(app, cases, args.duration)
     if args.only != 'in-process':
-        nova, nova_port = _serve('nova', deploy.config_file)
-        bare, bare_port = _serve('bare', '-')
-        try:
-            rows = []
-            for name, method, path, request in cases:
-                rate = load.requests_per_second(
-                    nova_port, method, path, request, args.duration)
-                bare_rate = load.requests_per_second(
-                    bare_port, method, path, request, args.duration)
-                rows.append((name, rate, bare_rate))
-        finally:
-            for proc in (nova, bare):
-                proc.terminate()
-                proc.wait()
-        _report('Over HTTP (gunicorn, 1 sync worker, 2 client processes)',
-                rows)
+        _run_http(deploy.config_file, cases, args.duration)
     print('\nTargets: flavors/detail over HTTP >= 7% of bare, keypair list '
           '>= 11% of bare.')
 

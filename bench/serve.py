@@ -1,30 +1,28 @@
-"""Serve nova_api or the bare app with the server `nova-api` uses.
+"""The servers the benchmark loads: nova-api itself on a deployment's
+config, and the bare app under the same uWSGI command line."""
 
-    python -m bench.serve nova CONFIG_FILE PORT
-    python -m bench.serve bare - PORT
-"""
-
+import os
+import subprocess
 import sys
 
 from nova_api.cmd import api as api_cmd
 
-
-def main(kind, config_file, port):
-    if kind == 'nova':
-        from bench import deployment
-        d = deployment.Deployment.__new__(deployment.Deployment)
-        d.config_file = config_file
-        application = d.load_app()
-    else:
-        from bench import bare_app
-        application = bare_app.application
-        from nova_api import conf
-        conf.CONF([], project='nova_api', default_config_files=[])
-    options = api_cmd.server_options()
-    options['bind'] = '127.0.0.1:%d' % int(port)
-    options['workers'] = 1
-    api_cmd._Server(application, options).run()
+_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-if __name__ == '__main__':
-    main(*sys.argv[1:4])
+def start_nova_api(config_file, port):
+    port_file = '%s.port-%d' % (config_file, port)
+    with open(port_file, 'w') as f:
+        f.write('[DEFAULT]\nosapi_compute_listen_port = %d\n' % port)
+    return subprocess.Popen(
+        [sys.executable, '-m', 'nova_api.cmd.api', '--config-file',
+         config_file, '--config-file', port_file],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def start_bare_app(port):
+    argv = api_cmd.uwsgi_argv('127.0.0.1:%d' % port, 1, [],
+                              module='bench.bare_app:application')
+    return subprocess.Popen(argv + ['--pythonpath', _ROOT],
+                            stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)

@@ -14,6 +14,7 @@ import stevedore
 import webob.exc
 
 from nova_api.api import resource as resource_module
+from nova_api import conf  # noqa: F401 (registers the [api] options)
 
 LOG = logging.getLogger(__name__)
 CONF = cfg.CONF

@@ -1,64 +1,81 @@
-"""nova-api: serve the compute API with gunicorn.
+"""nova-api: serve the compute API with uWSGI.
 
     nova-api [--config-file FILE]
 
 Listens on [DEFAULT] osapi_compute_listen:osapi_compute_listen_port with
-[DEFAULT] osapi_compute_workers worker processes.
+[DEFAULT] osapi_compute_workers worker processes. The schema is brought up
+to date once, here, before uWSGI starts its workers; each worker then loads
+``nova_api.wsgi:application`` with the same config files.
 """
 
 import logging
+import os
+import shutil
 import sys
-
-from gunicorn.app import base as gunicorn_base
 
 from nova_api.api import app
 from nova_api import conf as nova_conf
+from nova_api.db import migration
 
 LOG = logging.getLogger(__name__)
 CONF = nova_conf.CONF
+WSGI_MODULE = 'nova_api.wsgi:application'
 
 
-class _Server(gunicorn_base.BaseApplication):
-    """gunicorn configured from oslo.config instead of its own CLI."""
-
-    def __init__(self, application, options):
-        self.application = application
-        self.options = options
-        super().__init__()
-
-    def load_config(self):
-        for key, value in self.options.items():
-            self.cfg.set(key, value)
-
-    def load(self):
-        return self.application
+def uwsgi_binary():
+    """The uwsgi installed beside this Python, else the one on PATH."""
+    beside = os.path.join(os.path.dirname(sys.executable), 'uwsgi')
+    if os.access(beside, os.X_OK):
+        return beside
+    found = shutil.which('uwsgi')
+    if found is None:
+        raise SystemExit('nova-api needs uWSGI: pip install uwsgi')
+    return found
 
 
-def server_options():
+def bind_address():
     host = CONF.osapi_compute_listen
     if ':' in host:
         host = '[%s]' % host
-    return {
-        'bind': '%s:%d' % (host, CONF.osapi_compute_listen_port),
-        'workers': CONF.osapi_compute_workers,
-        'worker_class': 'sync',
-        'timeout': 120,
-        'keepalive': 5,
-        'graceful_timeout': 10,
-        # oslo.log logs every request already (request_log filter).
-        'accesslog': None,
-        'errorlog': '-',
-        'loglevel': 'warning',
-        'proc_name': 'nova-api',
-    }
+    return '%s:%d' % (host, CONF.osapi_compute_listen_port)
+
+
+def uwsgi_argv(bind, workers, config_files, module=WSGI_MODULE):
+    """The uWSGI command line serving `module` (the API) on `bind`."""
+    return [
+        uwsgi_binary(),
+        '--http-socket', bind,
+        '--module', module,
+        '--env', 'NOVA_API_CONFIG=%s' % ','.join(config_files),
+        '--processes', str(workers),
+        '--master',
+        # Each worker builds its own app and database engine after the
+        # fork, so no connection is ever shared between processes.
+        '--lazy-apps',
+        '--need-app',
+        '--die-on-term',
+        '--single-interpreter',
+        '--enable-threads',
+        # oslo.log writes one line per request already (request_log).
+        '--disable-logging',
+        '--listen', '128',
+        '--buffer-size', '65535',
+        '--hook-master-start', 'unix_signal:2 gracefully_kill_them_all',
+        '--hook-master-start', 'unix_signal:15 gracefully_kill_them_all',
+    ]
 
 
 def main(argv=None):
     app.parse_config(sys.argv[1:] if argv is None else argv)
-    application = app.load_app()
-    options = server_options()
-    LOG.info('Serving the compute API on http://%s', options['bind'])
-    _Server(application, options).run()
+    migration.ensure_schema()
+    bind = bind_address()
+    config_files = [os.path.abspath(f) for f in CONF.config_file]
+    LOG.info('Serving the compute API on http://%s with %d uWSGI worker(s)',
+             bind, CONF.osapi_compute_workers)
+    argv = uwsgi_argv(bind, CONF.osapi_compute_workers, config_files)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(argv[0], argv)
 
 
 if __name__ == '__main__':

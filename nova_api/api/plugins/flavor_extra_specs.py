@@ -69,6 +69,7 @@ class FlavorExtraSpecsController(wsgi.Controller):
     @wsgi.response(200)
     @wsgi.expected_errors((403, 404))
     @wsgi.policy(policies.DELETE)
+    @validation.query_schema(schemas.delete_query)
     @validation.response_body_schema(schemas.delete_response)
     def delete(self, req, flavor_id, id):
         context = req.context

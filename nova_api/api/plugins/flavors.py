@@ -76,6 +76,7 @@ class FlavorsController(wsgi.Controller):
     @wsgi.response(202)
     @wsgi.expected_errors((403, 404))
     @wsgi.policy(policies.DELETE)
+    @validation.query_schema(schemas.delete_query)
     @validation.response_body_schema(schemas.delete_response)
     def delete(self, req, flavor_id):
         context = req.context

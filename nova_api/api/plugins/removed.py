@@ -6,6 +6,8 @@ interfaces and the XenAPI consoles.
 """
 
 from nova_api.api import plugin
+from nova_api.api.schemas import removed as schemas
+from nova_api.api import validation
 from nova_api.api import wsgi
 from nova_api import exception
 
@@ -20,24 +22,40 @@ def _gone_method(action_name=None):
     def gone(self, req, **kwargs):
         raise ResourceGone()
     wsgi.expected_errors(410)(gone)
+    validation.response_body_schema(schemas.response)(gone)
     if action_name:
         wsgi.action(action_name)(gone)
+        validation.schema(schemas.request)(gone)
+    else:
+        validation.query_schema(schemas.query)(gone)
+        validation.schema(schemas.request)(gone)
     return gone
 
 
 class RemovedController(wsgi.Controller):
-    """Every method and action raises 410."""
+    """Every method raises 410."""
 
     gone = _gone_method()
 
-    # Actions of the removed os-fixed-ips and nova-network os-networks.
+
+class FixedIPsController(RemovedController):
+    """The actions of the removed os-fixed-ips."""
+
     reserve = _gone_method('reserve')
     unreserve = _gone_method('unreserve')
+
+
+class NetworksController(RemovedController):
+    """The actions of nova-network's removed os-networks."""
+
     associate_host = _gone_method('associate_host')
     disassociate = _gone_method('disassociate')
     disassociate_host = _gone_method('disassociate_host')
     disassociate_project = _gone_method('disassociate_project')
 
+
+_CONTROLLERS = {'os-fixed-ips': FixedIPsController,
+                'os-networks': NetworksController}
 
 _REMOVED = {
     'os-agents': [('GET', '/os-agents'), ('POST', '/os-agents'),
@@ -90,7 +108,8 @@ class Removed(plugin.APIPlugin):
     def resources(self):
         return [
             plugin.APIResource(
-                'removed:' + name, RemovedController(),
+                'removed:' + name,
+                _CONTROLLERS.get(name, RemovedController)(),
                 [route if len(route) == 3 else route + ('gone',)
                  for route in routes])
             for name, routes in _REMOVED.items()]

@@ -26,6 +26,7 @@ index_query = {
 }
 
 show_query = index_query
+delete_query = index_query
 
 index_response = {
     'type': 'object',

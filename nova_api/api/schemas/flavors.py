@@ -87,6 +87,9 @@ show_query = {
     'additionalProperties': True,
 }
 
+# Nova ignores the query string of a delete.
+delete_query = show_query
+
 _link = {
     'type': 'object',
     'properties': {

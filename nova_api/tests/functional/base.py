@@ -35,7 +35,8 @@ def init_conf():
 
     Needed before each test: the config fixture's cleanup un-parses CONF.
     """
-    CONF([], project='nova_api', default_config_files=[])
+    CONF([], project='nova_api', default_config_files=[],
+         default_config_dirs=[])
 
 
 def _in_process_app():

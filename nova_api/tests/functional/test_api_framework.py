@@ -54,6 +54,15 @@ class FrameworkTestV2(base.APITestCase):
                         body={'disassociate_host': None})
         self.assertFault(resp, 410, _GONE)
 
+    def test_actions_belong_to_their_resource(self):
+        resp = self.api('POST', '/os-fixed-ips/10.0.0.1/action',
+                        body={'disassociate_host': None})
+        self.assertFault(resp, 400,
+                         'There is no such action: disassociate_host')
+        resp = self.api('POST', '/os-networks/1/action',
+                        body={'reserve': None})
+        self.assertFault(resp, 400, 'There is no such action: reserve')
+
     def test_unknown_action_is_400(self):
         resp = self.api('POST', '/os-fixed-ips/10.0.0.1/action',
                         body={'bogus': None})

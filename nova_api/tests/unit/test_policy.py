@@ -18,7 +18,8 @@ class EnforcerTest(testtools.TestCase):
 
     def setUp(self):
         super().setUp()
-        nova_conf.CONF([], project='nova_api', default_config_files=[])
+        nova_conf.CONF([], project='nova_api', default_config_files=[],
+                       default_config_dirs=[])
         self.conf = self.useFixture(config_fixture.Config(nova_conf.CONF))
         policy.reset()
         policy.get_enforcer()  # registers the [oslo_policy] options

@@ -1,0 +1,452 @@
+"""The loaded route table, pinned and walked (DESIGN.md, "Mechanisms").
+
+- The table of nova_api's own plugins is pinned in default_routes.txt, so
+  any change to the API surface shows up in review as a diff of that file.
+- Every route implementation declares, for each version it serves, exactly
+  one query schema (GET, DELETE), request body schema (POST, PUT, actions
+  included) and response body schema (every method, an empty body too),
+  each a valid Draft 4 schema. Known gaps are listed by name below and the
+  test fails as soon as one is fixed, so the list cannot rot.
+- Every route is accounted for by policy: a route without a rule is listed
+  as intentionally open, every route has a valid request in REQUESTS, and
+  the walk sends each one as a plain member through the whole pipeline: a
+  route whose rule's default is admin-only answers Nova's 403, any other
+  answers what its method declares, a removed route 410.
+"""
+
+import collections
+import difflib
+import os
+import re
+
+import fixtures
+import jsonschema
+from oslo_config import fixture as config_fixture
+from oslo_policy import policy as oslo_policy
+import testtools
+
+from nova_api.api import contract
+from nova_api.api import microversion
+from nova_api.api import plugins as plugins_package
+from nova_api.api import route_table
+from nova_api.api import router
+from nova_api import conf as nova_conf
+from nova_api import context as nova_context
+from nova_api import policies
+from nova_api.tests.functional import base
+from nova_api.tests.functional import client as client_module
+
+CONF = nova_conf.CONF
+
+PINNED_TABLE = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                            'default_routes.txt')
+# /dev/null as config file and dir: no deployer config disables a plugin.
+REGENERATE = ('nova-api-manage --config-file /dev/null --config-dir '
+              '/dev/null routes > nova_api/tests/functional/'
+              'default_routes.txt')
+
+REMOVED_PLUGIN = 'removed'
+GONE = ('This resource is no longer available. No forwarding address is '
+        'given.')
+
+# Schemas not declared yet, as (plugin, handler, kind): the schema test
+# fails on any other gap, and on any of these once it is fixed. Removed
+# routes are not exempt although they never succeed: Nova declares (empty)
+# schemas for its removed APIs too, and its test_schemas.py requires them.
+KNOWN_SCHEMA_GAPS = frozenset()
+
+# Routes that check no policy rule on purpose (the removed plugin's routes
+# answer 410 to everyone and are not listed): the version document, and
+# flavors, which Nova lets anyone list and show (what a caller may see is
+# decided by the query, not by a rule).
+OPEN_ROUTES = frozenset([
+    ('GET', '/'),
+    ('GET', '/versions/{id}'),
+    ('GET', '/flavors'),
+    ('GET', '/flavors/detail'),
+    ('GET', '/flavors/{flavor_id}'),
+])
+
+# A request per route (the row's method and path; an action's path names
+# it) that passes validation, so the policy decides, and that succeeds
+# when the policy allows it. `versions` limits it to a (min, max) range
+# (either may be None); None sends it at every version the route serves.
+Call = collections.namedtuple('Call', 'path body versions',
+                              defaults=(None, None))
+_SPEC = 'hw:cpu_policy'
+REQUESTS = {
+    ('GET', '/'): Call('/'),
+    ('GET', '/versions/{id}'): Call('/versions/v2.1'),
+    ('GET', '/flavors'): Call('/flavors'),
+    ('GET', '/flavors/detail'): Call('/flavors/detail'),
+    ('GET', '/flavors/{flavor_id}'): Call('/flavors/1'),
+    ('POST', '/flavors'): Call('/flavors', {'flavor': {
+        'name': 'route-walk', 'ram': 512, 'vcpus': 1, 'disk': 1}}),
+    ('DELETE', '/flavors/{flavor_id}'): Call('/flavors/1'),
+    ('POST', '/flavors/{flavor_id}/action {addTenantAccess}'): Call(
+        '/flavors/1/action', {'addTenantAccess': {'tenant': 'route-walk'}}),
+    ('POST', '/flavors/{flavor_id}/action {removeTenantAccess}'): Call(
+        '/flavors/1/action',
+        {'removeTenantAccess': {'tenant': 'route-walk'}}),
+    ('GET', '/flavors/{flavor_id}/os-flavor-access'): Call(
+        '/flavors/1/os-flavor-access'),
+    ('GET', '/flavors/{flavor_id}/os-extra_specs'): Call(
+        '/flavors/1/os-extra_specs'),
+    ('POST', '/flavors/{flavor_id}/os-extra_specs'): Call(
+        '/flavors/1/os-extra_specs', {'extra_specs': {_SPEC: 'dedicated'}}),
+    ('GET', '/flavors/{flavor_id}/os-extra_specs/{id}'): Call(
+        '/flavors/1/os-extra_specs/' + _SPEC),
+    ('PUT', '/flavors/{flavor_id}/os-extra_specs/{id}'): Call(
+        '/flavors/1/os-extra_specs/' + _SPEC, {_SPEC: 'dedicated'}),
+    ('DELETE', '/flavors/{flavor_id}/os-extra_specs/{id}'): Call(
+        '/flavors/1/os-extra_specs/' + _SPEC),
+    ('GET', '/os-keypairs'): Call('/os-keypairs'),
+    ('POST', '/os-keypairs'): Call('/os-keypairs',
+                                   {'keypair': {'name': 'route-walk'}}),
+    ('GET', '/os-keypairs/{keypair_name}'): Call('/os-keypairs/route-walk'),
+    ('DELETE', '/os-keypairs/{keypair_name}'): Call(
+        '/os-keypairs/route-walk'),
+}
+
+# (method, call) pairs sent as admin before the member walk, so that its
+# reads find something, and after it to take that away again.
+SETUP = [('POST', Call('/flavors/1/os-extra_specs',
+                       {'extra_specs': {_SPEC: 'dedicated'}}))]
+TEARDOWN = [('DELETE', Call('/flavors/1/os-extra_specs/' + _SPEC))]
+WALK_ORDER = {'POST': 0, 'GET': 1, 'PUT': 2, 'PATCH': 2, 'DELETE': 3}
+
+BODY_METHODS = ('POST', 'PUT', 'PATCH')
+ALL_VERSIONS = [microversion.LEGACY_V2] + [
+    microversion.APIVersionRequest(version)
+    for version, _change in microversion.VERSIONS]
+# The roles noauth2 gives its users (see the middleware).
+ADMIN_ROLES = ['admin', 'member', 'reader']
+MEMBER_ROLES = ['member', 'reader']
+
+_load_plugins = router.load_plugins
+_IN_TREE = plugins_package.__name__ + '.'
+
+
+def _in_tree_plugins():
+    # A third-party plugin installed beside nova_api adds its routes to
+    # the loaded table; they are not nova_api's default surface.
+    return [plugin for plugin in _load_plugins()
+            if type(plugin).__module__.startswith(_IN_TREE)]
+
+
+class DefaultTable(fixtures.Fixture):
+    """route_table.default_table() with every nova_api plugin and no
+    other, whatever the host's config files and installed packages."""
+
+    def __init__(self, conf_fixture):
+        super().__init__()
+        self.conf_fixture = conf_fixture
+
+    def _setUp(self):
+        self.conf_fixture.config(disabled_plugins=[], group='api')
+        self.useFixture(fixtures.MonkeyPatch(
+            'nova_api.api.router.load_plugins', _in_tree_plugins))
+        self.table = route_table.default_table()
+
+
+Implementation = collections.namedtuple(
+    'Implementation', 'method path plugin handler contract')
+
+
+def _implementations(table):
+    """One per row of route_table.rows(table), with the declared contract
+    of the function behind it."""
+    for entry in table:
+        if entry.action == 'action':
+            for name, (controller, attr) in sorted(
+                    entry.resource.actions.items()):
+                yield from _functions(entry, '%s {%s}' % (entry.path, name),
+                                      controller, attr)
+        else:
+            yield from _functions(entry, entry.path, entry.controller,
+                                  entry.action)
+
+
+def _functions(entry, path, controller, attr):
+    for func in controller.methods(attr):
+        yield Implementation(
+            entry.method, path, entry.plugin,
+            '%s.%s' % (type(controller).__name__, attr),
+            contract.find(func) or contract.MethodContract())
+
+
+def _served(declared):
+    return [version for version in ALL_VERSIONS if declared.supports(version)]
+
+
+def _required_schemas(method):
+    if method in BODY_METHODS:
+        return ('request', 'response')
+    return ('query', 'response')
+
+
+def _declared(declared, kind):
+    return getattr(declared, '%s_schemas' % kind)
+
+
+class RouteTableTest(testtools.TestCase):
+    """What the table says, read without sending a request."""
+
+    def setUp(self):
+        super().setUp()
+        conf = self.useFixture(config_fixture.Config(CONF))
+        self.table = self.useFixture(DefaultTable(conf)).table
+        self.implementations = list(_implementations(self.table))
+
+    def test_default_table_is_pinned(self):
+        loaded = route_table.format_table(self.table) + '\n'
+        with open(PINNED_TABLE) as f:
+            pinned = f.read()
+        if loaded != pinned:
+            diff = ''.join(difflib.unified_diff(
+                pinned.splitlines(True), loaded.splitlines(True),
+                'default_routes.txt (pinned)', 'loaded route table'))
+            self.fail('The loaded route table is not the pinned one:\n%s\n'
+                      'If the change is intended, regenerate the file from '
+                      'the root of the source tree with\n    %s\nand commit '
+                      'it with the change.' % (diff, REGENERATE))
+
+    def test_walk_covers_every_row(self):
+        walked = sorted((i.method, i.path, i.plugin, i.handler)
+                        for i in self.implementations)
+        rows = sorted((row.method, row.path, row.plugin, row.handler)
+                      for row in route_table.rows(self.table))
+        self.assertEqual(rows, walked)
+
+    def test_every_version_served_has_its_schemas(self):
+        gaps = collections.defaultdict(set)
+        for impl in self.implementations:
+            for kind in _required_schemas(impl.method):
+                schemas = _declared(impl.contract, kind)
+                for version in _served(impl.contract):
+                    if schemas.for_version(version) is None:
+                        gaps[(impl.plugin, impl.handler, kind)].add(
+                            '%s %s at %s' % (impl.method, impl.path, version))
+        new = sorted(set(gaps) - KNOWN_SCHEMA_GAPS)
+        fixed = sorted(KNOWN_SCHEMA_GAPS - set(gaps))
+        problems = ['%s of %s (plugin %s) is missing: %s'
+                    % (kind, handler, plugin,
+                       ', '.join(sorted(gaps[plugin, handler, kind])))
+                    for plugin, handler, kind in new]
+        problems.extend('%s of %s (plugin %s) is declared now: remove it '
+                        'from KNOWN_SCHEMA_GAPS' % (kind, handler, plugin)
+                        for plugin, handler, kind in fixed)
+        self.assertEqual([], problems)
+
+    def test_one_schema_per_version(self):
+        overlaps = []
+        for impl in self.implementations:
+            for kind in ('query', 'request', 'response'):
+                schemas = _declared(impl.contract, kind)
+                for version in _served(impl.contract):
+                    matching = [entry for entry in schemas
+                                if version.matches(entry[1], entry[2])]
+                    if len(matching) > 1:
+                        overlaps.append('%s %s (%s): %d %s schemas at %s'
+                                        % (impl.method, impl.path,
+                                           impl.handler, len(matching), kind,
+                                           version))
+        self.assertEqual([], overlaps)
+
+    def test_schemas_are_valid_draft4(self):
+        invalid = []
+        for impl in self.implementations:
+            for kind in ('query', 'request', 'response'):
+                for schema, low, high in _declared(impl.contract, kind):
+                    try:
+                        jsonschema.Draft4Validator.check_schema(schema)
+                    except jsonschema.SchemaError as exc:
+                        invalid.append('%s schema %s-%s of %s: %s'
+                                       % (kind, low, high, impl.handler,
+                                          exc.message))
+        self.assertEqual([], invalid)
+
+    def test_routes_without_a_rule_are_listed_open(self):
+        unlisted = []
+        ruled_removed = []
+        for impl in self.implementations:
+            route = (impl.method, impl.path)
+            if impl.plugin == REMOVED_PLUGIN:
+                if impl.contract.policy_rules:
+                    ruled_removed.append(route)
+            elif not impl.contract.policy_rules and route not in OPEN_ROUTES:
+                unlisted.append(route)
+        self.assertEqual([], unlisted, 'routes without @wsgi.policy')
+        self.assertEqual([], ruled_removed, 'removed routes with a rule')
+
+    def test_open_routes_are_routes_without_a_rule(self):
+        rule_free = {(i.method, i.path) for i in self.implementations
+                     if not i.contract.policy_rules}
+        self.assertEqual([], sorted(OPEN_ROUTES - rule_free))
+
+    def test_every_route_has_a_request(self):
+        routes = {(i.method, i.path) for i in self.implementations
+                  if i.plugin != REMOVED_PLUGIN}
+        self.assertEqual([], sorted(routes - set(REQUESTS)),
+                         'routes without an entry in REQUESTS')
+        self.assertEqual([], sorted(set(REQUESTS) - routes),
+                         'REQUESTS entries naming no route')
+
+    def test_declared_rules_have_defaults(self):
+        registered = {rule.name for rule in policies.list_rules()}
+        unknown = sorted({(rule, impl.handler)
+                          for impl in self.implementations
+                          for rule in impl.contract.policy_rules
+                          if rule not in registered})
+        self.assertEqual([], unknown)
+
+
+def _context(persona, roles):
+    _token, user_id, project_id = client_module.persona(persona)
+    return nova_context.RequestContext(
+        user_id=user_id, project_id=project_id, roles=roles,
+        is_admin='admin' in roles)
+
+
+class DefaultRules:
+    """Nova_api's default rules, whatever a policy file says."""
+
+    def __init__(self):
+        defaults = oslo_policy.Rules(
+            {rule.name: rule.check for rule in policies.list_rules()})
+        self.enforcer = oslo_policy.Enforcer(CONF, rules=defaults,
+                                             use_conf=False)
+        self.member = _context('member', MEMBER_ROLES)
+        self.admin = _context('admin', ADMIN_ROLES)
+        # What a member acts on: their own project and user.
+        self.target = {'project_id': self.member.project_id,
+                       'user_id': self.member.user_id}
+
+    def allows(self, context, rule):
+        return self.enforcer.enforce(rule, self.target, context)
+
+    def admin_only(self, rule):
+        return (self.allows(self.admin, rule) and
+                not self.allows(self.member, rule))
+
+
+class PolicyWalkTestV2(base.APITestCase):
+    """Each route's request, sent as a plain member."""
+
+    def setUp(self):
+        super().setUp()
+        conf = getattr(self, 'conf', None) or self.useFixture(
+            config_fixture.Config(CONF))
+        table = self.useFixture(DefaultTable(conf)).table
+        self.routes = collections.defaultdict(list)
+        for impl in _implementations(table):
+            self.routes[impl.method, impl.path].append(impl)
+        self.rules = DefaultRules()
+
+    def _walk(self, removed=False):
+        """(method, path, call, implementation, version) of every route of
+        (or not of) the removed plugin, at every version this endpoint
+        serves, versions outermost and within one POST, GET, PUT, DELETE,
+        so what a request creates exists for the next ones."""
+        routes = sorted(
+            (route for route, impls in self.routes.items()
+             if (impls[0].plugin == REMOVED_PLUGIN) == removed),
+            key=lambda route: (WALK_ORDER.get(route[0], 0), route[1]))
+        for version in self._versions():
+            for method, path in routes:
+                call = _removed_call(path) if removed else self._call(
+                    method, path)
+                if call.versions and not version.matches(
+                        *(bound and microversion.APIVersionRequest(bound)
+                          for bound in call.versions)):
+                    continue
+                for impl in self.routes[method, path]:
+                    if impl.contract.supports(version):
+                        yield method, path, call, impl, version
+
+    def _versions(self):
+        return ALL_VERSIONS[1:] if self.is_v21 else [microversion.LEGACY_V2]
+
+    def _call(self, method, path):
+        call = REQUESTS.get((method, path))
+        if call is None:
+            self.fail('%s %s has no entry in REQUESTS' % (method, path))
+        return call
+
+    def _send(self, method, call, version, persona='member'):
+        return self.api(method, call.path, body=call.body, persona=persona,
+                        version=None if version.is_legacy_v2()
+                        else str(version))
+
+    def _admin_only_rules(self, impl):
+        return [rule for rule in impl.contract.policy_rules
+                if self.rules.admin_only(rule)]
+
+    def test_admin_only_routes_refuse_a_member(self):
+        walked = 0
+        for method, path, call, impl, version in self._walk():
+            rules = self._admin_only_rules(impl)
+            if not rules:
+                continue
+            # A method checking two admin-only rules needs its entry to say
+            # which refuses first; none does yet.
+            self.assertEqual(1, len(rules), (method, path, rules))
+            resp = self._send(method, call, version)
+            self.assertEqual(403, resp.status, '%s %s at %s: %r'
+                             % (method, path, version, resp))
+            self.assertFault(resp, 403, "Policy doesn't allow %s to be "
+                                        "performed." % rules[0])
+            self.assertVersionHeaders(resp, str(version))
+            walked += 1
+        self.assertGreater(walked, 0, 'no admin-only route was walked')
+
+    def test_other_routes_let_a_member_through(self):
+        """A route open to a member answers its success code or an error
+        its method declares (not 403), and succeeds at least once."""
+        version = self._versions()[0]
+        for method, call in SETUP:
+            resp = self._send(method, call, version, 'admin')
+            self.assertEqual(200, resp.status, resp)
+        for method, call in TEARDOWN:
+            self.addCleanup(self._send, method, call, version, 'admin')
+        answered = set()
+        succeeded = set()
+        for method, path, call, impl, version in self._walk():
+            if self._admin_only_rules(impl):
+                continue
+            declared = impl.contract
+            success = declared.codes.for_version(version, 200)
+            expected = {success} | (set(declared.expected_errors) - {403})
+            resp = self._send(method, call, version)
+            self.assertIn(resp.status, expected, '%s %s at %s: %r'
+                          % (method, path, version, resp))
+            self.assertVersionHeaders(resp, str(version))
+            answered.add((method, path))
+            if resp.status == success:
+                succeeded.add((method, path))
+        self.assertNotEqual(set(), answered, 'no member route was walked')
+        self.assertEqual([], sorted(answered - succeeded),
+                         'routes that never succeeded for a member')
+
+    def test_removed_routes_are_gone_for_a_member(self):
+        walked = 0
+        for method, path, call, _impl, version in self._walk(removed=True):
+            resp = self._send(method, call, version)
+            self.assertEqual(410, resp.status, '%s %s at %s: %r'
+                             % (method, path, version, resp))
+            self.assertFault(resp, 410, GONE)
+            self.assertVersionHeaders(resp, str(version))
+            walked += 1
+        self.assertGreater(walked, 0, 'no removed route was walked')
+
+
+def _removed_call(path):
+    """Any value does for a removed route's path variables; an action's
+    body names it."""
+    url, _sep, action = path.partition(' ')
+    body = {action.strip('{}'): None} if action else None
+    return Call(re.sub(r'\{[^}]+\}', 'x', url), body)
+
+
+class PolicyWalkTestV21(base.V21, PolicyWalkTestV2):
+    pass
