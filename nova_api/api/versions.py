@@ -45,6 +45,11 @@ def _host_url(req):
     return (prefix or req.host_url).rstrip('/') + '/'
 
 
+def endpoint_url(req, endpoint):
+    """The URL of an endpoint ('v2', 'v2.1') on the request's host."""
+    return '%s%s/' % (_host_url(req), endpoint)
+
+
 def _summary(version, host_url):
     return {
         'id': version['id'],
@@ -62,9 +67,13 @@ def build_version_list(req):
                          for key in ('v2.0', 'v2.1')]}
 
 
-def build_version(req, version_id):
+def build_version(req, version_id, self_href=None):
+    """The document of one version; `self_href` replaces its own URL (as
+    Nova, the API pipeline links to the endpoint the request came to)."""
     version = VERSIONS[version_id]
     document = _summary(version, _host_url(req))
+    if self_href is not None:
+        document['links'][0]['href'] = self_href
     document['links'].append(dict(_DESCRIBED_BY))
     document['media-types'] = [{
         'base': 'application/json',

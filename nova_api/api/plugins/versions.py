@@ -19,7 +19,10 @@ class VersionsController(wsgi.Controller):
             id = 'v2.0'
         if id not in versions.VERSIONS:
             raise exception.NotFound()
-        return versions.build_version(req, id)
+        # The endpoint the request came to, whichever version it names.
+        endpoint = req.script_name.rstrip('/').rsplit('/', 1)[-1]
+        return versions.build_version(
+            req, id, self_href=versions.endpoint_url(req, endpoint))
 
 
 class Versions(plugin.APIPlugin):

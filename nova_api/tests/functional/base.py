@@ -21,6 +21,7 @@ from oslo_config import fixture as config_fixture
 import testtools
 
 from nova_api.api import app as app_module
+from nova_api.api import microversion
 from nova_api import conf as nova_conf
 from nova_api import policy
 from nova_api.tests.fixtures import database
@@ -95,6 +96,20 @@ class APITestCase(testtools.TestCase):
         all_headers.update(headers or {})
         url = path if raw_url else self.url(path, persona)
         return self.client.request(method, url, data, all_headers)
+
+    def skip_if_remote(self, reason='needs the in-process service (config, '
+                                    'logs, or a case where Nova answers '
+                                    '500)'):
+        if client_module.remote_url():
+            self.skipTest(reason)
+
+    def max_version(self):
+        """The server's maximum microversion: ours in process, else the one
+        the deployment's /v2.1/ document advertises."""
+        if not client_module.remote_url():
+            return str(microversion.MAX_VERSION)
+        resp = self.client.request('GET', '/v2.1/', None, {})
+        return resp.json()['version']['version']
 
     def user_id(self, persona):
         return client_module.persona(persona)[1]

@@ -10,7 +10,6 @@ import urllib.parse
 import uuid
 
 from nova_api.tests.functional import base
-from nova_api.tests.functional import client as client_module
 
 DEFAULT_FLAVORS = (
     # id, name, ram, vcpus, disk
@@ -21,7 +20,6 @@ DEFAULT_FLAVORS = (
     ('5', 'm1.xlarge', 16384, 8, 160),
 )
 
-IN_PROCESS_ONLY = 'needs the in-process service (config or a Nova 500)'
 
 
 def unique(prefix='ft'):
@@ -75,11 +73,6 @@ class FlavorHelpers:
                 {'rel': 'bookmark', 'href': self.bookmark(path, persona)},
             ],
         }
-
-    def skip_if_remote(self):
-        if client_module.remote_url():
-            self.skipTest(IN_PROCESS_ONLY)
-
 
 _ABSENT = object()
 

@@ -781,6 +781,7 @@ class KeypairsTestV21(base.V21, KeypairsTestV2):
                          "user_id. Value: 1. 1 is not of type 'string'")
 
     def test_user_id_too_long(self):
+        self.skip_if_remote('Nova stores it and fails later')
         user_id = 'u' * 256
         resp = self.create('kp', version='2.10', user_id=user_id)
         self.assertFault(
@@ -788,6 +789,7 @@ class KeypairsTestV21(base.V21, KeypairsTestV2):
             "%s. '%s' is too long" % (user_id, user_id))
 
     def test_generate_x509_for_a_user_id_too_long_for_a_certificate(self):
+        self.skip_if_remote('Nova answers 500')
         resp = self.create('kp', version='2.10', type='x509',
                            user_id='u' * 65)
         self.assertFault(
