@@ -42,8 +42,9 @@ def bind_address():
 
 def uwsgi_argv(bind, workers, config_files, module=WSGI_MODULE):
     """The uWSGI command line serving `module` (the API) on `bind`."""
-    return [
-        uwsgi_binary(),
+    # Workers import the app from the environment nova-api runs in.
+    home = ['--home', sys.prefix] if sys.prefix != sys.base_prefix else []
+    return [uwsgi_binary()] + home + [
         '--http-socket', bind,
         '--module', module,
         '--env', 'NOVA_API_CONFIG=%s' % ','.join(config_files),
