@@ -1,7 +1,8 @@
 """The database connection: one enginefacade transaction context.
 
-Query modules decorate their functions with ``@context_manager.reader`` or
-``@context_manager.writer`` and use ``context.session``. Unless
+Query modules decorate readers with ``@context_manager.reader.connection``
+(Core statements on ``context.connection``) and writers with
+``@context_manager.writer`` (the ORM on ``context.session``). Unless
 ``configure()`` names a URL, the engine is built lazily from
 ``CONF.database`` when the first transaction starts. SQLite does not
 create a missing directory for its file, so ``get_engine()``, which service

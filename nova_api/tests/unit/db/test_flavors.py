@@ -91,6 +91,33 @@ class FlavorCRUDTest(FlavorTestCase):
         self.assertEqual('Flavor with ID custom already exists.',
                          error.format_message())
 
+    def test_reads_carry_every_column(self):
+        created = self.create('custom', ephemeral_gb=5, swap=512,
+                              rxtx_factor=2.5, vcpu_weight=3,
+                              is_public=False, disabled=True,
+                              description='for tests')
+        table = flavors.Flavor.__table__
+        columns = [column.name for column in table.c]
+        # As stored: MySQL keeps no fraction of a second.
+        with self.engine.connect() as connection:
+            expected = connection.execute(
+                sa.select(table).where(table.c.id == created.id)
+            ).one()._asdict()
+        self.assertEqual(
+            {column: getattr(created, column) for column in columns
+             if column != 'created_at'},
+            {column: expected[column] for column in columns
+             if column != 'created_at'})
+
+        listed, = flavors.get_all(self.context, filters={'is_public': False})
+        for flavor in (flavors.get_by_flavor_id(self.context, 'custom'),
+                       flavors.get_by_id(self.context, created.id), listed):
+            self.assertEqual(
+                expected,
+                {column: getattr(flavor, column) for column in columns})
+            self.assertIs(True, flavor.disabled)
+            self.assertIs(False, flavor.is_public)
+
     def test_get_by_flavor_id_not_found(self):
         error = self.assertRaises(exception.FlavorNotFound,
                                   flavors.get_by_flavor_id, self.context,
@@ -349,6 +376,18 @@ class FlavorExtraSpecsTest(FlavorTestCase):
                           flavors.delete_extra_spec, self.context, 'missing',
                           'a')
 
+    def test_visible_to_members_like_the_flavor(self):
+        self.create('shared', is_public=False)
+        flavors.add_project(self.context, 'shared', 'project-a')
+        flavors.update_extra_specs(self.context, 'shared', {'a': '1'})
+
+        self.assertEqual({'a': '1'}, flavors.get_extra_specs(
+            self.user_context('project-a'), 'shared'))
+        self.assertRaises(exception.FlavorNotFound, flavors.get_extra_specs,
+                          self.user_context('project-b'), 'shared')
+        self.assertEqual({}, flavors.get_extra_specs(
+            self.user_context('project-b'), '1'))
+
     def test_get_extra_specs_for_many_flavors(self):
         flavors.update_extra_specs(self.context, '1', {'a': '1'})
         flavors.update_extra_specs(self.context, '3', {'b': '2', 'c': '3'})
@@ -413,6 +452,14 @@ class FlavorAccessTest(FlavorTestCase):
 
         self.assertEqual({'flavor_id': 'private', 'project_id': 'project-a'},
                          error.kwargs)
+
+    def test_listed_for_a_member_it_is_shared_with(self):
+        flavors.add_project(self.context, 'private', 'project-a')
+
+        self.assertEqual(['project-a'], flavors.get_projects(
+            self.user_context('project-a'), 'private'))
+        self.assertRaises(exception.FlavorNotFound, flavors.get_projects,
+                          self.user_context('project-b'), 'private')
 
     def test_unknown_flavor(self):
         self.assertRaises(exception.FlavorNotFound, flavors.get_projects,

@@ -84,6 +84,53 @@ class KeyPairTest(base.DatabaseTestCase):
                          self.names(limit=2, marker='bravo'))
         self.assertEqual([], self.names(marker='delta'))
 
+    def test_pages_join_up_to_the_full_list(self):
+        # Mixed case: MySQL's collation orders names without case, the
+        # other backends by code point; pages follow the backend's order.
+        for name in ('delta', 'Charlie', 'alpha', 'Bravo', 'echo'):
+            self.create(name)
+        self.create('beta', user_id='user-b')
+        everything = self.names()
+        self.assertEqual(5, len(everything))
+
+        for limit in (1, 2, 3):
+            pages, marker = [], None
+            while True:
+                page = self.names(limit=limit, marker=marker)
+                if not page:
+                    break
+                self.assertLessEqual(len(page), limit)
+                pages.extend(page)
+                marker = page[-1]
+            self.assertEqual(everything, pages, limit)
+        self.assertEqual(everything[2:], self.names(marker=everything[1]))
+
+    def test_limit_zero_is_an_empty_page(self):
+        self.create('key')
+
+        self.assertEqual([], self.names(limit=0))
+
+    def test_listed_key_pairs_carry_every_column(self):
+        created = self.create('cert', type='x509')
+        table = keypairs.KeyPair.__table__
+        columns = [column.name for column in table.c]
+        # As stored: MySQL keeps no fraction of a second.
+        with self.engine.connect() as connection:
+            expected = connection.execute(
+                sa.select(table).where(table.c.id == created.id)
+            ).one()._asdict()
+
+        listed, = keypairs.get_all(self.context, 'user-a')
+        shown = keypairs.get(self.context, 'user-a', 'cert')
+
+        self.assertEqual(('cert', 'x509', 'fp-cert'),
+                         (expected['name'], expected['type'],
+                          expected['fingerprint']))
+        for keypair in (listed, shown):
+            self.assertEqual(
+                expected,
+                {column: getattr(keypair, column) for column in columns})
+
     def test_marker_not_found(self):
         self.create('theirs', user_id='user-b')
 
