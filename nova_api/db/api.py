@@ -13,7 +13,9 @@ import os
 
 from oslo_db.sqlalchemy import enginefacade
 from oslo_db.sqlalchemy import engines
+from sqlalchemy import engine as sa_engine
 from sqlalchemy.engine import make_url
+from sqlalchemy import event as sa_event
 from sqlalchemy import pool
 
 from nova_api import conf
@@ -34,6 +36,25 @@ def _pool_sqlite_file_connections(url, engine_args, kw):
     if engine_args.get('poolclass') is pool.NullPool:
         engine_args['poolclass'] = pool.QueuePool
         engine_args['pool_pre_ping'] = False
+
+
+@sa_event.listens_for(sa_engine.Engine, 'begin')
+def _begin_sqlite_transaction(connection):
+    """Start SQLite transactions on the driver's connection directly.
+
+    oslo.db runs SQLite connections in autocommit mode and sends BEGIN
+    itself through SQLAlchemy's whole execute path, which costs more than a
+    small query. Engine-level listeners run before oslo.db's; once this one
+    has begun the transaction, oslo.db's sees it and does nothing.
+    """
+    if connection.dialect.name != 'sqlite' or 'in_transaction' in (
+            connection.info):
+        return
+    driver_connection = connection.connection.driver_connection
+    # Only where the application owns BEGIN, as on oslo.db's engines.
+    if driver_connection.isolation_level is None:
+        driver_connection.execute('BEGIN')
+        connection.info['in_transaction'] = True
 
 
 def new_context_manager(connection_url=None):
