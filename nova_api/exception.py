@@ -189,3 +189,42 @@ class PublicFlavorAccessList(NotFound):
 
 class PublicFlavorAccessConflict(Conflict):
     msg_fmt = "Can not add access to a public flavor."
+
+
+class ResourcesOverQuota(OverQuota):
+    msg_fmt = "Quota exceeded for resources: %(overs)s"
+
+
+class QuotaLimitBelowUsage(Invalid):
+    msg_fmt = ("Quota limit %(limit)s for %(resource)s must be greater than "
+               "or equal to already used and reserved %(minimum)s.")
+
+
+class QuotaLimitAboveMaximum(Invalid):
+    msg_fmt = ("Quota limit %(limit)s for %(resource)s must be less than or "
+               "equal to %(maximum)s.")
+
+
+class ImageNotFound(NotFound):
+    # What Nova's images API answers, whatever the id.
+    msg_fmt = "Image not found."
+
+
+class ImagePropertyNotFound(NotFound):
+    msg_fmt = "Invalid metadata key"
+
+
+class ImageExists(Conflict):
+    msg_fmt = "Image %(image_id)s already exists."
+
+
+class ImageMarkerNotFound(Invalid):
+    msg_fmt = "marker [%(marker)s] not found"
+
+
+class ImageMetadataLimitExceeded(Forbidden):
+    msg_fmt = "Image metadata limit exceeded"
+
+
+class ImageNotAuthorized(Forbidden):
+    msg_fmt = "Not authorized for image %(image_id)s."

@@ -7,15 +7,17 @@ because an administrator may act on another user's key pairs.
 """
 
 from nova_api.compute import keypair_crypto
+from nova_api.compute import quotas
+from nova_api.conf import quota as quota_conf
 from nova_api.db import keypairs as keypairs_db
 from nova_api import exception
 
 SSH = 'ssh'
 X509 = 'x509'
 
-# Nova's default for [quota] key_pairs, per user, until quotas are
-# configurable.
-DEFAULT_KEY_PAIRS_QUOTA = 100
+# The default of [quota] key_pairs; the limit that counts is the quota
+# engine's (nova_api.compute.quotas).
+DEFAULT_KEY_PAIRS_QUOTA = quota_conf.DEFAULT_KEY_PAIRS
 
 _FINGERPRINT_OF = {
     SSH: keypair_crypto.ssh_fingerprint,
@@ -57,7 +59,12 @@ def delete_keypair(context, user_id, name):
 
 
 def _check_quota(context, user_id, new):
-    if keypairs_db.count(context, user_id) + new > DEFAULT_KEY_PAIRS_QUOTA:
+    """The owner's key pairs, with `new` more, against the owner's limit in
+    the caller's project (an admin may create them for another user)."""
+    try:
+        quotas.check(context, {'key_pairs': new}, context.project_id,
+                     user_id)
+    except exception.ResourcesOverQuota:
         raise exception.KeypairLimitExceeded()
 
 

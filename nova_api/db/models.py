@@ -135,3 +135,93 @@ class KeyPair(TimestampMixin, Base):
 
     def __repr__(self):
         return f'<KeyPair {self.user_id!r} {self.name!r}>'
+
+
+class Quota(TimestampMixin, Base):
+    """A project's limit of a resource, or (with user_id) a user's in it."""
+
+    __tablename__ = 'quotas'
+    __table_args__ = (
+        # user_id is NULL for the project's own limit; NULLs never collide
+        # in a unique constraint, so nova_api.db.quotas keeps those rows
+        # unique itself.
+        sa.UniqueConstraint(
+            'project_id', 'user_id', 'resource',
+            name='uniq_quotas0project_id0user_id0resource'),
+        _MYSQL_TABLE_ARGS,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    project_id: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    user_id: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    resource: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    hard_limit: orm.Mapped[int] = orm.mapped_column(sa.Integer)
+
+
+class QuotaClass(TimestampMixin, Base):
+    """A named set of limits; the class 'default' overrides [quota]."""
+
+    __tablename__ = 'quota_classes'
+    __table_args__ = (
+        sa.UniqueConstraint(
+            'class_name', 'resource',
+            name='uniq_quota_classes0class_name0resource'),
+        _MYSQL_TABLE_ARGS,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    class_name: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    resource: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    hard_limit: orm.Mapped[int] = orm.mapped_column(sa.Integer)
+
+
+class Image(TimestampMixin, Base):
+    """An image of the local catalog served by /images (Nova's proxy to
+    the image service)."""
+
+    __tablename__ = 'images'
+    __table_args__ = (
+        sa.UniqueConstraint('uuid', name='uniq_images0uuid'),
+        _MYSQL_TABLE_ARGS,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    uuid: orm.Mapped[str] = orm.mapped_column(sa.String(36))
+    name: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    # The image service's lower-case status: active, queued, saving ...
+    status: orm.Mapped[str] = orm.mapped_column(sa.String(30))
+    size: orm.Mapped[int | None] = orm.mapped_column(sa.BigInteger)
+    min_disk: orm.Mapped[int] = orm.mapped_column(sa.Integer, default=0)
+    min_ram: orm.Mapped[int] = orm.mapped_column(sa.Integer, default=0)
+    disk_format: orm.Mapped[str | None] = orm.mapped_column(sa.String(20))
+    container_format: orm.Mapped[str | None] = orm.mapped_column(
+        sa.String(20))
+    # The project that owns the image; None for the cloud's own catalog,
+    # which only administrators change.
+    owner: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+
+    def __repr__(self):
+        return f'<Image {self.uuid!r} {self.name!r}>'
+
+
+class ImageProperty(TimestampMixin, Base):
+    """A key/value property of an image (its metadata on the wire)."""
+
+    __tablename__ = 'image_properties'
+    __table_args__ = (
+        sa.UniqueConstraint(
+            'image_id', 'key', name='uniq_image_properties0image_id0key'),
+        _MYSQL_TABLE_ARGS,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    image_id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer,
+        sa.ForeignKey('images.id', ondelete='CASCADE',
+                      name='fk_image_properties_image_id_images'))
+    key: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    value: orm.Mapped[str] = orm.mapped_column(sa.Text)

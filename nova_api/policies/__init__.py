@@ -7,6 +7,9 @@ from nova_api.policies import flavor_access
 from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavors
 from nova_api.policies import keypairs
+from nova_api.policies import limits
+from nova_api.policies import quota_classes
+from nova_api.policies import quota_sets
 
 
 def list_rules():
@@ -17,4 +20,7 @@ def list_rules():
         flavor_access.list_rules(),
         flavor_extra_specs.list_rules(),
         keypairs.list_rules(),
+        quota_sets.list_rules(),
+        quota_classes.list_rules(),
+        limits.list_rules(),
     ))

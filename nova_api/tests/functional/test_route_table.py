@@ -65,6 +65,17 @@ OPEN_ROUTES = frozenset([
     ('GET', '/flavors'),
     ('GET', '/flavors/detail'),
     ('GET', '/flavors/{flavor_id}'),
+    # Nova checks no rule on its image API: the image service decides.
+    ('GET', '/images'),
+    ('GET', '/images/detail'),
+    ('GET', '/images/{id}'),
+    ('DELETE', '/images/{id}'),
+    ('GET', '/images/{image_id}/metadata'),
+    ('POST', '/images/{image_id}/metadata'),
+    ('PUT', '/images/{image_id}/metadata'),
+    ('GET', '/images/{image_id}/metadata/{id}'),
+    ('PUT', '/images/{image_id}/metadata/{id}'),
+    ('DELETE', '/images/{image_id}/metadata/{id}'),
 ])
 
 # A request per route (the row's method and path; an action's path names
@@ -74,6 +85,11 @@ OPEN_ROUTES = frozenset([
 Call = collections.namedtuple('Call', 'path body versions',
                               defaults=(None, None))
 _SPEC = 'hw:cpu_policy'
+_CIRROS = '0b5d7c1e-8d3a-4c4e-9f21-3a9a6c2f0a01'
+_DEBIAN = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c03'
+_IMAGE_METADATA = '/images/%s/metadata' % _CIRROS
+_MEMBER_PROJECT = client_module.persona('member')[2]
+_MEMBER_QUOTAS = '/os-quota-sets/' + _MEMBER_PROJECT
 REQUESTS = {
     ('GET', '/'): Call('/'),
     ('GET', '/versions/{id}'): Call('/versions/v2.1'),
@@ -106,13 +122,56 @@ REQUESTS = {
     ('GET', '/os-keypairs/{keypair_name}'): Call('/os-keypairs/route-walk'),
     ('DELETE', '/os-keypairs/{keypair_name}'): Call(
         '/os-keypairs/route-walk'),
+    # The seeded catalog: metadata on cirros, the delete takes debian.
+    ('GET', '/images'): Call('/images'),
+    ('GET', '/images/detail'): Call('/images/detail'),
+    ('GET', '/images/{id}'): Call('/images/' + _CIRROS),
+    ('DELETE', '/images/{id}'): Call('/images/' + _DEBIAN),
+    ('GET', '/images/{image_id}/metadata'): Call(_IMAGE_METADATA),
+    ('POST', '/images/{image_id}/metadata'): Call(
+        _IMAGE_METADATA, {'metadata': {'route_walk': 'x'}}),
+    ('PUT', '/images/{image_id}/metadata'): Call(
+        _IMAGE_METADATA, {'metadata': {'route_walk': 'x'}}),
+    ('GET', '/images/{image_id}/metadata/{id}'): Call(
+        _IMAGE_METADATA + '/route_walk'),
+    ('PUT', '/images/{image_id}/metadata/{id}'): Call(
+        _IMAGE_METADATA + '/route_walk', {'meta': {'route_walk': 'y'}}),
+    ('DELETE', '/images/{image_id}/metadata/{id}'): Call(
+        _IMAGE_METADATA + '/route_walk'),
+    ('GET', '/os-quota-sets/{tenant_id}'): Call(_MEMBER_QUOTAS),
+    ('GET', '/os-quota-sets/{tenant_id}/detail'): Call(
+        _MEMBER_QUOTAS + '/detail'),
+    ('GET', '/os-quota-sets/{tenant_id}/defaults'): Call(
+        _MEMBER_QUOTAS + '/defaults'),
+    ('PUT', '/os-quota-sets/{tenant_id}'): Call(
+        _MEMBER_QUOTAS, {'quota_set': {'cores': 20}}),
+    ('DELETE', '/os-quota-sets/{tenant_id}'): Call(_MEMBER_QUOTAS),
+    ('GET', '/os-quota-class-sets/{id}'): Call('/os-quota-class-sets/default'),
+    ('PUT', '/os-quota-class-sets/{id}'): Call(
+        '/os-quota-class-sets/route-walk', {'quota_class_set': {'cores': 20}}),
+    # With tenant_id, so that the admin-only rule decides.
+    ('GET', '/limits'): Call('/limits?tenant_id=' + _MEMBER_PROJECT),
 }
 
 # (method, call) pairs sent as admin before the member walk, so that its
 # reads find something, and after it to take that away again.
 SETUP = [('POST', Call('/flavors/1/os-extra_specs',
-                       {'extra_specs': {_SPEC: 'dedicated'}}))]
-TEARDOWN = [('DELETE', Call('/flavors/1/os-extra_specs/' + _SPEC))]
+                       {'extra_specs': {_SPEC: 'dedicated'}})),
+         ('POST', Call(_IMAGE_METADATA, {'metadata': {'route_walk': 'x'}}))]
+TEARDOWN = [('DELETE', Call('/flavors/1/os-extra_specs/' + _SPEC)),
+            ('DELETE', Call(_IMAGE_METADATA + '/route_walk'))]
+
+# Routes no policy rule guards where the resource's owner decides instead:
+# a member may not change the cloud's catalog images, which the image
+# service refuses with 403 in Nova. (route) -> the fault message.
+_NOT_YOURS = 'Not authorized for image %s.' % _CIRROS
+OWNER_ONLY = {
+    ('DELETE', '/images/{id}'): 'You are not allowed to delete the image.',
+    ('POST', '/images/{image_id}/metadata'): _NOT_YOURS,
+    ('PUT', '/images/{image_id}/metadata'): _NOT_YOURS,
+    ('PUT', '/images/{image_id}/metadata/{id}'): _NOT_YOURS,
+    ('DELETE', '/images/{image_id}/metadata/{id}'): _NOT_YOURS,
+}
 WALK_ORDER = {'POST': 0, 'GET': 1, 'PUT': 2, 'PATCH': 2, 'DELETE': 3}
 
 BODY_METHODS = ('POST', 'PUT', 'PATCH')
@@ -413,6 +472,10 @@ class PolicyWalkTestV2(base.APITestCase):
         succeeded = set()
         for method, path, call, impl, version in self._walk():
             if self._admin_only_rules(impl):
+                continue
+            if (method, path) in OWNER_ONLY:
+                resp = self._send(method, call, version)
+                self.assertFault(resp, 403, OWNER_ONLY[method, path])
                 continue
             declared = impl.contract
             success = declared.codes.for_version(version, 200)

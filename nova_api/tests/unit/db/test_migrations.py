@@ -69,7 +69,9 @@ class MigrationTest(base.DatabaseTestCase):
         self.assertFalse(migration.needs_sync())
         self.assertEqual(
             {'alembic_version', 'flavors', 'flavor_extra_specs',
-             'flavor_projects', 'key_pairs'}, self._tables())
+             'flavor_projects', 'key_pairs', 'images', 'image_properties',
+             'quotas', 'quota_classes'},
+            self._tables())
         rows = self._flavor_rows()
         self.assertEqual(DEFAULT_FLAVORS, [tuple(row[:5]) for row in rows])
         for row in rows:
