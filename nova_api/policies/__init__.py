@@ -2,6 +2,7 @@
 
 import itertools
 
+from nova_api.policies import availability_zones
 from nova_api.policies import base
 from nova_api.policies import flavor_access
 from nova_api.policies import flavor_extra_specs
@@ -23,4 +24,5 @@ def list_rules():
         quota_sets.list_rules(),
         quota_classes.list_rules(),
         limits.list_rules(),
+        availability_zones.list_rules(),
     ))

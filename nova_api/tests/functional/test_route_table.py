@@ -151,6 +151,9 @@ REQUESTS = {
         '/os-quota-class-sets/route-walk', {'quota_class_set': {'cores': 20}}),
     # With tenant_id, so that the admin-only rule decides.
     ('GET', '/limits'): Call('/limits?tenant_id=' + _MEMBER_PROJECT),
+    ('GET', '/os-availability-zone'): Call('/os-availability-zone'),
+    ('GET', '/os-availability-zone/detail'): Call(
+        '/os-availability-zone/detail'),
 }
 
 # (method, call) pairs sent as admin before the member walk, so that its

@@ -1,0 +1,74 @@
+"""JSON-Schema of /os-availability-zone: the queries and the responses."""
+
+import copy
+
+# Unknown query parameters are ignored, as in Nova before 2.102.
+index_query = {
+    'type': 'object',
+    'properties': {},
+    'additionalProperties': True,
+}
+detail_query = index_query
+
+_zone_state = {
+    'type': 'object',
+    'properties': {'available': {'type': 'boolean'}},
+    'required': ['available'],
+    'additionalProperties': False,
+}
+
+index_response = {
+    'type': 'object',
+    'properties': {
+        'availabilityZoneInfo': {
+            'type': 'array',
+            'items': {
+                'type': 'object',
+                'properties': {
+                    'zoneName': {'type': 'string', 'minLength': 1},
+                    'zoneState': _zone_state,
+                    'hosts': {'type': 'null'},
+                },
+                'required': ['zoneName', 'zoneState', 'hosts'],
+                'additionalProperties': False,
+            },
+        },
+    },
+    'required': ['availabilityZoneInfo'],
+    'additionalProperties': False,
+}
+
+# Naive UTC with microseconds, no zone suffix, as Nova writes them.
+_timestamp = {
+    'type': 'string',
+    'pattern': r'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$',
+}
+
+_service_state = {
+    'type': 'object',
+    'properties': {
+        'available': {'type': 'boolean'},
+        'active': {'type': 'boolean'},
+        'updated_at': {'oneOf': [_timestamp, {'type': 'null'}]},
+    },
+    'required': ['available', 'active', 'updated_at'],
+    'additionalProperties': False,
+}
+
+# host name → {service binary → its state}; a zone no service of which
+# is enabled has null hosts.
+_hosts = {
+    'type': ['object', 'null'],
+    'patternProperties': {
+        '^.+$': {
+            'type': 'object',
+            'patternProperties': {'^.+$': _service_state},
+            'additionalProperties': False,
+        },
+    },
+    'additionalProperties': False,
+}
+
+detail_response = copy.deepcopy(index_response)
+detail_response['properties']['availabilityZoneInfo']['items'][
+    'properties']['hosts'] = _hosts

@@ -1,0 +1,37 @@
+"""Options of the compute backend: which driver, and the availability
+zones services are shown in."""
+
+from oslo_config import cfg
+
+compute_group = cfg.OptGroup('compute', title='Compute options',
+                             help='The compute backend behind the API.')
+
+compute_opts = [
+    cfg.StrOpt('driver', default='simulated',
+               help='The compute driver: the name of an entry point in the '
+                    'nova_api.virt.drivers namespace. "simulated" (the '
+                    'default) simulates the compute hosts of [simulated] '
+                    'hosts. An unknown name stops the service at start.'),
+]
+
+availability_zone_opts = [
+    cfg.StrOpt('default_availability_zone', default='nova',
+               help='The availability zone of a compute host that names '
+                    'none; as in Nova.'),
+    cfg.StrOpt('internal_service_availability_zone', default='internal',
+               help='The availability zone of the control services '
+                    '(conductor, scheduler); shown only on '
+                    '/os-availability-zone/detail, and no compute host '
+                    'may be in it; as in Nova.'),
+]
+
+
+def register_opts(conf):
+    conf.register_group(compute_group)
+    conf.register_opts(compute_opts, group=compute_group)
+    conf.register_opts(availability_zone_opts)
+
+
+def list_opts():
+    return {compute_group: compute_opts,
+            'DEFAULT': availability_zone_opts}

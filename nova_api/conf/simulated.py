@@ -1,0 +1,44 @@
+"""Options of the simulated compute driver: its hosts, its control
+services and how long its tasks take."""
+
+from oslo_config import cfg
+
+simulated_group = cfg.OptGroup(
+    'simulated', title='Simulated compute driver options',
+    help='The deployment the simulated driver ([compute] driver = '
+         'simulated) pretends to manage.')
+
+simulated_opts = [
+    cfg.ListOpt('hosts',
+                default=['compute1:nova:8:16384:160',
+                         'compute2:nova:8:16384:160'],
+                help='The compute hosts, each as name:zone:vcpus:ram_mb:'
+                     'disk_gb. An empty zone (compute3::8:16384:160) means '
+                     '[DEFAULT] default_availability_zone. Names are '
+                     'unique, vcpus and ram_mb positive, disk_gb zero or '
+                     'more; an invalid entry stops the service at start.'),
+    cfg.ListOpt('control_services',
+                default=['nova-conductor:conductor',
+                         'nova-scheduler:scheduler'],
+                help='The control services, each as binary:host with '
+                     'binary nova-conductor or nova-scheduler; they are '
+                     'shown in [DEFAULT] internal_service_availability_zone '
+                     'on /os-availability-zone/detail.'),
+    cfg.FloatOpt('build_seconds', default=3.0, min=0,
+                 help='How long a server stays in BUILD.'),
+    cfg.FloatOpt('reboot_seconds', default=2.0, min=0,
+                 help='How long a reboot (soft or hard) takes.'),
+    cfg.FloatOpt('stop_seconds', default=2.0, min=0,
+                 help='How long stopping a server takes.'),
+    cfg.FloatOpt('start_seconds', default=2.0, min=0,
+                 help='How long starting a stopped server takes.'),
+]
+
+
+def register_opts(conf):
+    conf.register_group(simulated_group)
+    conf.register_opts(simulated_opts, group=simulated_group)
+
+
+def list_opts():
+    return {simulated_group: simulated_opts}

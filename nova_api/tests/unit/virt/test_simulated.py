@@ -1,0 +1,140 @@
+"""The simulated driver: hosts and control services from [simulated],
+and the entries it refuses."""
+
+from oslo_config import fixture as config_fixture
+import testtools
+
+from nova_api import conf as nova_conf
+from nova_api.virt import driver
+from nova_api.virt import simulated
+
+CONF = nova_conf.CONF
+
+
+class SimulatedDriverTest(testtools.TestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.conf = self.useFixture(config_fixture.Config(CONF))
+
+    def hosts(self, *entries):
+        self.conf.config(hosts=list(entries), group='simulated')
+
+    def test_default_hosts_and_services(self):
+        driver_ = simulated.SimulatedDriver()
+        self.assertEqual(
+            [driver.ComputeHost('compute1', 'nova', 8, 16384, 160),
+             driver.ComputeHost('compute2', 'nova', 8, 16384, 160)],
+            driver_.get_hosts())
+        self.assertEqual(
+            [driver.ControlService('nova-conductor', 'conductor'),
+             driver.ControlService('nova-scheduler', 'scheduler')],
+            driver_.get_control_services())
+        self.assertTrue(all(host.up and host.updated_at is None
+                            for host in driver_.get_hosts()))
+
+    def test_hosts_follow_the_config(self):
+        driver_ = simulated.SimulatedDriver()
+        self.hosts('big:zone-a:64:262144:2000', ' small : zone-b :1:512:0 ')
+        self.assertEqual(
+            [driver.ComputeHost('big', 'zone-a', 64, 262144, 2000),
+             driver.ComputeHost('small', 'zone-b', 1, 512, 0)],
+            driver_.get_hosts())
+
+    def test_empty_zone_is_the_default_zone(self):
+        self.conf.config(default_availability_zone='az1')
+        self.hosts('h1::2:2048:20')
+        self.assertEqual('az1', simulated.SimulatedDriver().get_hosts()[0]
+                         .availability_zone)
+
+    def test_no_hosts(self):
+        self.hosts()
+        self.assertEqual([], simulated.SimulatedDriver().get_hosts())
+
+    def assertRefused(self, message):
+        exc = self.assertRaises(simulated.InvalidSimulatedConfig,
+                                simulated.SimulatedDriver)
+        self.assertEqual(message, str(exc))
+
+    def test_bad_host_entries_stop_the_start(self):
+        cases = [
+            ('h1:nova:8:16384',
+             "[simulated] hosts: 'h1:nova:8:16384' is not "
+             "name:zone:vcpus:ram_mb:disk_gb"),
+            ('h1:nova:8:16384:160:1',
+             "[simulated] hosts: 'h1:nova:8:16384:160:1' is not "
+             "name:zone:vcpus:ram_mb:disk_gb"),
+            (':nova:8:16384:160',
+             "[simulated] hosts: ':nova:8:16384:160' has no host name"),
+            ('h1:nova:eight:16384:160',
+             "[simulated] hosts: vcpus of 'h1:nova:eight:16384:160' must be "
+             "an integer of at least 1, not 'eight'"),
+            ('h1:nova:0:16384:160',
+             "[simulated] hosts: vcpus of 'h1:nova:0:16384:160' must be an "
+             "integer of at least 1, not '0'"),
+            ('h1:nova:8:0:160',
+             "[simulated] hosts: ram_mb of 'h1:nova:8:0:160' must be an "
+             "integer of at least 1, not '0'"),
+            ('h1:nova:8:16384:-1',
+             "[simulated] hosts: disk_gb of 'h1:nova:8:16384:-1' must be an "
+             "integer of at least 0, not '-1'"),
+            ('h1:nova:8:16384:1.5',
+             "[simulated] hosts: disk_gb of 'h1:nova:8:16384:1.5' must be an "
+             "integer of at least 0, not '1.5'"),
+        ]
+        for entry, message in cases:
+            self.hosts('good:nova:1:512:1', entry)
+            self.assertRefused(message)
+
+    def test_duplicate_host_stops_the_start(self):
+        self.hosts('h1:nova:8:16384:160', 'h1:other:8:16384:160')
+        self.assertRefused('[simulated] hosts: host h1 is listed twice')
+
+    def test_host_in_the_internal_zone_stops_the_start(self):
+        self.hosts('h1:internal:8:16384:160')
+        self.assertRefused(
+            '[simulated] hosts: host h1 is in zone internal, the [DEFAULT] '
+            'internal_service_availability_zone of control services')
+
+    def test_control_services_follow_the_config(self):
+        self.conf.config(control_services=['nova-scheduler:ctl1'],
+                         group='simulated')
+        self.assertEqual([driver.ControlService('nova-scheduler', 'ctl1')],
+                         simulated.SimulatedDriver().get_control_services())
+
+    def test_bad_control_services_stop_the_start(self):
+        cases = [
+            ('nova-conductor',
+             "[simulated] control_services: 'nova-conductor' is not "
+             "binary:host"),
+            ('nova-conductor:',
+             "[simulated] control_services: 'nova-conductor:' is not "
+             "binary:host"),
+            ('nova-conductor:a:b',
+             "[simulated] control_services: 'nova-conductor:a:b' is not "
+             "binary:host"),
+            ('nova-compute:c1',
+             "[simulated] control_services: 'nova-compute:c1' names binary "
+             "'nova-compute', not one of nova-conductor, nova-scheduler"),
+        ]
+        for entry, message in cases:
+            self.conf.config(control_services=[entry], group='simulated')
+            self.assertRefused(message)
+        self.conf.config(control_services=['nova-conductor:c',
+                                           'nova-conductor:c'],
+                         group='simulated')
+        self.assertRefused(
+            '[simulated] control_services: a service is listed twice')
+
+    def test_task_seconds(self):
+        self.conf.config(build_seconds=7.5, reboot_seconds=1,
+                         stop_seconds=0, start_seconds=4, group='simulated')
+        driver_ = simulated.SimulatedDriver()
+        self.assertEqual({'build': 7.5, 'reboot': 1, 'stop': 0, 'start': 4},
+                         {task: driver_.task_seconds(task)
+                          for task in driver.TASKS})
+        self.assertRaises(ValueError, driver_.task_seconds, 'resize')
+
+    def test_negative_durations_are_refused_by_the_options(self):
+        self.assertRaises(ValueError, self.conf.config, build_seconds=-1,
+                          group='simulated')

@@ -1,0 +1,68 @@
+"""What a compute backend provides to the API: the driver interface.
+
+A driver is a class registered as an entry point in the
+``nova_api.virt.drivers`` namespace and chosen by ``[compute] driver``.
+It is instantiated once per API controller that needs it, when the
+service starts, with no arguments: it reads its own options, and its
+constructor is where a bad configuration stops the start.
+
+State that changes over time (a server going from BUILD to ACTIVE) is
+not pushed by the driver: the compute layer stores when a task began and
+asks the driver how long it takes, so every API process computes the same
+state from the same row without background threads.
+
+Today the interface is what /os-availability-zone needs and the task
+durations. The servers work adds, for the scheduler and the server
+lifecycle: the capacity in use on each host (``get_usage()``) and the
+network a server's addresses come from (``allocate_addresses()``).
+"""
+
+import abc
+import dataclasses
+import datetime
+
+# The tasks whose duration a driver tells.
+TASKS = ('build', 'reboot', 'stop', 'start')
+
+
+@dataclasses.dataclass(frozen=True)
+class ComputeHost:
+    """A host servers run on, with its total capacity."""
+
+    name: str
+    availability_zone: str
+    vcpus: int
+    memory_mb: int
+    disk_gb: int
+    # Whether the host's nova-compute service answers.
+    up: bool = True
+    # When the service last reported; None if it never reports.
+    updated_at: datetime.datetime | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class ControlService:
+    """A control service (nova-conductor, nova-scheduler) of the
+    deployment; shown in the internal availability zone."""
+
+    binary: str
+    host: str
+    up: bool = True
+    updated_at: datetime.datetime | None = None
+
+
+class ComputeDriver(abc.ABC):
+    """The interface every compute driver implements."""
+
+    @abc.abstractmethod
+    def get_hosts(self):
+        """Every compute host (ComputeHost), whether up or not."""
+
+    def get_control_services(self):
+        """The control services (ControlService); none unless the
+        backend has some to show."""
+        return []
+
+    @abc.abstractmethod
+    def task_seconds(self, task):
+        """How many seconds `task` (one of TASKS) takes, as a float."""

@@ -1,0 +1,102 @@
+"""The simulated compute driver, the default backend.
+
+Its hosts and control services are the ``[simulated]`` options, read on
+every call so a changed option is what every API process sees; nothing
+runs in the background and every host is up.
+"""
+
+from oslo_config import cfg
+
+from nova_api.virt import driver
+
+CONF = cfg.CONF
+
+HOST_FORMAT = 'name:zone:vcpus:ram_mb:disk_gb'
+CONTROL_BINARIES = ('nova-conductor', 'nova-scheduler')
+
+
+class InvalidSimulatedConfig(ValueError):
+    """An entry of the [simulated] options cannot be used."""
+
+
+def parse_host(entry, default_zone):
+    """The ComputeHost an entry of [simulated] hosts describes."""
+    fields = entry.split(':')
+    if len(fields) != 5:
+        raise InvalidSimulatedConfig(
+            '[simulated] hosts: %r is not %s' % (entry, HOST_FORMAT))
+    name, zone, vcpus, memory_mb, disk_gb = (field.strip()
+                                              for field in fields)
+    if not name:
+        raise InvalidSimulatedConfig(
+            '[simulated] hosts: %r has no host name' % entry)
+    return driver.ComputeHost(
+        name=name, availability_zone=zone or default_zone,
+        vcpus=_integer(entry, 'vcpus', vcpus, minimum=1),
+        memory_mb=_integer(entry, 'ram_mb', memory_mb, minimum=1),
+        disk_gb=_integer(entry, 'disk_gb', disk_gb, minimum=0))
+
+
+def _integer(entry, field, value, minimum):
+    try:
+        number = int(value)
+    except ValueError:
+        number = None
+    if number is None or number < minimum:
+        raise InvalidSimulatedConfig(
+            '[simulated] hosts: %s of %r must be an integer of at least %d, '
+            'not %r' % (field, entry, minimum, value))
+    return number
+
+
+def parse_control_service(entry):
+    """The ControlService an entry of [simulated] control_services
+    describes."""
+    binary, sep, host = (part.strip() for part in entry.partition(':'))
+    if not sep or not host or ':' in host:
+        raise InvalidSimulatedConfig(
+            '[simulated] control_services: %r is not binary:host' % entry)
+    if binary not in CONTROL_BINARIES:
+        raise InvalidSimulatedConfig(
+            '[simulated] control_services: %r names binary %r, not one of '
+            '%s' % (entry, binary, ', '.join(CONTROL_BINARIES)))
+    return driver.ControlService(binary=binary, host=host)
+
+
+class SimulatedDriver(driver.ComputeDriver):
+
+    def __init__(self):
+        # Read once now so that a bad entry stops the service at start.
+        self.get_hosts()
+        self.get_control_services()
+
+    def get_hosts(self):
+        internal_zone = CONF.internal_service_availability_zone
+        hosts = [parse_host(entry, CONF.default_availability_zone)
+                 for entry in CONF.simulated.hosts]
+        seen = set()
+        for host in hosts:
+            if host.name in seen:
+                raise InvalidSimulatedConfig(
+                    '[simulated] hosts: host %s is listed twice' % host.name)
+            seen.add(host.name)
+            if host.availability_zone == internal_zone:
+                # As Nova refuses an aggregate in the internal zone.
+                raise InvalidSimulatedConfig(
+                    '[simulated] hosts: host %s is in zone %s, the '
+                    '[DEFAULT] internal_service_availability_zone of '
+                    'control services' % (host.name, internal_zone))
+        return hosts
+
+    def get_control_services(self):
+        services = [parse_control_service(entry)
+                    for entry in CONF.simulated.control_services]
+        if len(set(services)) != len(services):
+            raise InvalidSimulatedConfig(
+                '[simulated] control_services: a service is listed twice')
+        return services
+
+    def task_seconds(self, task):
+        if task not in driver.TASKS:
+            raise ValueError('unknown task %r' % task)
+        return getattr(CONF.simulated, '%s_seconds' % task)
