@@ -59,6 +59,9 @@ def uwsgi_argv(bind, workers, config_files, module=WSGI_MODULE):
         '--enable-threads',
         # oslo.log writes one line per request already (request_log).
         '--disable-logging',
+        # --http-socket speaks HTTP/1.1 without keep-alive; say so, or
+        # clients reusing the connection find it closed under them.
+        '--add-header', 'Connection: close',
         '--listen', '128',
         '--buffer-size', '65535',
         '--hook-master-start', 'unix_signal:2 gracefully_kill_them_all',

@@ -1,48 +1,15 @@
 """The console scripts and the WSGI module, run as a deployer runs them."""
 
-import json
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 
-import fixtures
 import testtools
 
+from nova_api.tests.fixtures import deployment as deployment_fixture
+
 _ADMIN = {'X-Auth-Token': 'admin:admin'}
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(('127.0.0.1', 0))
-        return sock.getsockname()[1]
-
-
-def _get(url, headers=None):
-    req = urllib.request.Request(url, headers=headers or {})
-    with urllib.request.urlopen(req, timeout=10) as resp:
-        return resp.status, dict(resp.headers), json.loads(resp.read())
-
-
-class DeploymentDir(fixtures.Fixture):
-    """A state path and a config file naming it, and a free port."""
-
-    def _setUp(self):
-        self.path = self.useFixture(fixtures.TempDir()).path
-        self.port = _free_port()
-        self.config_file = os.path.join(self.path, 'nova_api.conf')
-        with open(self.config_file, 'w') as f:
-            f.write('[DEFAULT]\nstate_path = %s\n'
-                    'osapi_compute_listen = 127.0.0.1\n'
-                    'osapi_compute_listen_port = %d\n' % (self.path,
-                                                          self.port))
-
-    def run(self, module, *args):
-        return subprocess.run(
-            [sys.executable, '-m', module, '--config-file', self.config_file]
-            + list(args), capture_output=True, text=True, timeout=120)
+_get = deployment_fixture.get_json
+DeploymentDir = deployment_fixture.DeploymentDir
 
 
 class ManageTest(testtools.TestCase):
@@ -79,30 +46,8 @@ class ServerProcessTest(testtools.TestCase):
         self.deployment = self.useFixture(DeploymentDir())
 
     def _start(self, argv, env=None):
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, env=env)
-        self.addCleanup(self._stop, proc)
-        base = 'http://127.0.0.1:%d' % self.deployment.port
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                self.fail('server exited: %s' % proc.stderr.read().decode())
-            try:
-                _get(base + '/')
-                return base
-            except OSError:
-                time.sleep(0.2)
-        self.fail('server did not answer within 60 s')
-
-    @staticmethod
-    def _stop(proc):
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        proc.stderr.close()
+        return self.useFixture(deployment_fixture.APIProcess(
+            self.deployment, argv, env=env)).base_url
 
     def _check_serves_the_api(self, base):
         status, headers, body = _get(base + '/v2.1/flavors', _ADMIN)
@@ -115,9 +60,11 @@ class ServerProcessTest(testtools.TestCase):
         self.assertIn('m1.tiny', [f['name'] for f in body['flavors']])
 
     def test_nova_api_serves_on_its_config(self):
-        base = self._start([sys.executable, '-m', 'nova_api.cmd.api',
-                            '--config-file', self.deployment.config_file])
+        base = self._start(self.deployment.nova_api_argv())
         self._check_serves_the_api(base)
+        # uWSGI's HTTP socket keeps no connection alive, and says so.
+        _status, headers, _body = _get(base + '/')
+        self.assertEqual('close', headers['Connection'])
         self.assertTrue(os.path.exists(
             os.path.join(self.deployment.path, 'nova_api.sqlite')))
 

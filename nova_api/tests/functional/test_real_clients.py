@@ -1,0 +1,391 @@
+"""python-novaclient, openstacksdk and the openstack CLI against nova-api.
+
+Each class starts one real ``nova-api`` process (uWSGI, noauth2, responses
+checked against their schemas) on a free 127.0.0.1 port and drives it
+with a client as a user would, with the token ``admin:admin`` and no
+Keystone.
+"""
+
+import base64
+import json
+import os
+import subprocess
+import sys
+import uuid
+
+from cryptography.hazmat.primitives.serialization import pkcs12
+from keystoneauth1 import session as ks_session
+from keystoneauth1 import token_endpoint
+from novaclient import api_versions
+from novaclient import client as nova_client
+from novaclient import exceptions as nova_exceptions
+import openstack
+import testtools
+
+from nova_api.tests.fixtures import deployment as deployment_fixture
+
+TOKEN = 'admin:admin'
+# The admin's project under noauth2 with the token above.
+PROJECT_ID = 'admin'
+# An OpenSSH RSA public key and its MD5 fingerprint (ssh-keygen -l -E md5).
+PUBLIC_KEY = (
+    'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQD0HwoT1+okEBpAhPAyRv5Q0H7KIY'
+    'Z+s8hbFWLuU/MFTZeTgpUhpGmlra0qpsA3gACtyhAkvgyJhVgKL3KNXdas1AF4DkvU'
+    'pvXvdvTB5hoUnexpqBwlqRImcalENQZsBLBL2VXCebzFzaeMj44iu1clL4PcSp2ECV'
+    '+qreb3YdSf2Q=='
+    ' client-test')
+FINGERPRINT = 'bc:e8:d6:6a:09:73:c3:b7:09:75:0f:b4:46:e3:c4:c1'
+
+
+def _unique(prefix):
+    return '%s-%s' % (prefix, uuid.uuid4().hex[:8])
+
+
+class NovaAPIServer:
+    """One nova-api process shared by the tests of a class."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.deployment = deployment_fixture.DeploymentDir(
+            extra_config='[api]\nresponse_validation = error\n')
+        cls.deployment.setUp()
+        cls.addClassCleanup(cls.deployment.cleanUp)
+        cls.server = deployment_fixture.APIProcess(
+            cls.deployment, cls.deployment.nova_api_argv())
+        cls.server.setUp()
+        cls.addClassCleanup(cls.server.cleanUp)
+        cls.endpoint = cls.server.base_url + '/v2.1'
+
+
+class NovaClientTest(NovaAPIServer, testtools.TestCase):
+    """python-novaclient on a keystoneauth session with a fixed token."""
+
+    def client(self, version):
+        auth = token_endpoint.Token(self.endpoint, TOKEN)
+        return nova_client.Client(version,
+                                  session=ks_session.Session(auth=auth))
+
+    def test_negotiates_the_highest_common_microversion(self):
+        nova = self.client('2.1')
+        version = api_versions.discover_version(
+            nova, api_versions.APIVersion('2.latest'))
+        self.assertEqual('2.10', version.get_string())
+        current = self.client('2.10').versions.get_current()
+        self.assertEqual('2.10', current.version)
+        self.assertEqual('2.1', current.min_version)
+
+    def test_flavors_list_and_show(self):
+        for version in ('2.1', '2.2', '2.10'):
+            nova = self.client(version)
+            flavors = {f.name: f for f in nova.flavors.list()}
+            self.assertLessEqual(
+                {'m1.tiny', 'm1.small', 'm1.medium', 'm1.large',
+                 'm1.xlarge'}, set(flavors))
+            tiny = nova.flavors.get('1')
+            self.assertEqual(('m1.tiny', 512, 1, 1),
+                             (tiny.name, tiny.ram, tiny.vcpus, tiny.disk))
+            self.assertTrue(tiny.is_public)
+            self.assertEqual('2', nova.flavors.find(name='m1.small').id)
+
+    def test_private_flavor_with_access_and_extra_specs(self):
+        nova = self.client('2.10')
+        name = _unique('private')
+        flavor = nova.flavors.create(name, ram=256, vcpus=2, disk=3,
+                                     is_public=False)
+        self.addCleanup(self._delete_flavor, nova, flavor.id)
+        self.assertEqual((name, 256, 2, 3, False),
+                         (flavor.name, flavor.ram, flavor.vcpus, flavor.disk,
+                          flavor.is_public))
+
+        accesses = nova.flavor_access.add_tenant_access(flavor, 'tenant-a')
+        self.assertEqual([(flavor.id, 'tenant-a')],
+                         [(a.flavor_id, a.tenant_id) for a in accesses])
+        self.assertEqual(
+            ['tenant-a'],
+            [a.tenant_id for a in nova.flavor_access.list(flavor=flavor)])
+
+        flavor.set_keys({'hw:cpu_policy': 'dedicated', 'quota:cpu_shares':
+                         '1024'})
+        self.assertEqual(
+            {'hw:cpu_policy': 'dedicated', 'quota:cpu_shares': '1024'},
+            nova.flavors.get(flavor.id).get_keys())
+        flavor.unset_keys(['quota:cpu_shares'])
+        self.assertEqual({'hw:cpu_policy': 'dedicated'},
+                         nova.flavors.get(flavor.id).get_keys())
+
+        nova.flavor_access.remove_tenant_access(flavor, 'tenant-a')
+        self.assertEqual([], nova.flavor_access.list(flavor=flavor))
+        nova.flavors.delete(flavor.id)
+        self.assertRaises(nova_exceptions.NotFound, nova.flavors.get,
+                          flavor.id)
+
+    @staticmethod
+    def _delete_flavor(nova, flavor_id):
+        try:
+            nova.flavors.delete(flavor_id)
+        except nova_exceptions.NotFound:
+            pass
+
+    def test_keypair_import_show_list_delete(self):
+        for version in ('2.1', '2.2', '2.10'):
+            nova = self.client(version)
+            name = _unique('imported')
+            keypair = nova.keypairs.create(name, public_key=PUBLIC_KEY)
+            self.assertEqual(name, keypair.name)
+            self.assertEqual(PUBLIC_KEY, keypair.public_key)
+            self.assertEqual(FINGERPRINT, keypair.fingerprint)
+            self.assertFalse(getattr(keypair, 'private_key', None))
+            shown = nova.keypairs.get(name)
+            self.assertEqual(keypair.fingerprint, shown.fingerprint)
+            if version == '2.1':
+                self.assertFalse(hasattr(shown, 'type'))
+            else:
+                self.assertEqual('ssh', shown.type)
+            self.assertIn(name, [k.name for k in nova.keypairs.list()])
+            nova.keypairs.delete(name)
+            self.assertNotIn(name, [k.name for k in nova.keypairs.list()])
+            self.assertRaises(nova_exceptions.NotFound, nova.keypairs.get,
+                              name)
+
+    def test_keypair_generate_returns_the_private_key(self):
+        nova = self.client('2.10')
+        name = _unique('generated')
+        keypair = nova.keypairs.create(name, key_type='x509')
+        self.addCleanup(nova.keypairs.delete, name)
+        self.assertEqual('x509', keypair.type)
+        # As Nova: an x509 private key comes as a base64 PKCS#12 bundle.
+        private_key, certificate, _others = (
+            pkcs12.load_key_and_certificates(
+                base64.b64decode(keypair.private_key), None))
+        self.assertEqual(2048, private_key.key_size)
+        self.assertIsNotNone(certificate)
+        self.assertTrue(keypair.public_key)
+        shown = nova.keypairs.get(name)
+        self.assertEqual((keypair.fingerprint, 'x509', PROJECT_ID),
+                         (shown.fingerprint, shown.type, shown.user_id))
+        self.assertFalse(hasattr(shown, 'private_key'))
+
+        ssh_name = _unique('generated-ssh')
+        ssh_key = self.client('2.2').keypairs.create(ssh_name)
+        self.addCleanup(nova.keypairs.delete, ssh_name)
+        self.assertEqual('ssh', ssh_key.type)
+        self.assertIn('PRIVATE KEY-----', ssh_key.private_key)
+        self.assertTrue(ssh_key.public_key.startswith('ssh-rsa '))
+
+    def test_images_list_and_show(self):
+        # novaclient dropped its image manager with the image proxy API;
+        # its HTTP client still speaks to /images.
+        nova = self.client('2.10')
+        _resp, body = nova.client.get('/images/detail')
+        images = {i['name']: i for i in body['images']}
+        self.assertIn('cirros-0.6.2-x86_64-disk', images)
+        cirros = images['cirros-0.6.2-x86_64-disk']
+        _resp, body = nova.client.get('/images/%s' % cirros['id'])
+        self.assertEqual(('ACTIVE', cirros['name']),
+                         (body['image']['status'], body['image']['name']))
+
+    def test_limits(self):
+        for version in ('2.1', '2.10'):
+            limits = self.client(version).limits.get()
+            absolute = {limit.name: limit.value for limit in limits.absolute}
+            self.assertEqual(10, absolute['maxTotalInstances'])
+            self.assertEqual(20, absolute['maxTotalCores'])
+            self.assertEqual(100, absolute['maxTotalKeypairs'])
+            self.assertEqual(0, absolute['totalInstancesUsed'])
+
+    def test_availability_zones(self):
+        nova = self.client('2.10')
+        zones = nova.availability_zones.list(detailed=False)
+        self.assertEqual([('nova', {'available': True})],
+                         [(z.zoneName, z.zoneState) for z in zones])
+        detailed = {z.zoneName: z for z in nova.availability_zones.list()}
+        self.assertIn('nova', detailed)
+        self.assertTrue(detailed['nova'].hosts)
+
+    def test_quotas_show_and_update(self):
+        nova = self.client('2.10')
+        project = _unique('project')
+        quotas = nova.quotas.get(project)
+        self.assertEqual((10, 20, 100), (quotas.instances, quotas.cores,
+                                         quotas.key_pairs))
+        defaults = nova.quotas.defaults(project)
+        self.assertEqual(quotas.to_dict(), defaults.to_dict())
+
+        updated = nova.quotas.update(project, cores=30, instances=15)
+        self.assertEqual((15, 30), (updated.instances, updated.cores))
+        self.assertEqual((15, 30, 100),
+                         (nova.quotas.get(project).instances,
+                          nova.quotas.get(project).cores,
+                          nova.quotas.get(project).key_pairs))
+        detail = nova.quotas.get(project, detail=True)
+        self.assertEqual({'limit': 30, 'in_use': 0, 'reserved': 0},
+                         detail.cores)
+
+        nova.quotas.delete(project)
+        self.assertEqual(20, nova.quotas.get(project).cores)
+
+
+class OpenStackSDKTest(NovaAPIServer, testtools.TestCase):
+    """openstacksdk with the admin_token plugin and no identity service."""
+
+    def setUp(self):
+        super().setUp()
+        # Only these arguments: no clouds.yaml, no OS_* variables.
+        self.conn = openstack.connect(
+            load_yaml_config=False, load_envvars=False,
+            auth_type='admin_token',
+            auth={'endpoint': self.endpoint, 'token': TOKEN},
+            compute_endpoint_override=self.endpoint)
+        self.addCleanup(self.conn.close)
+
+    def test_negotiates_the_server_maximum(self):
+        data = self.conn.compute.get_endpoint_data()
+        self.assertEqual(((2, 1), (2, 10)),
+                         (data.min_microversion, data.max_microversion))
+        self.assertEqual(self.endpoint, data.service_url.rstrip('/'))
+
+    def test_flavors(self):
+        flavors = {f.name: f for f in self.conn.compute.flavors()}
+        self.assertLessEqual({'m1.tiny', 'm1.xlarge'}, set(flavors))
+        self.assertEqual((16384, 8, 160), (flavors['m1.xlarge'].ram,
+                                           flavors['m1.xlarge'].vcpus,
+                                           flavors['m1.xlarge'].disk))
+        tiny = self.conn.compute.find_flavor('m1.tiny')
+        self.assertEqual(('1', 512, True),
+                         (tiny.id, tiny.ram, tiny.is_public))
+        self.assertEqual('m1.medium',
+                         self.conn.compute.find_flavor('3').name)
+        self.assertIsNone(self.conn.compute.find_flavor(
+            'no-such-flavor', ignore_missing=True))
+
+    def test_keypair_create_list_delete(self):
+        name = _unique('sdk')
+        keypair = self.conn.compute.create_keypair(name=name)
+        self.addCleanup(self.conn.compute.delete_keypair, name,
+                        ignore_missing=True)
+        self.assertEqual(('ssh', name), (keypair.type, keypair.name))
+        self.assertIn('PRIVATE KEY-----', keypair.private_key)
+        self.assertEqual(47, len(keypair.fingerprint))
+
+        imported = self.conn.compute.create_keypair(
+            name=name + '-imported', public_key=PUBLIC_KEY)
+        self.addCleanup(self.conn.compute.delete_keypair,
+                        name + '-imported', ignore_missing=True)
+        self.assertEqual(FINGERPRINT, imported.fingerprint)
+
+        listed = {k.name: k for k in self.conn.compute.keypairs()}
+        self.assertEqual(keypair.fingerprint, listed[name].fingerprint)
+        self.assertIn(name + '-imported', listed)
+        shown = self.conn.compute.get_keypair(name)
+        self.assertEqual((keypair.public_key, PROJECT_ID),
+                         (shown.public_key, shown.user_id))
+
+        self.conn.compute.delete_keypair(name)
+        self.conn.compute.delete_keypair(name + '-imported')
+        self.assertEqual(
+            [], [k for k in self.conn.compute.keypairs()
+                 if k.name.startswith(name)])
+
+    def test_images(self):
+        images = {i.name: i for i in self.conn.compute.images()}
+        self.assertIn('cirros-0.6.2-x86_64-disk', images)
+        cirros = self.conn.compute.get_image(
+            images['cirros-0.6.2-x86_64-disk'].id)
+        self.assertEqual(('ACTIVE', 'cirros-0.6.2-x86_64-disk'),
+                         (cirros.status, cirros.name))
+        self.assertEqual(cirros.id, self.conn.compute.find_image(
+            'cirros-0.6.2-x86_64-disk').id)
+
+    def test_limits(self):
+        limits = self.conn.compute.get_limits()
+        self.assertEqual((10, 20, 100, 0),
+                         (limits.absolute.instances,
+                          limits.absolute.total_cores,
+                          limits.absolute.keypairs,
+                          limits.absolute.instances_used))
+
+    def test_availability_zones(self):
+        zones = list(self.conn.compute.availability_zones())
+        self.assertEqual([('nova', {'available': True})],
+                         [(z.name, z.state) for z in zones])
+
+
+class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
+    """The `openstack` command with admin_token and --os-endpoint.
+
+    OSC's keypair commands insist on an identity v3 proxy even when they
+    never call it (they would only to resolve --user), and the SDK builds
+    that proxy from a version document; nova-api's root serves one, so the
+    identity endpoint override points there and no Keystone is needed.
+    """
+
+    def openstack(self, *args, output_json=True):
+        argv = [os.path.join(os.path.dirname(sys.executable), 'openstack'),
+                '--os-auth-type', 'admin_token', '--os-token', TOKEN,
+                '--os-endpoint', self.endpoint,
+                '--os-compute-api-version', '2.10',
+                '--os-identity-api-version', '3'] + list(args)
+        if output_json:
+            argv += ['-f', 'json']
+        env = {var: value for var, value in os.environ.items()
+               if not var.startswith('OS_')}
+        env['OS_IDENTITY_ENDPOINT_OVERRIDE'] = self.server.base_url + '/'
+        result = subprocess.run(argv, capture_output=True, text=True,
+                                timeout=60, env=env, cwd=self.deployment.path)
+        self.assertEqual(0, result.returncode, result.stderr)
+        return json.loads(result.stdout) if output_json else result.stdout
+
+    def test_flavor_list_and_show(self):
+        flavors = {f['Name']: f for f in self.openstack('flavor', 'list')}
+        self.assertLessEqual({'m1.tiny', 'm1.large'}, set(flavors))
+        self.assertEqual(('4', 8192, 4, 80),
+                         (flavors['m1.large']['ID'],
+                          flavors['m1.large']['RAM'],
+                          flavors['m1.large']['VCPUs'],
+                          flavors['m1.large']['Disk']))
+        tiny = self.openstack('flavor', 'show', 'm1.tiny')
+        self.assertEqual(('1', 512, 1, True),
+                         (tiny['id'], tiny['ram'], tiny['vcpus'],
+                          tiny['os-flavor-access:is_public']))
+
+    def test_limits_show_absolute(self):
+        limits = {row['Name']: row['Value']
+                  for row in self.openstack('limits', 'show', '--absolute')}
+        self.assertEqual((10, 0, 20, 100),
+                         (limits['instances'], limits['instances_used'],
+                          limits['total_cores'], limits['keypairs']))
+
+    def test_availability_zone_list(self):
+        zones = self.openstack('availability', 'zone', 'list', '--compute')
+        self.assertIn({'Zone Name': 'nova', 'Zone Status': 'available'},
+                      zones)
+
+    def test_keypair_create_list_show_delete(self):
+        name = _unique('cli')
+        # OSC generates the key pair locally and imports its public half.
+        private_key = self.openstack('keypair', 'create', name,
+                                     output_json=False)
+        self.assertIn('-----BEGIN OPENSSH PRIVATE KEY-----', private_key)
+        key_file = os.path.join(self.deployment.path, 'client-test.pub')
+        with open(key_file, 'w') as f:
+            f.write(PUBLIC_KEY)
+        imported = self.openstack('keypair', 'create', '--public-key',
+                                  key_file, name + '-imported')
+        self.assertEqual((name + '-imported', FINGERPRINT, 'ssh'),
+                         (imported['name'], imported['fingerprint'],
+                          imported['type']))
+
+        listed = {k['Name']: k for k in self.openstack('keypair', 'list')}
+        self.assertEqual(FINGERPRINT,
+                         listed[name + '-imported']['Fingerprint'])
+        shown = self.openstack('keypair', 'show', name)
+        self.assertEqual((name, 'ssh', PROJECT_ID,
+                          listed[name]['Fingerprint']),
+                         (shown['name'], shown['type'], shown['user_id'],
+                          shown['fingerprint']))
+
+        self.openstack('keypair', 'delete', name, name + '-imported',
+                       output_json=False)
+        self.assertEqual([], [k for k in self.openstack('keypair', 'list')
+                              if k['Name'].startswith(name)])
