@@ -228,3 +228,13 @@ class ImageMetadataLimitExceeded(Forbidden):
 
 class ImageNotAuthorized(Forbidden):
     msg_fmt = "Not authorized for image %(image_id)s."
+
+
+class InstanceInvalidState(Conflict):
+    # The message Nova's API answers, not its compute layer's.
+    msg_fmt = ("Cannot '%(action)s' instance %(server_id)s while it is in "
+               "%(attr)s %(state)s")
+
+
+class InstanceNotReady(Conflict):
+    msg_fmt = "Instance %(instance_id)s is not ready"

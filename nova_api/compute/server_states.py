@@ -1,0 +1,235 @@
+"""The state of a simulated server, as a pure function of what is stored.
+
+A server row stores the vm_state it was in when its last task started, that
+task (if any), when it started, when the server was first launched and the
+host it was placed on. Whether the task has finished is decided here from
+the task's configured duration and the time of the question, so every API
+process reading the same row answers the same, with no background thread
+moving servers along (DESIGN.md).
+
+Names and numbers are Nova's: vm_state and task_state strings, power_state
+integers and the API status derived from (vm_state, task_state).
+"""
+
+import dataclasses
+import datetime
+from collections.abc import Mapping
+
+from nova_api import exception
+
+# vm_states
+BUILDING = 'building'
+ACTIVE = 'active'
+STOPPED = 'stopped'
+ERROR = 'error'
+DELETED = 'deleted'
+
+# task_states
+SPAWNING = 'spawning'
+REBOOTING = 'rebooting'
+REBOOTING_HARD = 'rebooting_hard'
+POWERING_OFF = 'powering-off'
+POWERING_ON = 'powering-on'
+DELETING = 'deleting'
+
+# power_states
+NOSTATE = 0
+RUNNING = 1
+PAUSED = 3
+SHUTDOWN = 4
+CRASHED = 6
+SUSPENDED = 7
+
+# The status Nova shows for a vm_state, and where a task in progress
+# changes it; a pair missing here shows the vm_state's default.
+_STATUS_BY_VM_STATE = {
+    BUILDING: 'BUILD',
+    ACTIVE: 'ACTIVE',
+    STOPPED: 'SHUTOFF',
+    ERROR: 'ERROR',
+    DELETED: 'DELETED',
+}
+_STATUS_BY_VM_AND_TASK_STATE = {
+    (ACTIVE, REBOOTING): 'REBOOT',
+    (ACTIVE, REBOOTING_HARD): 'HARD_REBOOT',
+}
+
+# A server's power_state when no task changes it.
+_POWER_STATE_BY_VM_STATE = {
+    BUILDING: NOSTATE,
+    ACTIVE: RUNNING,
+    STOPPED: SHUTDOWN,
+    # The simulation's only failure is finding no host: nothing ever ran.
+    ERROR: NOSTATE,
+    DELETED: NOSTATE,
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class _TaskOutcome:
+    vm_state: str
+    driver_task: str
+
+
+# What each task leads to: the vm_state it ends in and the driver task
+# (driver.TASKS) whose duration it takes.
+_TASK_OUTCOMES = {
+    SPAWNING: _TaskOutcome(ACTIVE, 'build'),
+    REBOOTING: _TaskOutcome(ACTIVE, 'reboot'),
+    REBOOTING_HARD: _TaskOutcome(ACTIVE, 'reboot'),
+    POWERING_OFF: _TaskOutcome(STOPPED, 'stop'),
+    POWERING_ON: _TaskOutcome(ACTIVE, 'start'),
+    # Drivers tell no delete duration: without one a delete is immediate.
+    DELETING: _TaskOutcome(DELETED, 'delete'),
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class StoredState:
+    """What the database keeps about a server's state. Datetimes are
+    timezone-naive UTC, as stored."""
+
+    vm_state: str
+    task_state: str | None = None
+    task_started_at: datetime.datetime | None = None
+    launched_at: datetime.datetime | None = None
+    # None when the scheduler found no host.
+    host: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class ServerState:
+    """A server's state at one moment, as the API shows it."""
+
+    vm_state: str
+    task_state: str | None
+    power_state: int
+    status: str
+    # When the task in progress ends; None when there is none.
+    task_finishes_at: datetime.datetime | None
+    launched_at: datetime.datetime | None
+    host: str | None
+
+
+def status_of(vm_state, task_state):
+    """The API status Nova shows for a vm_state and task_state."""
+    return _STATUS_BY_VM_AND_TASK_STATE.get(
+        (vm_state, task_state),
+        _STATUS_BY_VM_STATE.get(vm_state, 'UNKNOWN'))
+
+
+def task_finishes_at(stored: StoredState, durations: Mapping[str, float]):
+    """When the stored task ends, or None if there is no task."""
+    if stored.task_state is None:
+        return None
+    if stored.task_state not in _TASK_OUTCOMES:
+        raise ValueError('unknown task_state %r' % stored.task_state)
+    if stored.task_started_at is None:
+        raise ValueError('task %r has no start time' % stored.task_state)
+    seconds = durations.get(_TASK_OUTCOMES[stored.task_state].driver_task,
+                            0.0)
+    return stored.task_started_at + datetime.timedelta(seconds=seconds)
+
+
+def current_state(stored: StoredState, durations: Mapping[str, float],
+                  now: datetime.datetime) -> ServerState:
+    """The server's state at `now`: the stored one while its task runs
+    (a task ends exactly at its start plus its duration), the state the
+    task leads to once it has ended."""
+    finishes_at = task_finishes_at(stored, durations)
+    if finishes_at is not None and now < finishes_at:
+        return ServerState(
+            vm_state=stored.vm_state,
+            task_state=stored.task_state,
+            power_state=_POWER_STATE_BY_VM_STATE[stored.vm_state],
+            status=status_of(stored.vm_state, stored.task_state),
+            task_finishes_at=finishes_at,
+            launched_at=stored.launched_at,
+            host=stored.host)
+    vm_state = stored.vm_state
+    launched_at = stored.launched_at
+    if finishes_at is not None:
+        vm_state = _TASK_OUTCOMES[stored.task_state].vm_state
+        if stored.task_state == SPAWNING and launched_at is None:
+            launched_at = finishes_at
+    return ServerState(
+        vm_state=vm_state,
+        task_state=None,
+        power_state=_POWER_STATE_BY_VM_STATE[vm_state],
+        status=status_of(vm_state, None),
+        task_finishes_at=None,
+        launched_at=launched_at,
+        host=stored.host)
+
+
+@dataclasses.dataclass(frozen=True)
+class Action:
+    """A server action and the states Nova accepts it from."""
+
+    # As Nova's 409 message names it.
+    name: str
+    # The task the action starts.
+    task_state: str
+    # None: any state.
+    allowed_vm_states: frozenset | None
+    allowed_task_states: frozenset | None
+    must_have_launched: bool
+    must_have_host: bool
+
+
+SOFT_REBOOT = Action(
+    'reboot', REBOOTING,
+    allowed_vm_states=frozenset({ACTIVE}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False)
+# Nova also hard-reboots paused and suspended servers; the simulation has
+# neither state yet.
+HARD_REBOOT = Action(
+    'reboot', REBOOTING_HARD,
+    allowed_vm_states=frozenset({ACTIVE, STOPPED, ERROR}),
+    allowed_task_states=frozenset({None, REBOOTING, REBOOTING_HARD}),
+    must_have_launched=True, must_have_host=False)
+STOP = Action(
+    'stop', POWERING_OFF,
+    allowed_vm_states=frozenset({ACTIVE, ERROR}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=True)
+START = Action(
+    'start', POWERING_ON,
+    allowed_vm_states=frozenset({STOPPED}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=True)
+DELETE = Action(
+    'delete', DELETING,
+    allowed_vm_states=None,
+    allowed_task_states=None,
+    must_have_launched=False, must_have_host=False)
+
+
+def begin_action(action: Action, server_id: str, current: ServerState,
+                 now: datetime.datetime) -> StoredState:
+    """What to store when `action` starts at `now` on a server in state
+    `current`; raises InstanceNotReady or InstanceInvalidState (409) when
+    Nova would refuse it, checking in Nova's order: host, vm_state,
+    task_state, launched_at."""
+    if action.must_have_host and current.host is None:
+        raise exception.InstanceNotReady(instance_id=server_id)
+    refusal = None
+    if (action.allowed_vm_states is not None and
+            current.vm_state not in action.allowed_vm_states):
+        refusal = ('vm_state', current.vm_state)
+    elif (action.allowed_task_states is not None and
+            current.task_state not in action.allowed_task_states):
+        refusal = ('task_state', current.task_state)
+    elif action.must_have_launched and current.launched_at is None:
+        refusal = ('launched_at', None)
+    if refusal is not None:
+        attr, state = refusal
+        raise exception.InstanceInvalidState(
+            action=action.name, server_id=server_id, attr=attr, state=state)
+    return StoredState(
+        vm_state=current.vm_state,
+        task_state=action.task_state,
+        task_started_at=now,
+        launched_at=current.launched_at,
+        host=current.host)
