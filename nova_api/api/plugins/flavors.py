@@ -13,6 +13,7 @@ from oslo_utils import strutils
 
 from nova_api.api import pagination
 from nova_api.api import plugin
+from nova_api.api import query_filters
 from nova_api.api.schemas import flavors as schemas
 from nova_api.api import validation
 from nova_api.api.views import flavors as views
@@ -97,7 +98,7 @@ def _list(req):
     for param, column in (('minRam', 'min_memory_mb'),
                           ('minDisk', 'min_root_gb')):
         if param in params:
-            filters[column] = _int_filter(param, params[param])
+            filters[column] = query_filters.integer(param, params[param])
     page = flavors.get_all(
         context, filters=filters,
         sort_key=params.get('sort_key') or 'flavorid',
@@ -116,13 +117,6 @@ def _is_public_filter(value):
         return strutils.bool_from_string(value, strict=True)
     except ValueError:
         raise exception.InvalidFilter(name='is_public', value=value)
-
-
-def _int_filter(name, value):
-    try:
-        return int(value)
-    except ValueError:
-        raise exception.InvalidFilter(name=name, value=value)
 
 
 class Flavors(plugin.APIPlugin):

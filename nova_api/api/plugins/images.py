@@ -13,16 +13,15 @@ property) and property-<key>=<value>; limit and marker page them, newest
 first.
 """
 
-from oslo_utils import timeutils
 
 from nova_api.api import pagination
 from nova_api.api import plugin
+from nova_api.api import query_filters
 from nova_api.api.schemas import images as schemas
 from nova_api.api import validation
 from nova_api.api.views import images as views
 from nova_api.api import wsgi
 from nova_api.compute import images
-from nova_api import exception
 
 _PROPERTY_PREFIX = 'property-'
 # Query parameters naming a property: (parameter, property key).
@@ -80,11 +79,11 @@ def _filters(params):
     if 'status' in filters:
         filters['status'] = filters['status'].lower()
     if 'changes-since' in params:
-        filters['changes_since'] = _time_filter(
+        filters['changes_since'] = query_filters.timestamp(
             'changes-since', params['changes-since'])
     for param, column in (('minRam', 'min_ram'), ('minDisk', 'min_disk')):
         if param in params:
-            filters[column] = _int_filter(param, params[param])
+            filters[column] = query_filters.integer(param, params[param])
     properties = {key[len(_PROPERTY_PREFIX):]: value
                   for key, value in params.items()
                   if key.startswith(_PROPERTY_PREFIX)}
@@ -98,20 +97,6 @@ def _filters(params):
     if properties:
         filters['properties'] = properties
     return filters
-
-
-def _int_filter(name, value):
-    try:
-        return int(value)
-    except ValueError:
-        raise exception.InvalidFilter(name=name, value=value)
-
-
-def _time_filter(name, value):
-    try:
-        return timeutils.normalize_time(timeutils.parse_isotime(value))
-    except ValueError:
-        raise exception.InvalidFilter(name=name, value=value)
 
 
 class Images(plugin.APIPlugin):
