@@ -238,3 +238,107 @@ class InstanceInvalidState(Conflict):
 
 class InstanceNotReady(Conflict):
     msg_fmt = "Instance %(instance_id)s is not ready"
+
+
+class InstanceNotFound(NotFound):
+    msg_fmt = "Instance %(instance_id)s could not be found."
+
+
+class ServerMetadataNotFound(NotFound):
+    msg_fmt = "Metadata item was not found"
+
+
+class InstanceIsLocked(Conflict):
+    msg_fmt = "Instance %(instance_uuid)s is locked"
+
+
+class NetworkNotOfInstance(NotFound):
+    msg_fmt = "Instance is not a member of specified network"
+
+
+# Server create: what Nova answers when a reference in the request does
+# not resolve (400), or the request asks for more than the quota (403).
+class InvalidFlavorRef(Invalid):
+    msg_fmt = "Flavor %(flavor_id)s could not be found."
+
+
+class InvalidImageRef(Invalid):
+    msg_fmt = "Can not find requested image"
+
+
+class ImageNotActive(Invalid):
+    msg_fmt = "Image %(image_id)s is not active."
+
+
+class FlavorMemoryTooSmall(Invalid):
+    msg_fmt = "Flavor's memory is too small for requested image."
+
+
+class FlavorDiskSmallerThanImage(Invalid):
+    msg_fmt = ("Flavor's disk is too small for requested image. Flavor disk "
+               "is %(flavor_size)i bytes, image is %(image_size)i bytes.")
+
+
+class FlavorDiskSmallerThanMinDisk(Invalid):
+    msg_fmt = ("Flavor's disk is smaller than the minimum size specified in "
+               "image metadata. Flavor disk is %(flavor_size)i bytes, "
+               "minimum size is %(image_min_disk)i bytes.")
+
+
+class BootFromVolumeRequiredForZeroDiskFlavor(Forbidden):
+    msg_fmt = ("Only volume-backed servers are allowed for flavors with "
+               "zero disk.")
+
+
+class InvalidKeyName(Invalid):
+    msg_fmt = "Invalid key_name provided."
+
+
+class AvailabilityZoneNotAvailable(Invalid):
+    msg_fmt = "The requested availability zone is not available"
+
+
+class ComputeHostNotFound(Invalid):
+    msg_fmt = "Compute host %(host)s could not be found."
+
+
+class NetworkNotFound(Invalid):
+    msg_fmt = "Network %(network_id)s could not be found."
+
+
+class PortNotFound(Invalid):
+    msg_fmt = "Port id %(port_id)s could not be found."
+
+
+class FixedIpNotFoundForAddress(Invalid):
+    msg_fmt = "Fixed IP not found for address %(address)s."
+
+
+class FixedIpAlreadyInUse(Invalid):
+    msg_fmt = ("Fixed IP address %(address)s is already in use on instance "
+               "%(instance_uuid)s.")
+
+
+class InvalidFixedIpAndMaxCountRequest(Invalid):
+    msg_fmt = "Failed to launch instances: %(reason)s"
+
+
+class NoMoreFixedIps(Invalid):
+    msg_fmt = "No fixed IP addresses available for network: %(net)s"
+
+
+class SecurityGroupNotFound(Invalid):
+    msg_fmt = "Security group %(security_group_id)s not found."
+
+
+class MetadataLimitExceeded(OverQuota):
+    msg_fmt = "Maximum number of metadata items exceeds %(allowed)d"
+
+
+class TooManyInstances(OverQuota):
+    msg_fmt = ("Quota exceeded for %(overs)s: Requested %(req)s, but "
+               "already used %(used)s of %(allowed)s %(overs)s")
+
+
+class ServerMarkerNotFound(Invalid):
+    msg_fmt = "marker [%(marker)s] not found"

@@ -7,13 +7,14 @@ user's own limit in the project, the project's limit, the quota class
 Usage is counted, never stored: each countable resource has a counter
 (``register_counter``) called as ``counter(context, project_id, user_id)``
 and answering how many the user (or, with user_id None, the project) has.
-A resource without a counter uses nothing yet (servers and server groups
-plug theirs in when they exist).
+A resource without a counter uses nothing yet (server groups plug theirs
+in when they exist).
 """
 
 from nova_api import conf
 from nova_api.db import keypairs as keypairs_db
 from nova_api.db import quotas as quotas_db
+from nova_api.db import servers as servers_db
 from nova_api import exception
 
 CONF = conf.CONF
@@ -55,7 +56,18 @@ def _count_key_pairs(context, project_id, user_id):
     return keypairs_db.count(context, user_id)
 
 
-_counters = {'key_pairs': _count_key_pairs}
+def _server_usage_counter(position):
+    def count(context, project_id, user_id):
+        return servers_db.get_usage(context, project_id, user_id)[position]
+    return count
+
+
+_counters = {
+    'key_pairs': _count_key_pairs,
+    'instances': _server_usage_counter(0),
+    'cores': _server_usage_counter(1),
+    'ram': _server_usage_counter(2),
+}
 
 
 def register_counter(resource, counter):

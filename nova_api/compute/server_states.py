@@ -73,7 +73,7 @@ class _TaskOutcome:
 
 # What each task leads to: the vm_state it ends in and the driver task
 # (driver.TASKS) whose duration it takes.
-_TASK_OUTCOMES = {
+TASK_OUTCOMES = {
     SPAWNING: _TaskOutcome(ACTIVE, 'build'),
     REBOOTING: _TaskOutcome(ACTIVE, 'reboot'),
     REBOOTING_HARD: _TaskOutcome(ACTIVE, 'reboot'),
@@ -118,17 +118,23 @@ def status_of(vm_state, task_state):
         _STATUS_BY_VM_STATE.get(vm_state, 'UNKNOWN'))
 
 
+def task_duration(task_state, durations: Mapping[str, float]):
+    """How long `task_state` takes, as a timedelta, with the driver's
+    `durations` ({driver task: seconds})."""
+    seconds = durations.get(TASK_OUTCOMES[task_state].driver_task, 0.0)
+    return datetime.timedelta(seconds=seconds)
+
+
 def task_finishes_at(stored: StoredState, durations: Mapping[str, float]):
     """When the stored task ends, or None if there is no task."""
     if stored.task_state is None:
         return None
-    if stored.task_state not in _TASK_OUTCOMES:
+    if stored.task_state not in TASK_OUTCOMES:
         raise ValueError('unknown task_state %r' % stored.task_state)
     if stored.task_started_at is None:
         raise ValueError('task %r has no start time' % stored.task_state)
-    seconds = durations.get(_TASK_OUTCOMES[stored.task_state].driver_task,
-                            0.0)
-    return stored.task_started_at + datetime.timedelta(seconds=seconds)
+    return stored.task_started_at + task_duration(stored.task_state,
+                                                  durations)
 
 
 def current_state(stored: StoredState, durations: Mapping[str, float],
@@ -149,7 +155,7 @@ def current_state(stored: StoredState, durations: Mapping[str, float],
     vm_state = stored.vm_state
     launched_at = stored.launched_at
     if finishes_at is not None:
-        vm_state = _TASK_OUTCOMES[stored.task_state].vm_state
+        vm_state = TASK_OUTCOMES[stored.task_state].vm_state
         if stored.task_state == SPAWNING and launched_at is None:
             launched_at = finishes_at
     return ServerState(

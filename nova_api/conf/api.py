@@ -14,6 +14,9 @@ api_opts = [
                                     'testing only.')],
                help='How API requests are authenticated; picks the paste '
                     'pipeline of each endpoint.'),
+    cfg.BoolOpt('enable_instance_password', default=True,
+                help='Return the server\'s admin password ("adminPass") '
+                     'in the response to a server create.'),
     cfg.IntOpt('max_limit', default=1000, min=0,
                help='The most items a collection returns in one response.'),
     cfg.BoolOpt('drop_undefined_properties', default=False,

@@ -24,6 +24,17 @@ simulated_opts = [
                      'binary nova-conductor or nova-scheduler; they are '
                      'shown in [DEFAULT] internal_service_availability_zone '
                      'on /os-availability-zone/detail.'),
+    cfg.StrOpt('network_name', default='private',
+               help='The name of the network every server gets its '
+                    'addresses on (the key of its "addresses").'),
+    cfg.StrOpt('network_id', default='3b7f3c5e-0c1b-4f3a-9d55-6f0e8a2c1d40',
+               help='The UUID of that network, as a server create '
+                    'request names it in "networks".'),
+    cfg.StrOpt('network_cidr', default='192.168.0.0/16',
+               help='The IPv4 subnet servers get a fixed address from.'),
+    cfg.StrOpt('network_ipv6_cidr', default='fd00:10::/64',
+               help='The IPv6 subnet servers get a fixed address from; '
+                    'empty for none.'),
     cfg.FloatOpt('build_seconds', default=3.0, min=0,
                  help='How long a server stays in BUILD.'),
     cfg.FloatOpt('reboot_seconds', default=2.0, min=0,

@@ -11,6 +11,7 @@ import datetime
 
 from oslo_utils import timeutils
 import sqlalchemy as sa
+from sqlalchemy.dialects import mysql
 from sqlalchemy import orm
 
 KEYPAIR_TYPES = ('ssh', 'x509')
@@ -225,3 +226,160 @@ class ImageProperty(TimestampMixin, Base):
                       name='fk_image_properties_image_id_images'))
     key: orm.Mapped[str] = orm.mapped_column(sa.String(255))
     value: orm.Mapped[str] = orm.mapped_column(sa.Text)
+
+
+class Server(TimestampMixin, Base):
+    """A server (Nova's instance). Its state is stored as the state its
+    last task started from, the task and when it started; what the server
+    is in now follows from those (nova_api.compute.server_states).
+
+    The flavor is copied in when the server is created, as Nova does: the
+    server keeps its size and shows its flavor id if the flavor is
+    deleted. Deleting a server is soft (``deleted`` takes the row's id):
+    changes-since lists still show it, as DELETED.
+    """
+
+    __tablename__ = 'servers'
+    __table_args__ = (
+        sa.UniqueConstraint('uuid', name='uniq_servers0uuid'),
+        sa.Index('ix_servers_project_id_deleted_created_at_id',
+                 'project_id', 'deleted', 'created_at', 'id'),
+        sa.Index('ix_servers_deleted_created_at_id',
+                 'deleted', 'created_at', 'id'),
+        sa.Index('ix_servers_project_id_user_id', 'project_id', 'user_id'),
+        sa.Index('ix_servers_host_deleted', 'host', 'deleted'),
+        sa.Index('ix_servers_updated_at', 'updated_at'),
+        _MYSQL_TABLE_ARGS,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    uuid: orm.Mapped[str] = orm.mapped_column(sa.String(36))
+    project_id: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    user_id: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    name: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    hostname: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    image_ref: orm.Mapped[str] = orm.mapped_column(sa.String(36))
+    # The flavor as it was at create time.
+    flavor_ref: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    vcpus: orm.Mapped[int] = orm.mapped_column(sa.Integer)
+    memory_mb: orm.Mapped[int] = orm.mapped_column(sa.Integer)
+    root_gb: orm.Mapped[int] = orm.mapped_column(sa.Integer)
+    ephemeral_gb: orm.Mapped[int] = orm.mapped_column(sa.Integer)
+    swap: orm.Mapped[int] = orm.mapped_column(sa.Integer)
+    key_name: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    key_data: orm.Mapped[str | None] = orm.mapped_column(sa.Text)
+    # The zone asked for, or the scheduled host's zone.
+    availability_zone: orm.Mapped[str | None] = orm.mapped_column(
+        sa.String(255))
+    # None while unscheduled and when no host had room.
+    host: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    vm_state: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    task_state: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    task_started_at: orm.Mapped[datetime.datetime | None] = (
+        orm.mapped_column(sa.DateTime))
+    launched_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(
+        sa.DateTime)
+    terminated_at: orm.Mapped[datetime.datetime | None] = (
+        orm.mapped_column(sa.DateTime))
+    access_ip_v4: orm.Mapped[str | None] = orm.mapped_column(sa.String(39))
+    access_ip_v6: orm.Mapped[str | None] = orm.mapped_column(sa.String(39))
+    config_drive: orm.Mapped[str] = orm.mapped_column(
+        sa.String(255), default='')
+    disk_config: orm.Mapped[str] = orm.mapped_column(
+        sa.String(10), default='MANUAL')
+    # Base64 as the client sent it; up to 64 KiB.
+    user_data: orm.Mapped[str | None] = orm.mapped_column(
+        sa.Text().with_variant(mysql.MEDIUMTEXT(), 'mysql'))
+    reservation_id: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    launch_index: orm.Mapped[int] = orm.mapped_column(sa.Integer, default=0)
+    # Names of the security groups asked for at create.
+    security_groups: orm.Mapped[list] = orm.mapped_column(sa.JSON)
+    # 'admin' or 'owner' while locked (Nova's locked_by), else None.
+    locked_by: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    deleted_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(
+        sa.DateTime)
+    # 0 while the server exists; its id once deleted (oslo.db's rule).
+    deleted: orm.Mapped[int] = orm.mapped_column(sa.Integer, default=0)
+
+    def __repr__(self):
+        return f'<Server {self.uuid!r} {self.name!r}>'
+
+
+class ServerMetadata(TimestampMixin, Base):
+    """A key/value pair of a server's metadata."""
+
+    __tablename__ = 'server_metadata'
+    __table_args__ = (
+        sa.UniqueConstraint(
+            'server_id', 'key', name='uniq_server_metadata0server_id0key'),
+        _MYSQL_TABLE_ARGS,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    server_id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer,
+        sa.ForeignKey('servers.id', ondelete='CASCADE',
+                      name='fk_server_metadata_server_id_servers'))
+    key: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    value: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+
+
+class ServerAddress(TimestampMixin, Base):
+    """A fixed address of a server on a network of the compute driver.
+    An address belongs to one server at a time; it is freed (the row
+    removed) when the server is deleted."""
+
+    __tablename__ = 'server_addresses'
+    __table_args__ = (
+        sa.UniqueConstraint(
+            'network', 'address',
+            name='uniq_server_addresses0network0address'),
+        _MYSQL_TABLE_ARGS,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    server_id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer,
+        sa.ForeignKey('servers.id', ondelete='CASCADE',
+                      name='fk_server_addresses_server_id_servers'),
+        index=True)
+    # The network's name, as the addresses of a server are keyed.
+    network: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    address: orm.Mapped[str] = orm.mapped_column(sa.String(39))
+    version: orm.Mapped[int] = orm.mapped_column(sa.Integer)
+    mac_address: orm.Mapped[str] = orm.mapped_column(sa.String(17))
+
+
+class ServerFault(TimestampMixin, Base):
+    """Why a server went to ERROR (NoValidHost, say)."""
+
+    __tablename__ = 'server_faults'
+    __table_args__ = (_MYSQL_TABLE_ARGS,)
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    server_id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer,
+        sa.ForeignKey('servers.id', ondelete='CASCADE',
+                      name='fk_server_faults_server_id_servers'),
+        index=True)
+    code: orm.Mapped[int] = orm.mapped_column(sa.Integer)
+    message: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    details: orm.Mapped[str | None] = orm.mapped_column(sa.Text)
+
+
+class SchedulingLock(Base):
+    """A row whose update serialises the creates that must see each
+    other: placing servers on hosts and checking quotas. Updating it first
+    thing in a transaction takes a row lock on PostgreSQL and MySQL and
+    the write lock on SQLite, held until commit."""
+
+    __tablename__ = 'scheduling_locks'
+    __table_args__ = (_MYSQL_TABLE_ARGS,)
+
+    name: orm.Mapped[str] = orm.mapped_column(sa.String(255),
+                                              primary_key=True)
+    generation: orm.Mapped[int] = orm.mapped_column(sa.Integer, default=0)

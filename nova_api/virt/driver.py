@@ -11,15 +11,17 @@ not pushed by the driver: the compute layer stores when a task began and
 asks the driver how long it takes, so every API process computes the same
 state from the same row without background threads.
 
-Today the interface is what /os-availability-zone needs and the task
-durations. The servers work adds, for the scheduler and the server
-lifecycle: the capacity in use on each host (``get_usage()``) and the
-network a server's addresses come from (``allocate_addresses()``).
+The compute layer asks a driver for its hosts (with their capacity; the
+scheduler in nova_api.compute.scheduling places servers on them from the
+usage stored in the database), the network servers get their addresses
+from (the compute layer allocates them, race-free, in the database), and
+how long each task takes.
 """
 
 import abc
 import dataclasses
 import datetime
+import ipaddress
 
 # The tasks whose duration a driver tells.
 TASKS = ('build', 'reboot', 'stop', 'start')
@@ -51,6 +53,16 @@ class ControlService:
     updated_at: datetime.datetime | None = None
 
 
+@dataclasses.dataclass(frozen=True)
+class Network:
+    """The network servers get their fixed addresses on."""
+
+    id: str
+    name: str
+    ipv4: ipaddress.IPv4Network
+    ipv6: ipaddress.IPv6Network | None = None
+
+
 class ComputeDriver(abc.ABC):
     """The interface every compute driver implements."""
 
@@ -66,3 +78,7 @@ class ComputeDriver(abc.ABC):
     @abc.abstractmethod
     def task_seconds(self, task):
         """How many seconds `task` (one of TASKS) takes, as a float."""
+
+    @abc.abstractmethod
+    def get_network(self):
+        """The Network every server is attached to."""

@@ -5,6 +5,8 @@ every call so a changed option is what every API process sees; nothing
 runs in the background and every host is up.
 """
 
+import ipaddress
+
 from oslo_config import cfg
 
 from nova_api.virt import driver
@@ -69,6 +71,7 @@ class SimulatedDriver(driver.ComputeDriver):
         # Read once now so that a bad entry stops the service at start.
         self.get_hosts()
         self.get_control_services()
+        self.get_network()
 
     def get_hosts(self):
         internal_zone = CONF.internal_service_availability_zone
@@ -100,3 +103,25 @@ class SimulatedDriver(driver.ComputeDriver):
         if task not in driver.TASKS:
             raise ValueError('unknown task %r' % task)
         return getattr(CONF.simulated, '%s_seconds' % task)
+
+    def get_network(self):
+        options = CONF.simulated
+        return driver.Network(
+            id=options.network_id, name=options.network_name,
+            ipv4=_subnet('network_cidr', options.network_cidr, 4),
+            ipv6=_subnet('network_ipv6_cidr', options.network_ipv6_cidr, 6)
+            if options.network_ipv6_cidr else None)
+
+
+def _subnet(option, value, version):
+    try:
+        subnet = ipaddress.ip_network(value)
+    except ValueError as error:
+        raise InvalidSimulatedConfig(
+            '[simulated] %s: %s' % (option, error)) from error
+    # Room for the gateway and at least one server.
+    if subnet.version != version or subnet.num_addresses < 4:
+        raise InvalidSimulatedConfig(
+            '[simulated] %s: %s is not an IPv%d subnet with room for '
+            'servers' % (option, value, version))
+    return subnet

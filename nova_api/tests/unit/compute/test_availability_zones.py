@@ -2,6 +2,7 @@
 wire, for a driver whose hosts report (the simulated ones never do)."""
 
 import datetime
+import ipaddress
 
 import jsonschema
 from oslo_config import fixture as config_fixture
@@ -15,6 +16,10 @@ from nova_api.virt import driver
 
 CONF = nova_conf.CONF
 SEEN = datetime.datetime(2026, 11, 23, 12, 30, 5, 42)
+
+
+NETWORK = driver.Network('5a1d5c3e-0000-4000-8000-000000000001', 'net',
+                         ipaddress.ip_network('10.0.0.0/24'))
 
 
 class ReportingDriver(driver.ComputeDriver):
@@ -32,6 +37,9 @@ class ReportingDriver(driver.ComputeDriver):
     def task_seconds(self, task):
         return 1.0
 
+    def get_network(self):
+        return NETWORK
+
 
 class MinimalDriver(driver.ComputeDriver):
 
@@ -40,6 +48,9 @@ class MinimalDriver(driver.ComputeDriver):
 
     def task_seconds(self, task):
         return 0.0
+
+    def get_network(self):
+        return NETWORK
 
 
 class AvailabilityZonesTest(testtools.TestCase):

@@ -1,0 +1,383 @@
+"""/servers: create, list, show, update and delete servers, and their
+power actions (reboot, os-stop, os-start).
+
+    GET    /servers                     index   (filters, sort, paging)
+    GET    /servers/detail              detail
+    POST   /servers                     create  (202)
+    GET    /servers/{id}                show
+    PUT    /servers/{id}                update
+    DELETE /servers/{id}                delete  (204)
+    POST   /servers/{id}/action         reboot, os-stop, os-start (202)
+
+A server of another project does not exist for a non-admin (404).
+"""
+
+import re
+
+from oslo_utils import strutils
+from oslo_utils import timeutils
+
+from nova_api.api import pagination
+from nova_api.api import plugin
+from nova_api.api.schemas import servers as schemas
+from nova_api.api import validation
+from nova_api.api.views import servers as views
+from nova_api.api import wsgi
+from nova_api.compute import servers
+from nova_api import conf
+from nova_api import exception
+from nova_api.policies import servers as policies
+from nova_api import virt
+
+CONF = conf.CONF
+
+_UUID_AT_END = re.compile(
+    r'([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})/?$',
+    re.IGNORECASE)
+
+# Filters anyone may use; the others need the allow_all_filters rule
+# (administrators) and are dropped otherwise, as in Nova.
+_USER_FILTERS = frozenset(('reservation_id', 'name', 'status', 'image',
+                           'flavor', 'ip', 'changes-since', 'all_tenants'))
+# Query parameter → compute-layer filter, for exact-match filters.
+_EXACT_FILTERS = {
+    'image': 'image_ref', 'image_ref': 'image_ref', 'flavor': 'flavor_ref',
+    'reservation_id': 'reservation_id', 'host': 'host', 'node': 'host',
+    'availability_zone': 'availability_zone', 'key_name': 'key_name',
+    'uuid': 'uuid', 'user_id': 'user_id', 'access_ip_v4': 'access_ip_v4',
+    'access_ip_v6': 'access_ip_v6',
+}
+# Sort keys with a column, by their name in the API.
+_SORT_COLUMNS = {
+    'access_ip_v4': 'access_ip_v4', 'access_ip_v6': 'access_ip_v6',
+    'auto_disk_config': 'disk_config',
+    'availability_zone': 'availability_zone',
+    'config_drive': 'config_drive', 'created_at': 'created_at',
+    'display_name': 'name', 'host': 'host', 'hostname': 'hostname',
+    'image_ref': 'image_ref', 'instance_type_id': 'flavor_ref',
+    'key_name': 'key_name', 'launch_index': 'launch_index',
+    'launched_at': 'launched_at', 'locked_by': 'locked_by',
+    'project_id': 'project_id', 'task_state': 'task_state',
+    'terminated_at': 'terminated_at', 'updated_at': 'updated_at',
+    'user_id': 'user_id', 'uuid': 'uuid', 'vm_state': 'vm_state',
+}
+_ADMIN_SORT_KEYS = ('host', 'node')
+
+
+def id_from_href(ref):
+    """The id at the end of a URL (imageRef may be a link), or `ref`."""
+    match = _UUID_AT_END.search(ref or '')
+    if match is None:
+        return ref
+    return match.group(1)
+
+
+def _flavor_id_from_href(ref):
+    return ref.rstrip('/').rsplit('/', 1)[-1]
+
+
+class ServersController(wsgi.Controller):
+
+    def __init__(self):
+        super().__init__()
+        self.driver = virt.load_driver()
+
+    def _get_server(self, req, server_id):
+        return servers.get_server(req.context, server_id, self.driver)
+
+    def _can_see_extended_attributes(self, req, server_project_id=None):
+        return req.context.can(
+            policies.EXTENDED_ATTRIBUTES,
+            {'project_id': server_project_id or req.context.project_id},
+            fatal=False)
+
+    @wsgi.expected_errors((400, 403))
+    @wsgi.policy(policies.INDEX, policies.INDEX_ALL_TENANTS)
+    @validation.query_schema(schemas.index_query)
+    @validation.response_body_schema(schemas.index_response)
+    def index(self, req):
+        page, limit = self._list(req, policies.INDEX,
+                                 policies.INDEX_ALL_TENANTS)
+        return views.index(req, page, limit)
+
+    @wsgi.expected_errors((400, 403))
+    @wsgi.policy(policies.DETAIL, policies.DETAIL_ALL_TENANTS)
+    @validation.query_schema(schemas.index_query)
+    @validation.response_body_schema(schemas.detail_response, '2.0', '2.2')
+    @validation.response_body_schema(schemas.detail_response_v23, '2.3',
+                                     '2.8')
+    @validation.response_body_schema(schemas.detail_response_v29, '2.9')
+    def detail(self, req):
+        page, limit = self._list(req, policies.DETAIL,
+                                 policies.DETAIL_ALL_TENANTS)
+        return views.detail(req, page, limit,
+                            self._can_see_extended_attributes(req))
+
+    def _list(self, req, rule, all_tenants_rule):
+        context = req.context
+        context.can(rule, {'project_id': context.project_id})
+        params = req.GET
+        filters = _list_filters(req)
+        if _all_tenants(params):
+            context.can(all_tenants_rule, {'project_id': context.project_id})
+            if 'tenant_id' in params or 'project_id' in params:
+                filters['project_id'] = params.get(
+                    'project_id', params.get('tenant_id'))
+        else:
+            filters['project_id'] = context.project_id
+        sort_keys, sort_dirs = _sort_params(req)
+        limit, marker = pagination.get_limit_and_marker(req)
+        try:
+            page = servers.list_servers(context, self.driver, filters,
+                                        sort_keys, sort_dirs, limit, marker)
+        except exception.MarkerNotFound:
+            raise exception.ServerMarkerNotFound(marker=marker)
+        return page, limit
+
+    @wsgi.expected_errors(404)
+    @wsgi.policy(policies.SHOW)
+    @validation.query_schema(schemas.show_query)
+    @validation.response_body_schema(schemas.show_response, '2.0', '2.2')
+    @validation.response_body_schema(schemas.show_response_v23, '2.3',
+                                     '2.8')
+    @validation.response_body_schema(schemas.show_response_v29, '2.9')
+    def show(self, req, id):
+        server = self._get_server(req, id)
+        req.context.can(policies.SHOW, {'project_id': server.project_id})
+        return views.show(req, server, self._can_see_extended_attributes(
+            req, server.project_id))
+
+    @wsgi.response(202)
+    @wsgi.expected_errors((400, 403, 409))
+    @wsgi.policy(policies.CREATE)
+    @validation.schema(schemas.create_v20, '2.0', '2.0')
+    @validation.schema(schemas.create, '2.1')
+    @validation.response_body_schema(schemas.create_response)
+    def create(self, req, body):
+        context = req.context
+        context.can(policies.CREATE, {'project_id': context.project_id,
+                                      'user_id': context.user_id})
+        params = body['server']
+        request = _create_request(params)
+        if ':' in (request.availability_zone or ''):
+            context.can(policies.CREATE_FORCED_HOST,
+                        {'project_id': context.project_id})
+        if request.networks:
+            context.can(policies.CREATE_ATTACH_NETWORK,
+                        {'project_id': context.project_id})
+        result = servers.create_servers(
+            context, self.driver, request,
+            can_use_zero_disk_flavor=context.can(
+                policies.CREATE_ZERO_DISK_FLAVOR,
+                {'project_id': context.project_id}, fatal=False))
+        if params.get('return_reservation_id'):
+            return views.reservation(result.reservation_id)
+        admin_pass = (result.admin_pass if CONF.api.enable_instance_password
+                      else None)
+        body = views.create(req, result.servers[0], admin_pass)
+        return wsgi.ResponseObject(
+            body, headers={'Location': body['server']['links'][0]['href']})
+
+    @wsgi.expected_errors((400, 404))
+    @wsgi.policy(policies.UPDATE)
+    @validation.schema(schemas.update_v20, '2.0', '2.0')
+    @validation.schema(schemas.update, '2.1')
+    @validation.response_body_schema(schemas.update_response, '2.0', '2.2')
+    @validation.response_body_schema(schemas.update_response_v23, '2.3',
+                                     '2.8')
+    @validation.response_body_schema(schemas.update_response_v29, '2.9')
+    def update(self, req, id, body):
+        context = req.context
+        server = self._get_server(req, id)
+        context.can(policies.UPDATE, {'project_id': server.project_id,
+                                      'user_id': server.user_id})
+        params = body['server']
+        values = {}
+        if 'name' in params:
+            values['name'] = params['name']
+        for wire, internal in (('accessIPv4', 'access_ip_v4'),
+                               ('accessIPv6', 'access_ip_v6')):
+            if wire in params:
+                values[internal] = params[wire] or None
+        if 'OS-DCF:diskConfig' in params:
+            values['disk_config'] = params['OS-DCF:diskConfig']
+        servers.update_server(context, server, values)
+        return views.show(req, self._get_server(req, id),
+                          self._can_see_extended_attributes(
+                              req, server.project_id))
+
+    @wsgi.response(204)
+    @wsgi.expected_errors((404, 409))
+    @wsgi.policy(policies.DELETE)
+    @validation.query_schema(schemas.delete_query)
+    @validation.response_body_schema(schemas.delete_response)
+    def delete(self, req, id):
+        context = req.context
+        server = self._get_server(req, id)
+        context.can(policies.DELETE, {'project_id': server.project_id,
+                                      'user_id': server.user_id})
+        servers.delete_server(context, self.driver, server)
+
+    def _act(self, req, id, rule, act):
+        server = self._get_server(req, id)
+        req.context.can(rule, {'project_id': server.project_id,
+                               'user_id': server.user_id})
+        act(req.context, self.driver, server)
+
+    @wsgi.response(202)
+    @wsgi.expected_errors((404, 409))
+    @wsgi.action('reboot')
+    @wsgi.policy(policies.REBOOT)
+    @validation.schema(schemas.reboot)
+    @validation.response_body_schema(schemas.reboot_response)
+    def reboot(self, req, id, body):
+        hard = body['reboot']['type'].upper() == 'HARD'
+        self._act(req, id, policies.REBOOT,
+                  lambda context, driver, server: servers.reboot_server(
+                      context, driver, server, hard))
+
+    @wsgi.response(202)
+    @wsgi.expected_errors((404, 409))
+    @wsgi.action('os-stop')
+    @wsgi.policy(policies.STOP)
+    @validation.schema(schemas.stop)
+    @validation.response_body_schema(schemas.stop_response)
+    def stop(self, req, id, body):
+        self._act(req, id, policies.STOP, servers.stop_server)
+
+    @wsgi.response(202)
+    @wsgi.expected_errors((404, 409))
+    @wsgi.action('os-start')
+    @wsgi.policy(policies.START)
+    @validation.schema(schemas.start)
+    @validation.response_body_schema(schemas.start_response)
+    def start(self, req, id, body):
+        self._act(req, id, policies.START, servers.start_server)
+
+
+def _all_tenants(params):
+    if 'all_tenants' not in params:
+        return False
+    try:
+        return strutils.bool_from_string(params['all_tenants'], strict=True,
+                                         default=True)
+    except ValueError as error:
+        raise exception.InvalidInput(reason=str(error))
+
+
+def _list_filters(req):
+    """The compute-layer filters of a list request's query string."""
+    context = req.context
+    params = req.GET
+    if context.can(policies.ALLOW_ALL_FILTERS,
+                   {'project_id': context.project_id}, fatal=False):
+        allowed = None
+    else:
+        allowed = set(_USER_FILTERS)
+        if req.is_supported('2.5'):
+            allowed.add('ip6')
+    names = [name for name in params
+             if allowed is None or name in allowed]
+    filters = {}
+    for name in names:
+        value = params.getall(name)[-1]
+        if name in _EXACT_FILTERS:
+            filters[_EXACT_FILTERS[name]] = _exact_value(name, value)
+        elif name in ('name', 'display_name'):
+            filters['name'] = value
+        elif name in ('ip', 'ip6', 'status'):
+            filters[name] = value
+        elif name == 'changes-since':
+            filters['changes_since'] = timeutils.normalize_time(
+                timeutils.parse_isotime(value))
+        elif name == 'vm_state':
+            filters['vm_state'] = params.getall(name)
+        elif name == 'deleted':
+            filters['deleted'] = strutils.bool_from_string(value)
+        elif name == 'locked':
+            filters['locked'] = strutils.bool_from_string(value)
+    if filters.get('status', '').lower() == 'deleted' and (
+            not context.is_admin):
+        raise exception.Forbidden(
+            'Only administrators may list deleted instances')
+    return filters
+
+
+def _exact_value(name, value):
+    if name in ('image', 'image_ref'):
+        return id_from_href(value)
+    if name == 'flavor':
+        return _flavor_id_from_href(value)
+    return value
+
+
+def _sort_params(req):
+    """(sort columns, directions): the requested keys Nova sorts by, then
+    created_at and id (newest first by default) to make the order
+    stable."""
+    keys = req.GET.getall('sort_key')
+    dirs = req.GET.getall('sort_dir')
+    for direction in dirs:
+        if direction not in ('asc', 'desc'):
+            raise exception.InvalidInput(
+                reason="Unknown sort direction, must be 'desc' or 'asc'")
+    if not req.context.is_admin:
+        for key in _ADMIN_SORT_KEYS:
+            if key in keys:
+                raise exception.Forbidden(
+                    'Only administrators can sort servers by %s' % key)
+    columns = []
+    directions = []
+    for index, key in enumerate(keys):
+        column = _SORT_COLUMNS.get(key)
+        if column is None or column in columns:
+            continue
+        columns.append(column)
+        directions.append(dirs[index] if index < len(dirs) else 'desc')
+    default_direction = directions[0] if directions else 'desc'
+    for column in ('created_at', 'id'):
+        if column not in columns:
+            columns.append(column)
+            directions.append(default_direction)
+    return columns, directions
+
+
+def _create_request(params):
+    min_count = int(params.get('min_count', 1))
+    max_count = int(params.get('max_count', min_count))
+    if min_count > max_count:
+        raise exception.Invalid('min_count must be <= max_count')
+    return servers.CreateRequest(
+        name=params['name'],
+        image_ref=id_from_href(params.get('imageRef')),
+        flavor_ref=_flavor_id_from_href(str(params['flavorRef'])),
+        min_count=min_count,
+        max_count=max_count,
+        key_name=params.get('key_name'),
+        metadata=params.get('metadata', {}),
+        availability_zone=params.get('availability_zone'),
+        user_data=params.get('user_data'),
+        access_ip_v4=params.get('accessIPv4') or None,
+        access_ip_v6=params.get('accessIPv6') or None,
+        admin_pass=params.get('adminPass'),
+        security_groups=[group['name']
+                         for group in params.get('security_groups', [])],
+        networks=params.get('networks'),
+        config_drive=strutils.bool_from_string(
+            params.get('config_drive', False)),
+        disk_config=params.get('OS-DCF:diskConfig', 'MANUAL'))
+
+
+class Servers(plugin.APIPlugin):
+    name = 'servers'
+
+    def resources(self):
+        return [plugin.APIResource('servers', ServersController(), [
+            ('GET', '/servers', 'index'),
+            ('GET', '/servers/detail', 'detail'),
+            ('POST', '/servers', 'create'),
+            ('GET', '/servers/{id}', 'show'),
+            ('PUT', '/servers/{id}', 'update'),
+            ('DELETE', '/servers/{id}', 'delete'),
+            ('POST', '/servers/{id}/action', 'action'),
+        ])]

@@ -1,0 +1,295 @@
+"""Server queries: servers, their addresses and faults, the capacity and
+quota usage they add up to, and the lock that serialises creates.
+
+Reads return SQLAlchemy Core rows (``server.uuid``) and run on
+``context.connection``; writes use the ORM. A server's *current* state is
+not a column: it follows from the stored state, its task and the task's
+duration (nova_api.compute.server_states). List filters on state are
+therefore built from ``current_state_columns()``, which express that rule
+in SQL for the durations of the caller's driver.
+"""
+
+from oslo_db.sqlalchemy import utils as oslo_db_utils
+from oslo_utils import timeutils
+import sqlalchemy as sa
+
+from nova_api.compute import server_states
+from nova_api.db import api
+from nova_api.db import models
+from nova_api import exception
+
+Server = models.Server
+ServerAddress = models.ServerAddress
+ServerFault = models.ServerFault
+ServerMetadata = models.ServerMetadata
+
+_servers = Server.__table__
+_addresses = ServerAddress.__table__
+_faults = ServerFault.__table__
+_metadata = ServerMetadata.__table__
+_locks = models.SchedulingLock.__table__
+
+SCHEDULER_LOCK = 'scheduler'
+
+_EXISTING = _servers.c.deleted == 0
+_BY_UUID = sa.select(_servers).where(
+    _servers.c.uuid == sa.bindparam('uuid'), _EXISTING)
+_BY_UUID_IN_PROJECT = _BY_UUID.where(
+    _servers.c.project_id == sa.bindparam('project_id'))
+_TAKE_LOCK = _locks.update().where(
+    _locks.c.name == sa.bindparam('lock_name')).values(
+        generation=_locks.c.generation + 1)
+_HOST_USAGE = sa.select(
+    _servers.c.host,
+    sa.func.sum(_servers.c.vcpus),
+    sa.func.sum(_servers.c.memory_mb),
+    sa.func.sum(_servers.c.root_gb + _servers.c.ephemeral_gb),
+    sa.func.sum(_servers.c.swap),
+).where(_EXISTING, _servers.c.host.is_not(None)).group_by(_servers.c.host)
+_PROJECT_USAGE = sa.select(
+    sa.func.count(_servers.c.id),
+    sa.func.coalesce(sa.func.sum(_servers.c.vcpus), 0),
+    sa.func.coalesce(sa.func.sum(_servers.c.memory_mb), 0),
+).where(_EXISTING, _servers.c.project_id == sa.bindparam('project_id'))
+_USER_USAGE = _PROJECT_USAGE.where(
+    _servers.c.user_id == sa.bindparam('user_id'))
+_ADDRESSES_ON_NETWORK = sa.select(
+    _addresses.c.address, _servers.c.uuid).join(
+        _servers, _servers.c.id == _addresses.c.server_id).where(
+            _addresses.c.network == sa.bindparam('network'))
+
+
+@api.context_manager.writer
+def take_scheduling_lock(context):
+    """Serialise this transaction with every other that takes the lock,
+    until it ends. The first statement of the transaction should be this
+    one: SQLite then waits for the write lock instead of failing to
+    upgrade a read lock."""
+    context.session.execute(_TAKE_LOCK, {'lock_name': SCHEDULER_LOCK})
+
+
+@api.context_manager.reader.connection
+def get_host_usage(context):
+    """{host: (vcpus, memory_mb, disk_gb)} the existing servers take."""
+    usage = {}
+    for host, vcpus, memory_mb, disk_gb, swap_mb in (
+            context.connection.execute(_HOST_USAGE)):
+        usage[host] = (int(vcpus), int(memory_mb),
+                       int(disk_gb) + _swap_gb(int(swap_mb)))
+    return usage
+
+
+def _swap_gb(swap_mb):
+    return -(-swap_mb // 1024)
+
+
+@api.context_manager.reader.connection
+def get_usage(context, project_id, user_id=None):
+    """(instances, cores, ram) the project's (or the user's) existing
+    servers count for."""
+    if user_id is None:
+        row = context.connection.execute(
+            _PROJECT_USAGE, {'project_id': project_id}).one()
+    else:
+        row = context.connection.execute(
+            _USER_USAGE, {'project_id': project_id,
+                          'user_id': user_id}).one()
+    return tuple(int(value) for value in row)
+
+
+@api.context_manager.reader.connection
+def get_used_addresses(context, network):
+    """{address: uuid of the server holding it} on `network`."""
+    return {address: uuid for address, uuid in context.connection.execute(
+        _ADDRESSES_ON_NETWORK, {'network': network})}
+
+
+@api.context_manager.writer
+def create(context, values, metadata, addresses, fault=None):
+    """Insert a server with its metadata ({key: value}), addresses
+    (dicts of ServerAddress columns) and, for a server in ERROR, its
+    fault (dict of ServerFault columns)."""
+    server = Server(**values)
+    context.session.add(server)
+    context.session.flush()
+    context.session.add_all(
+        [ServerMetadata(server_id=server.id, key=key, value=value)
+         for key, value in metadata.items()] +
+        [ServerAddress(server_id=server.id, **address)
+         for address in addresses])
+    if fault is not None:
+        context.session.add(ServerFault(server_id=server.id, **fault))
+    context.session.flush()
+    return server
+
+
+@api.context_manager.reader.connection
+def get(context, uuid, project_id=None):
+    """The existing server `uuid`, in `project_id` unless that is None;
+    raises InstanceNotFound."""
+    if project_id is None:
+        row = context.connection.execute(_BY_UUID, {'uuid': uuid}).first()
+    else:
+        row = context.connection.execute(
+            _BY_UUID_IN_PROJECT,
+            {'uuid': uuid, 'project_id': project_id}).first()
+    if row is None:
+        raise exception.InstanceNotFound(instance_id=uuid)
+    return row
+
+
+def current_state_columns(durations, now):
+    """SQL expressions (vm_state, task_state) of what a server is in at
+    `now`: a stored task whose duration has passed has ended in the
+    vm_state it leads to (server_states.current_state, in SQL)."""
+    ended = []
+    for task_state, outcome in server_states.TASK_OUTCOMES.items():
+        cutoff = now - server_states.task_duration(task_state, durations)
+        ended.append((sa.and_(_servers.c.task_state == task_state,
+                              _servers.c.task_started_at <= cutoff),
+                      outcome.vm_state))
+    vm_state = sa.case(*ended, else_=_servers.c.vm_state)
+    task_state = sa.case(*[(condition, sa.null())
+                           for condition, _ in ended],
+                         else_=_servers.c.task_state)
+    return vm_state, task_state
+
+
+def state_is(durations, now, pairs):
+    """WHERE criteria: the server is now in one of the (vm_state,
+    task_state) `pairs`; a task_state of '*' means any."""
+    vm_state, task_state = current_state_columns(durations, now)
+    matches = []
+    for wanted_vm_state, wanted_task_state in pairs:
+        if wanted_task_state == '*':
+            matches.append(vm_state == wanted_vm_state)
+        elif wanted_task_state is None:
+            matches.append(sa.and_(vm_state == wanted_vm_state,
+                                   task_state.is_(None)))
+        else:
+            matches.append(sa.and_(vm_state == wanted_vm_state,
+                                   task_state == wanted_task_state))
+    return sa.or_(sa.false(), *matches)
+
+
+def has_address_matching(version, pattern):
+    """WHERE criteria: the server has an IPv`version` address matching
+    the regular expression `pattern`."""
+    return sa.exists().where(
+        _addresses.c.server_id == _servers.c.id,
+        _addresses.c.version == version,
+        _addresses.c.address.regexp_match(pattern))
+
+
+@api.context_manager.reader.connection
+def get_page(context, criteria, sort_keys, sort_dirs, limit=None,
+             marker=None, marker_criteria=()):
+    """One page of servers matching `criteria` (WHERE clauses) sorted by
+    `sort_keys` (column names; 'id' last keeps the order stable), after
+    the server whose uuid is `marker` (found among `marker_criteria`)."""
+    marker_row = None
+    if marker is not None:
+        marker_row = context.connection.execute(
+            sa.select(_servers).where(_servers.c.uuid == marker,
+                                      *marker_criteria)).first()
+        if marker_row is None:
+            raise exception.MarkerNotFound(marker=marker)
+    statement = sa.select(_servers).where(*criteria)
+    statement = oslo_db_utils.paginate_query(
+        statement, Server, limit, sort_keys, marker=marker_row,
+        sort_dirs=sort_dirs)
+    return context.connection.execute(statement).all()
+
+
+def _by_server(rows):
+    grouped = {}
+    for row in rows:
+        grouped.setdefault(row.server_id, []).append(row)
+    return grouped
+
+
+@api.context_manager.reader.connection
+def get_metadata_for(context, server_ids):
+    """{server id: {key: value}} for the servers' row ids."""
+    if not server_ids:
+        return {}
+    rows = context.connection.execute(
+        sa.select(_metadata.c.server_id, _metadata.c.key,
+                  _metadata.c.value).where(
+            _metadata.c.server_id.in_(server_ids)))
+    metadata = {}
+    for server_id, key, value in rows:
+        metadata.setdefault(server_id, {})[key] = value
+    return metadata
+
+
+@api.context_manager.reader.connection
+def get_addresses_for(context, server_ids):
+    """{server id: [address rows in allocation order]}."""
+    if not server_ids:
+        return {}
+    return _by_server(context.connection.execute(
+        sa.select(_addresses).where(
+            _addresses.c.server_id.in_(server_ids)).order_by(
+                _addresses.c.id)))
+
+
+@api.context_manager.reader.connection
+def get_faults_for(context, server_ids):
+    """{server id: its latest fault row}."""
+    if not server_ids:
+        return {}
+    faults = _by_server(context.connection.execute(
+        sa.select(_faults).where(_faults.c.server_id.in_(server_ids))
+        .order_by(_faults.c.id)))
+    return {server_id: rows[-1] for server_id, rows in faults.items()}
+
+
+def _same_stored_state(server):
+    """WHERE criteria: the row still has the state `server` was read
+    with, so a change based on it is not lost to a concurrent one."""
+    return (
+        _servers.c.id == server.id, _EXISTING,
+        _servers.c.vm_state == server.vm_state,
+        _servers.c.task_state.is_(None) if server.task_state is None
+        else _servers.c.task_state == server.task_state,
+        _servers.c.task_started_at.is_(None)
+        if server.task_started_at is None
+        else _servers.c.task_started_at == server.task_started_at)
+
+
+@api.context_manager.writer
+def update(context, server_id, values):
+    """Change columns of an existing server (not its state)."""
+    values = dict(values, updated_at=timeutils.utcnow())
+    context.session.execute(
+        _servers.update().where(_servers.c.id == server_id, _EXISTING)
+        .values(**values))
+
+
+@api.context_manager.writer
+def update_state(context, server, values):
+    """Store a new state (vm_state, task_state, ...) if the row still has
+    the state `server` (a row read before) has; False if another request
+    changed it first."""
+    values = dict(values, updated_at=timeutils.utcnow())
+    result = context.session.execute(
+        _servers.update().where(*_same_stored_state(server))
+        .values(**values))
+    return result.rowcount == 1
+
+
+@api.context_manager.writer
+def soft_delete(context, server, now):
+    """Mark the server deleted and free its addresses, if its state is
+    still the one `server` was read with; False otherwise."""
+    result = context.session.execute(
+        _servers.update().where(*_same_stored_state(server)).values(
+            deleted=server.id, deleted_at=now, updated_at=now,
+            terminated_at=now, vm_state=server_states.DELETED,
+            task_state=None, task_started_at=None))
+    if result.rowcount != 1:
+        return False
+    context.session.execute(
+        _addresses.delete().where(_addresses.c.server_id == server.id))
+    return True
