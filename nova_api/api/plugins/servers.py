@@ -202,9 +202,9 @@ class ServersController(wsgi.Controller):
         if 'OS-DCF:diskConfig' in params:
             values['disk_config'] = params['OS-DCF:diskConfig']
         servers.update_server(context, server, values)
-        return views.show(req, self._get_server(req, id),
-                          self._can_see_extended_attributes(
-                              req, server.project_id))
+        return views.update(req, self._get_server(req, id),
+                            self._can_see_extended_attributes(
+                                req, server.project_id))
 
     @wsgi.response(204)
     @wsgi.expected_errors((404, 409))
@@ -280,6 +280,8 @@ def _list_filters(req):
              if allowed is None or name in allowed]
     filters = {}
     for name in names:
+        if name.startswith('_') or name in schemas.JOINED_TABLE_FILTERS:
+            raise exception.Invalid('Invalid filter field: %s.' % name)
         value = params.getall(name)[-1]
         if name in _EXACT_FILTERS:
             filters[_EXACT_FILTERS[name]] = _exact_value(name, value)

@@ -1,8 +1,12 @@
 """Custom JSON-Schema formats ("name", "uuid" ...) and their checker."""
 
+import base64
+import binascii
+import re
 import unicodedata
 
 import jsonschema
+from oslo_utils import timeutils
 from oslo_utils import uuidutils
 
 from nova_api import exception
@@ -54,3 +58,43 @@ def check_uuid(instance):
     if not isinstance(instance, str):
         return True
     return uuidutils.is_uuid_like(instance)
+
+
+@FORMAT_CHECKER.checks('base64')
+def check_base64(instance):
+    """user_data and personality contents: base64 as Nova decodes it
+    (characters outside the alphabet, such as spaces, are skipped)."""
+    if not isinstance(instance, str):
+        return True
+    try:
+        base64.b64decode(instance.encode('utf-8'))
+    except (binascii.Error, ValueError):
+        return False
+    return True
+
+
+@FORMAT_CHECKER.checks('date-time')
+def check_date_time(instance):
+    """ISO 8601 as Nova parses it (changes-since), without depending on
+    which optional validators jsonschema finds installed."""
+    if not isinstance(instance, str):
+        return True
+    try:
+        timeutils.parse_isotime(instance)
+    except ValueError:
+        return False
+    return True
+
+
+@FORMAT_CHECKER.checks('regex')
+def check_regex(instance):
+    """A Python regular expression; Nova refuses the empty one too."""
+    if not isinstance(instance, str):
+        return True
+    if not instance:
+        return False
+    try:
+        re.compile(instance)
+    except re.error:
+        return False
+    return True

@@ -23,7 +23,7 @@ def _iso_seconds(value):
 
 
 def _iso_micro(value):
-    return value.isoformat() if value is not None else None
+    return value.strftime('%Y-%m-%dT%H:%M:%S.%f') if value else None
 
 
 def _summary(req, server):
@@ -70,8 +70,7 @@ def _extended_attributes(req, server):
     return attributes
 
 
-def build_server_view(req, server, show_extended_attributes):
-    """The full server, as show, list detail and update answer it."""
+def _base_view(req, server, show_fault_details, extended_addresses):
     body = _summary(req, server)
     body.update({
         'status': server.status,
@@ -79,17 +78,34 @@ def build_server_view(req, server, show_extended_attributes):
         'user_id': server.user_id,
         'metadata': dict(server.metadata),
         'hostId': server.host_id,
-        'image': _reference(req, 'images', server.image_ref),
+        # A server booted from a volume has no image.
+        'image': _reference(req, 'images', server.image_ref)
+        if server.image_ref else '',
         'flavor': _reference(req, 'flavors', server.flavor_ref),
         'created': _iso_seconds(server.created_at),
         'updated': _iso_seconds(server.updated_at),
-        'addresses': addresses_view.build_addresses(server.addresses,
-                                                    extended=True),
+        'addresses': addresses_view.build_addresses(
+            server.addresses, extended=extended_addresses),
         'accessIPv4': server.access_ip_v4 or '',
         'accessIPv6': server.access_ip_v6 or '',
+        'OS-DCF:diskConfig': server.disk_config,
+    })
+    if server.status in _PROGRESS_STATUSES:
+        body['progress'] = 0
+    if server.fault is not None and server.status in _FAULT_STATUSES:
+        body['fault'] = _fault(server, show_fault_details)
+    if req.is_supported('2.9'):
+        body['locked'] = server.locked_by is not None
+    return body
+
+
+def build_server_view(req, server, show_extended_attributes):
+    """The full server, as show and list detail answer it."""
+    body = _base_view(req, server, show_extended_attributes,
+                      extended_addresses=True)
+    body.update({
         'key_name': server.key_name,
         'config_drive': server.config_drive,
-        'OS-DCF:diskConfig': server.disk_config,
         'OS-EXT-AZ:availability_zone': server.availability_zone or '',
         'OS-EXT-STS:power_state': server.power_state,
         'OS-EXT-STS:task_state': server.task_state,
@@ -98,18 +114,20 @@ def build_server_view(req, server, show_extended_attributes):
         'OS-SRV-USG:terminated_at': _iso_micro(server.terminated_at),
         'os-extended-volumes:volumes_attached': [],
     })
-    if server.status in _PROGRESS_STATUSES:
-        body['progress'] = 0
     if server.security_groups:
         body['security_groups'] = [{'name': name}
                                    for name in server.security_groups]
-    if server.fault is not None and server.status in _FAULT_STATUSES:
-        body['fault'] = _fault(server, show_extended_attributes)
     if show_extended_attributes:
         body.update(_extended_attributes(req, server))
-    if req.is_supported('2.9'):
-        body['locked'] = server.locked_by is not None
     return body
+
+
+def update(req, server, show_fault_details):
+    """What an update answers before 2.75: the server without its key,
+    zone, state, usage, security group, volume and host attributes, and
+    its addresses without type and MAC."""
+    return {'server': _base_view(req, server, show_fault_details,
+                                 extended_addresses=False)}
 
 
 def show(req, server, show_extended_attributes):

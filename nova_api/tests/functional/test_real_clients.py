@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import uuid
 
 from cryptography.hazmat.primitives.serialization import pkcs12
@@ -35,6 +36,18 @@ PUBLIC_KEY = (
     '+qreb3YdSf2Q=='
     ' client-test')
 FINGERPRINT = 'bc:e8:d6:6a:09:73:c3:b7:09:75:0f:b4:46:e3:c4:c1'
+CIRROS = '0b5d7c1e-8d3a-4c4e-9f21-3a9a6c2f0a01'
+# Responses checked against their schemas; servers' tasks short enough to
+# wait for.
+EXTRA_CONFIG = '''[api]
+response_validation = error
+[simulated]
+build_seconds = 0.5
+reboot_seconds = 0.5
+stop_seconds = 0.5
+start_seconds = 0.5
+'''
+WAIT_SECONDS = 20
 
 
 def _unique(prefix):
@@ -48,7 +61,7 @@ class NovaAPIServer:
     def setUpClass(cls):
         super().setUpClass()
         cls.deployment = deployment_fixture.DeploymentDir(
-            extra_config='[api]\nresponse_validation = error\n')
+            extra_config=EXTRA_CONFIG)
         cls.deployment.setUp()
         cls.addClassCleanup(cls.deployment.cleanUp)
         cls.server = deployment_fixture.APIProcess(
@@ -203,6 +216,47 @@ class NovaClientTest(NovaAPIServer, testtools.TestCase):
         self.assertIn('nova', detailed)
         self.assertTrue(detailed['nova'].hosts)
 
+    def _wait_for_status(self, nova, server_id, status):
+        deadline = time.monotonic() + WAIT_SECONDS
+        while True:
+            server = nova.servers.get(server_id)
+            if server.status == status or time.monotonic() > deadline:
+                self.assertEqual(status, server.status)
+                return server
+            time.sleep(0.1)
+
+    def test_server_boot_stop_start_reboot_delete(self):
+        for version in ('2.1', '2.10'):
+            nova = self.client(version)
+            name = _unique('novaclient')
+            created = nova.servers.create(name, image=CIRROS, flavor='1',
+                                          meta={'purpose': 'client-test'})
+            self.addCleanup(_delete_quietly, nova, created.id)
+            self.assertEqual('BUILD', nova.servers.get(created.id).status)
+
+            server = self._wait_for_status(nova, created.id, 'ACTIVE')
+            self.assertEqual((name, {'purpose': 'client-test'}, '1'),
+                             (server.name, server.metadata,
+                              server.flavor['id']))
+            [addresses] = server.networks.values()
+            self.assertEqual(2, len(addresses))
+            self.assertIn(created.id, [s.id for s in nova.servers.list(
+                search_opts={'name': name})])
+
+            nova.servers.stop(created.id)
+            stopped = self._wait_for_status(nova, created.id, 'SHUTOFF')
+            self.assertEqual(4, getattr(stopped, 'OS-EXT-STS:power_state'))
+            nova.servers.start(created.id)
+            self._wait_for_status(nova, created.id, 'ACTIVE')
+            nova.servers.reboot(created.id, reboot_type='HARD')
+            self.assertEqual('HARD_REBOOT',
+                             nova.servers.get(created.id).status)
+            self._wait_for_status(nova, created.id, 'ACTIVE')
+
+            nova.servers.delete(created.id)
+            self.assertRaises(nova_exceptions.NotFound, nova.servers.get,
+                              created.id)
+
     def test_quotas_show_and_update(self):
         nova = self.client('2.10')
         project = _unique('project')
@@ -224,6 +278,13 @@ class NovaClientTest(NovaAPIServer, testtools.TestCase):
 
         nova.quotas.delete(project)
         self.assertEqual(20, nova.quotas.get(project).cores)
+
+
+def _delete_quietly(nova, server_id):
+    try:
+        nova.servers.delete(server_id)
+    except nova_exceptions.NotFound:
+        pass
 
 
 class OpenStackSDKTest(NovaAPIServer, testtools.TestCase):
@@ -309,6 +370,36 @@ class OpenStackSDKTest(NovaAPIServer, testtools.TestCase):
         zones = list(self.conn.compute.availability_zones())
         self.assertEqual([('nova', {'available': True})],
                          [(z.name, z.state) for z in zones])
+
+
+    def test_server_boot_stop_start_reboot_delete(self):
+        compute = self.conn.compute
+        name = _unique('sdk')
+        server = compute.create_server(name=name, image_id=CIRROS,
+                                       flavor_id='1')
+        self.addCleanup(compute.delete_server, server, ignore_missing=True)
+        server = compute.wait_for_server(server, status='ACTIVE',
+                                         interval=0.1, wait=WAIT_SECONDS)
+        self.assertEqual((name, 'nova', 'compute1'),
+                         (server.name, server.availability_zone,
+                          server.compute_host))
+        self.assertIn(server.id, [s.id for s in compute.servers(name=name)])
+        self.assertEqual(2, len(server.addresses['private']))
+
+        compute.stop_server(server)
+        compute.wait_for_server(server, status='SHUTOFF', interval=0.1,
+                                wait=WAIT_SECONDS)
+        compute.start_server(server)
+        compute.wait_for_server(server, status='ACTIVE', interval=0.1,
+                                wait=WAIT_SECONDS)
+        compute.reboot_server(server, 'SOFT')
+        compute.wait_for_server(server, status='ACTIVE', interval=0.1,
+                                wait=WAIT_SECONDS)
+
+        compute.delete_server(server)
+        compute.wait_for_delete(server, interval=0.1, wait=WAIT_SECONDS)
+        self.assertIsNone(compute.find_server(server.id,
+                                              ignore_missing=True))
 
 
 class OpenStackCLITest(NovaAPIServer, testtools.TestCase):

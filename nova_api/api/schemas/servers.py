@@ -1,0 +1,656 @@
+"""JSON-Schema of /servers: request bodies, query strings, responses.
+
+Version ranges ("2.0" is /v2):
+
+- 2.0: create and update take names (server, availability zone, key pair,
+  security group) with leading or trailing spaces, and a null user_data.
+- 2.1: those names are strict printable names.
+- 2.3: show and detail add the admin-only OS-EXT-SRV-ATTR attributes
+  reservation_id, launch_index, hostname, kernel_id, ramdisk_id,
+  root_device_name and user_data, and each attached volume shows
+  delete_on_termination.
+- 2.9: show, detail and update add ``locked``.
+
+Nova reports the first error in schema order, so properties and keywords
+are declared in Nova's order: the order decides which message a client
+sees for a body with several errors.
+"""
+
+import copy
+
+from nova_api.api.validation import parameter_types
+
+
+def _format_first(name_schema):
+    """A name schema whose format is checked before its length, as Nova's."""
+    return {'type': 'string', 'format': name_schema['format'],
+            **name_schema}
+
+
+_name = _format_first(parameter_types.name)
+_name_v20 = _format_first(parameter_types.name_with_leading_trailing_spaces)
+
+_uuid = {'type': 'string', 'format': 'uuid'}
+
+_ip_address = {
+    'type': 'string',
+    'oneOf': [{'format': 'ipv4'}, {'format': 'ipv6'}],
+}
+
+_access_ipv4 = {'type': 'string', 'format': 'ipv4'}
+_access_ipv6 = {'type': 'string', 'format': 'ipv6'}
+
+_disk_config = {'type': 'string', 'enum': ['AUTO', 'MANUAL']}
+
+_base64 = {'type': 'string', 'format': 'base64'}
+
+_user_data = dict(_base64, maxLength=65535)
+
+# The largest volume a database integer column holds, in GiB.
+_volume_size = {
+    'type': ['integer', 'string'],
+    'pattern': '^[0-9]+$',
+    'minimum': 1,
+    'maximum': parameter_types.DB_MAX_INT,
+}
+
+# Requests.
+
+_legacy_block_device_mapping = {
+    'type': 'object',
+    'properties': {
+        'virtual_name': {'type': 'string', 'maxLength': 255},
+        'volume_id': _uuid,
+        'snapshot_id': _uuid,
+        'volume_size': _volume_size,
+        # No empty names and no spaces: Nova builds device paths from them.
+        'device_name': {
+            'type': 'string', 'minLength': 1, 'maxLength': 255,
+            'pattern': '^[a-zA-Z0-9._/-]*$',
+        },
+        'delete_on_termination': parameter_types.boolean,
+        'no_device': {},
+        # A MEDIUMTEXT column.
+        'connection_info': {'type': 'string', 'maxLength': 16777215},
+    },
+    'additionalProperties': False,
+}
+
+_block_device_mapping_v2 = copy.deepcopy(_legacy_block_device_mapping)
+_block_device_mapping_v2['properties'].update({
+    'source_type': {
+        'type': 'string', 'enum': ['volume', 'image', 'snapshot', 'blank'],
+    },
+    'uuid': {
+        'type': 'string', 'minLength': 1, 'maxLength': 255,
+        'pattern': '^[a-zA-Z0-9._-]*$',
+    },
+    'image_id': _uuid,
+    'destination_type': {'type': 'string', 'enum': ['local', 'volume']},
+    'guest_format': {'type': 'string', 'maxLength': 255},
+    'device_type': {'type': 'string', 'maxLength': 255},
+    'disk_bus': {'type': 'string', 'maxLength': 255},
+    # null is kept for the clients of the legacy v2 API.
+    'boot_index': {
+        'type': ['integer', 'string', 'null'], 'pattern': '^-?[0-9]+$',
+    },
+})
+
+# Any hint is passed to the scheduler; the known ones are checked.
+_scheduler_hints = {
+    'type': 'object',
+    'properties': {
+        'group': {'oneOf': [{'type': 'array', 'items': _uuid}, _uuid]},
+        'different_host': {
+            'oneOf': [_uuid, {'type': 'array', 'items': _uuid}],
+        },
+        'same_host': {'type': ['string', 'array'], 'items': _uuid},
+        # A JSON string, or its object, of the JsonFilter.
+        'query': {'type': ['string', 'object']},
+        'target_cell': _name,
+        'different_cell': {
+            'type': ['string', 'array'], 'items': {'type': 'string'},
+        },
+        'build_near_host_ip': _ip_address,
+        'cidr': {'type': 'string', 'pattern': '^/[0-9a-f.:]+$'},
+    },
+    'additionalProperties': True,
+}
+
+# Up to 2.36 a network's uuid is any string: a bad one is reported by the
+# controller ("Bad networks format: ..."), not by the schema.
+_network = {
+    'type': 'object',
+    'properties': {
+        'fixed_ip': _ip_address,
+        'port': {'type': ['string', 'null'], 'format': 'uuid'},
+        'uuid': {'type': 'string'},
+    },
+    'additionalProperties': False,
+}
+
+_personality = {
+    'type': 'array',
+    'items': {
+        'type': 'object',
+        'properties': {
+            'path': {'type': 'string'},
+            'contents': _base64,
+        },
+        'additionalProperties': False,
+    },
+}
+
+
+def _create_body(name, user_data):
+    return {
+        'type': 'object',
+        'properties': {
+            'server': {
+                'type': 'object',
+                'properties': {
+                    'name': name,
+                    # "" is for booting from a volume; the controller
+                    # rejects it otherwise.
+                    'imageRef': {'oneOf': [_uuid,
+                                           {'type': 'string',
+                                            'maxLength': 0}]},
+                    'flavorRef': {'type': ['string', 'integer'],
+                                  'minLength': 1},
+                    'adminPass': {'type': 'string'},
+                    'metadata': parameter_types.metadata,
+                    'networks': {'type': 'array', 'items': _network},
+                    'OS-DCF:diskConfig': _disk_config,
+                    'accessIPv4': _access_ipv4,
+                    'accessIPv6': _access_ipv6,
+                    'personality': _personality,
+                    'availability_zone': name,
+                    'block_device_mapping': {
+                        'type': 'array',
+                        'items': _legacy_block_device_mapping,
+                    },
+                    'block_device_mapping_v2': {
+                        'type': 'array', 'items': _block_device_mapping_v2,
+                    },
+                    'config_drive': parameter_types.boolean,
+                    'key_name': name,
+                    'min_count': parameter_types.positive_integer,
+                    'max_count': parameter_types.positive_integer,
+                    'return_reservation_id': parameter_types.boolean,
+                    'security_groups': {
+                        'type': 'array',
+                        'items': {
+                            'type': 'object',
+                            # A group's name or its UUID.
+                            'properties': {'name': name},
+                            'additionalProperties': False,
+                        },
+                    },
+                    'user_data': user_data,
+                },
+                'required': ['name', 'flavorRef'],
+                'additionalProperties': False,
+            },
+            'os:scheduler_hints': _scheduler_hints,
+            'OS-SCH-HNT:scheduler_hints': _scheduler_hints,
+        },
+        'required': ['server'],
+        'additionalProperties': False,
+    }
+
+
+create = _create_body(_name, _user_data)
+create_v20 = _create_body(
+    _name_v20, dict(_user_data, type=['string', 'null']))
+
+
+def _update_body(name):
+    return {
+        'type': 'object',
+        'properties': {
+            'server': {
+                'type': 'object',
+                'properties': {
+                    'name': name,
+                    'OS-DCF:diskConfig': _disk_config,
+                    'accessIPv4': _access_ipv4,
+                    'accessIPv6': _access_ipv6,
+                },
+                'additionalProperties': False,
+            },
+        },
+        'required': ['server'],
+        'additionalProperties': False,
+    }
+
+
+update = _update_body(_name)
+update_v20 = _update_body(_name_v20)
+
+reboot = {
+    'type': 'object',
+    'properties': {
+        'reboot': {
+            'type': 'object',
+            'properties': {
+                'type': {
+                    'type': 'string',
+                    'enum': ['HARD', 'Hard', 'hard', 'SOFT', 'Soft', 'soft'],
+                },
+            },
+            'required': ['type'],
+            'additionalProperties': False,
+        },
+    },
+    'required': ['reboot'],
+    'additionalProperties': False,
+}
+
+
+def _action_without_arguments(action):
+    # Nova documents null but has always taken any value.
+    return {
+        'type': 'object',
+        'properties': {action: {}},
+        'required': [action],
+        'additionalProperties': False,
+    }
+
+
+stop = _action_without_arguments('os-stop')
+start = _action_without_arguments('os-start')
+
+# Query strings.
+
+_any = parameter_types.multi_params({'type': 'string'})
+_regex = parameter_types.multi_params({'type': 'string', 'format': 'regex'})
+
+# Sort keys Nova took before it validated them: still accepted, then
+# ignored by the controller.
+SORT_KEYS_IGNORED = [
+    'architecture', 'cell_name', 'cleaned', 'default_ephemeral_device',
+    'default_swap_device', 'deleted', 'deleted_at', 'disable_terminate',
+    'ephemeral_gb', 'ephemeral_key_uuid', 'id', 'key_data', 'launched_on',
+    'locked', 'memory_mb', 'os_type', 'reservation_id', 'root_gb',
+    'shutdown_terminate', 'user_data', 'vcpus', 'vm_mode',
+]
+SORT_KEYS = [
+    'access_ip_v4', 'access_ip_v6', 'auto_disk_config', 'availability_zone',
+    'config_drive', 'created_at', 'display_description', 'display_name',
+    'host', 'hostname', 'image_ref', 'instance_type_id', 'kernel_id',
+    'key_name', 'launch_index', 'launched_at', 'locked_by', 'node',
+    'power_state', 'progress', 'project_id', 'ramdisk_id', 'root_device_name',
+    'task_state', 'terminated_at', 'updated_at', 'user_id', 'uuid',
+    'vm_state',
+] + SORT_KEYS_IGNORED
+
+# Filters on other tables: declared so that they are not stripped as
+# unknown, and the controller rejects them ("Invalid filter field").
+JOINED_TABLE_FILTERS = [
+    'block_device_mapping', 'services', 'metadata', 'system_metadata',
+    'info_cache', 'security_groups', 'pci_devices',
+]
+
+# Values are checked by the controller (sort_dir, all_tenants, deleted,
+# status ...), with Nova's messages. Unknown parameters are ignored (and
+# removed), as in Nova before 2.75; names starting with "_" are kept so
+# that the controller rejects them.
+index_query = {
+    'type': 'object',
+    'properties': {
+        'user_id': _any,
+        'project_id': _any,
+        'tenant_id': _any,
+        'launch_index': _any,
+        'image_ref': _any,
+        'image': _any,
+        'kernel_id': _regex,
+        'ramdisk_id': _regex,
+        'hostname': _regex,
+        'key_name': _regex,
+        'power_state': _regex,
+        'vm_state': _any,
+        'task_state': _any,
+        'host': _any,
+        'node': _regex,
+        'flavor': _regex,
+        'reservation_id': _regex,
+        'launched_at': _regex,
+        'terminated_at': _regex,
+        'availability_zone': _regex,
+        'name': _regex,
+        'display_name': _regex,
+        'description': _regex,
+        'display_description': _regex,
+        'locked_by': _regex,
+        'uuid': _any,
+        'root_device_name': _regex,
+        'config_drive': _regex,
+        'access_ip_v4': _regex,
+        'access_ip_v6': _regex,
+        'auto_disk_config': _regex,
+        'progress': _regex,
+        'sort_key': parameter_types.multi_params(
+            {'type': 'string', 'enum': SORT_KEYS}),
+        'sort_dir': _any,
+        'all_tenants': _any,
+        'soft_deleted': _any,
+        'deleted': _any,
+        'status': _any,
+        'changes-since': parameter_types.multi_params(
+            {'type': 'string', 'format': 'date-time'}),
+        'ip': _regex,
+        'ip6': _regex,
+        'created_at': _regex,
+        **{name: _any for name in JOINED_TABLE_FILTERS},
+        'limit': parameter_types.multi_params(
+            parameter_types.non_negative_integer),
+        'marker': _any,
+    },
+    'additionalProperties': True,
+    'patternProperties': {'^_': _any},
+}
+
+detail_query = index_query
+
+show_query = {
+    'type': 'object',
+    'properties': {},
+    'additionalProperties': True,
+}
+
+# Nova ignores the query string of a delete.
+delete_query = show_query
+
+# Responses.
+
+
+def _link(rel):
+    return {
+        'type': 'object',
+        'properties': {
+            'href': {'type': 'string', 'format': 'uri'},
+            'rel': {'enum': [rel]},
+        },
+        'required': ['href', 'rel'],
+        'additionalProperties': False,
+    }
+
+
+_server_links = {
+    'type': 'array',
+    'items': [_link('self'), _link('bookmark')],
+    'minItems': 2,
+    'maxItems': 2,
+}
+
+_bookmark_links = {
+    'type': 'array', 'items': _link('bookmark'), 'minItems': 1, 'maxItems': 1,
+}
+
+_next_links = {
+    'type': 'array', 'items': _link('next'), 'minItems': 1, 'maxItems': 1,
+}
+
+# created, updated and a fault's created: UTC to the second, with "Z".
+_iso_time = {
+    'type': 'string',
+    'pattern': r'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$',
+}
+# launched_at, terminated_at: naive UTC with microseconds, or null.
+_usage_time = {
+    'type': ['string', 'null'],
+    'pattern': r'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$',
+}
+
+_mac_address = {
+    'type': 'string', 'pattern': '^([0-9a-fA-F]{2})(:[0-9a-fA-F]{2}){5}$',
+}
+
+_statuses = [
+    'ACTIVE', 'BUILD', 'DELETED', 'ERROR', 'HARD_REBOOT', 'MIGRATING',
+    'PASSWORD', 'PAUSED', 'REBOOT', 'REBUILD', 'RESCUE', 'RESIZE',
+    'REVERT_RESIZE', 'SHELVED', 'SHELVED_OFFLOADED', 'SHUTOFF',
+    'SOFT_DELETED', 'SUSPENDED', 'UNKNOWN', 'VERIFY_RESIZE',
+]
+
+
+def _addresses(**extra_properties):
+    """Addresses by network name; show and detail add type and MAC."""
+    return {
+        'type': 'object',
+        'additionalProperties': {
+            'type': 'array',
+            'items': {
+                'type': 'object',
+                'properties': {
+                    'addr': _ip_address,
+                    'version': {'enum': [4, 6]},
+                    **extra_properties,
+                },
+                'required': ['addr', 'version', *extra_properties],
+                'additionalProperties': False,
+            },
+        },
+    }
+
+
+def _empty_or(schema):
+    return {'anyOf': [schema, {'enum': ['']}]}
+
+
+def _volumes_attached(**extra_properties):
+    return {
+        'type': 'array',
+        'items': {
+            'type': 'object',
+            'properties': {'id': {'type': 'string'}, **extra_properties},
+            'required': ['id', *extra_properties],
+            'additionalProperties': False,
+        },
+    }
+
+
+# What both the show view and the (shorter, before 2.75) update view carry.
+_view_properties = {
+    'accessIPv4': _empty_or(_access_ipv4),
+    'accessIPv6': _empty_or(_access_ipv6),
+    'addresses': _addresses(),
+    'created': _iso_time,
+    # Only in ERROR or DELETED, when there is a fault; details are hidden
+    # from non-admins for 500s.
+    'fault': {
+        'type': 'object',
+        'properties': {
+            'code': {'type': 'integer'},
+            'created': _iso_time,
+            'message': {'type': 'string'},
+            'details': {'type': 'string'},
+        },
+        'required': ['code', 'created', 'message'],
+        'additionalProperties': False,
+    },
+    'flavor': {
+        'type': 'object',
+        'properties': {'id': {'type': 'string'}, 'links': _bookmark_links},
+        'required': ['id', 'links'],
+        'additionalProperties': False,
+    },
+    # A hash of host and project, or "" before the server has a host.
+    'hostId': {'type': 'string', 'pattern': '^([0-9a-f]{56})?$'},
+    'id': _uuid,
+    # "" for a server booted from a volume.
+    'image': {
+        'anyOf': [
+            {'enum': ['']},
+            {
+                'type': 'object',
+                'properties': {'id': _uuid, 'links': _bookmark_links},
+                'required': ['id', 'links'],
+                'additionalProperties': False,
+            },
+        ],
+    },
+    'links': _server_links,
+    'metadata': {
+        'type': 'object',
+        'additionalProperties': {'type': 'string'},
+    },
+    'name': {'type': 'string'},
+    # Only in ACTIVE, BUILD, REBUILD, RESIZE, VERIFY_RESIZE and MIGRATING.
+    'progress': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100},
+    'status': {'enum': _statuses},
+    'tenant_id': parameter_types.project_id,
+    'updated': _iso_time,
+    'user_id': parameter_types.user_id,
+    'OS-DCF:diskConfig': _disk_config,
+}
+
+_show_properties = dict(
+    _view_properties,
+    addresses=_addresses(**{
+        'OS-EXT-IPS:type': {'enum': ['fixed', 'floating']},
+        'OS-EXT-IPS-MAC:mac_addr': _mac_address,
+    }),
+    config_drive={'enum': ['', 'True', 'False', None]},
+    key_name={'type': ['string', 'null']},
+    # Absent when the server is in no security group.
+    security_groups={
+        'type': 'array',
+        'items': {
+            'type': 'object',
+            'properties': {'name': {'type': 'string'}},
+            'required': ['name'],
+            'additionalProperties': False,
+        },
+    },
+    **{
+        'os-extended-volumes:volumes_attached': _volumes_attached(),
+        'OS-EXT-AZ:availability_zone': {'type': 'string'},
+        # Admin-only (policy os_compute_api:os-extended-server-attributes).
+        'OS-EXT-SRV-ATTR:host': {'type': ['string', 'null']},
+        'OS-EXT-SRV-ATTR:hypervisor_hostname': {'type': ['string', 'null']},
+        'OS-EXT-SRV-ATTR:instance_name': {'type': 'string'},
+        'OS-EXT-STS:power_state': {'enum': [0, 1, 3, 4, 6, 7, None]},
+        'OS-EXT-STS:task_state': {'type': ['string', 'null']},
+        'OS-EXT-STS:vm_state': {'type': ['string', 'null']},
+        'OS-SRV-USG:launched_at': _usage_time,
+        'OS-SRV-USG:terminated_at': _usage_time,
+    },
+)
+
+_show_properties_v23 = dict(_show_properties, **{
+    'os-extended-volumes:volumes_attached': _volumes_attached(
+        delete_on_termination={'type': 'boolean'}),
+    'OS-EXT-SRV-ATTR:reservation_id': {'type': ['string', 'null']},
+    'OS-EXT-SRV-ATTR:launch_index': {'type': ['integer', 'null']},
+    'OS-EXT-SRV-ATTR:hostname': {'type': ['string', 'null']},
+    'OS-EXT-SRV-ATTR:kernel_id': {'type': ['string', 'null']},
+    'OS-EXT-SRV-ATTR:ramdisk_id': {'type': ['string', 'null']},
+    'OS-EXT-SRV-ATTR:root_device_name': {'type': ['string', 'null']},
+    'OS-EXT-SRV-ATTR:user_data': dict(_user_data, type=['string', 'null']),
+})
+
+_locked = {'locked': {'type': 'boolean'}}
+
+
+def _is_optional(name):
+    # State-dependent (fault, progress), absent when empty (security
+    # groups) or behind an admin policy (OS-EXT-SRV-ATTR).
+    return (name in ('fault', 'progress', 'security_groups') or
+            name.startswith('OS-EXT-SRV-ATTR:'))
+
+
+def _server(properties):
+    return {
+        'type': 'object',
+        'properties': properties,
+        'required': [name for name in properties if not _is_optional(name)],
+        'additionalProperties': False,
+    }
+
+
+def _one(server):
+    return {
+        'type': 'object',
+        'properties': {'server': server},
+        'required': ['server'],
+        'additionalProperties': False,
+    }
+
+
+def _many(server):
+    return {
+        'type': 'object',
+        'properties': {
+            'servers': {'type': 'array', 'items': server},
+            'servers_links': _next_links,
+        },
+        'required': ['servers'],
+        'additionalProperties': False,
+    }
+
+
+_server_v20 = _server(_show_properties)
+_server_v23 = _server(_show_properties_v23)
+_server_v29 = _server(dict(_show_properties_v23, **_locked))
+
+show_response = _one(_server_v20)
+show_response_v23 = _one(_server_v23)
+show_response_v29 = _one(_server_v29)
+
+detail_response = _many(_server_v20)
+detail_response_v23 = _many(_server_v23)
+detail_response_v29 = _many(_server_v29)
+
+index_response = _many({
+    'type': 'object',
+    'properties': {
+        'id': _uuid,
+        'links': _server_links,
+        'name': {'type': 'string'},
+    },
+    'required': ['id', 'links', 'name'],
+    'additionalProperties': False,
+})
+
+# Until 2.75 an update answers with a shorter view than show: no
+# extended attributes, and addresses without type and MAC.
+update_response = _one(_server(_view_properties))
+update_response_v23 = update_response
+update_response_v29 = _one(_server(dict(_view_properties, **_locked)))
+
+create_response = {
+    'type': 'object',
+    'oneOf': [
+        # With return_reservation_id.
+        {
+            'properties': {
+                'reservation_id': {
+                    'type': 'string', 'pattern': '^r-[0-9a-z]{8}$',
+                },
+            },
+            'required': ['reservation_id'],
+            'additionalProperties': False,
+        },
+        _one({
+            'type': 'object',
+            'properties': {
+                'id': _uuid,
+                'links': _server_links,
+                'OS-DCF:diskConfig': _disk_config,
+                'security_groups': _show_properties['security_groups'],
+                # Absent when [api] enable_instance_password is off.
+                'adminPass': {'type': 'string'},
+            },
+            'required': ['id', 'links', 'OS-DCF:diskConfig',
+                         'security_groups'],
+            'additionalProperties': False,
+        }),
+    ],
+}
+
+reboot_response = {'type': 'null'}
+stop_response = {'type': 'null'}
+start_response = {'type': 'null'}
+delete_response = {'type': 'null'}
