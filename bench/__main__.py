@@ -54,9 +54,11 @@ def request_factory(headers, body):
 
 
 def _environ(method, path, headers, body):
+    path, _, query = path.partition('?')
     environ = {
         'REQUEST_METHOD': method, 'PATH_INFO': path, 'SCRIPT_NAME': '',
-        'QUERY_STRING': '', 'SERVER_NAME': '127.0.0.1', 'SERVER_PORT': '80',
+        'QUERY_STRING': query, 'SERVER_NAME': '127.0.0.1',
+        'SERVER_PORT': '80',
         'SERVER_PROTOCOL': 'HTTP/1.1', 'wsgi.url_scheme': 'http',
         'wsgi.input': io.BytesIO(body or b''), 'wsgi.errors': sys.stderr,
         'wsgi.version': (1, 0), 'wsgi.multithread': False,

@@ -342,3 +342,9 @@ class TooManyInstances(OverQuota):
 
 class ServerMarkerNotFound(Invalid):
     msg_fmt = "marker [%(marker)s] not found"
+
+
+class InstanceInvalidStateForAction(Conflict):
+    # What Nova's API answers when the refusing state has no value (a
+    # server never launched).
+    msg_fmt = "Instance %(server_id)s is in an invalid state for '%(action)s'"

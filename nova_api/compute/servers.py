@@ -19,11 +19,13 @@ import string
 import uuid as uuid_lib
 
 from oslo_utils import timeutils
+import sqlalchemy as sa
 
 from nova_api import conf
 from nova_api.compute import fixed_addresses
 from nova_api.compute import quotas
 from nova_api.compute import scheduling
+from nova_api.compute import server_metadata
 from nova_api.compute import server_states
 from nova_api.db import api as db_api
 from nova_api.db import flavors as flavors_db
@@ -117,7 +119,10 @@ def _assemble(context, rows, durations, now):
     ids = [row.id for row in rows]
     metadata = servers_db.get_metadata_for(context, ids)
     addresses = servers_db.get_addresses_for(context, ids)
-    faults = servers_db.get_faults_for(context, ids)
+    # Only a server that went to ERROR has a fault to show.
+    faults = servers_db.get_faults_for(
+        context, [row.id for row in rows
+                  if row.vm_state == server_states.ERROR or row.deleted])
     servers = []
     for row in rows:
         stored = _stored_state(row)
@@ -146,8 +151,9 @@ def get_server(context, server_id, driver=None, durations=None):
     """The existing server `server_id` the context may see, or
     InstanceNotFound (404)."""
     durations = durations or _durations_of(driver)
-    row = servers_db.get(context, server_id, _visible_project(context))
-    return _assemble(context, [row], durations, timeutils.utcnow())[0]
+    with db_api.context_manager.reader.connection.using(context):
+        row = servers_db.get(context, server_id, _visible_project(context))
+        return _assemble(context, [row], durations, timeutils.utcnow())[0]
 
 
 def _durations_of(driver):
@@ -180,10 +186,11 @@ def list_servers(context, driver, filters, sort_keys, sort_dirs, limit,
     criteria, marker_criteria = build_criteria(filters, durations, now)
     if criteria is None:
         return []
-    rows = servers_db.get_page(context, criteria, sort_keys, sort_dirs,
-                               limit=limit, marker=marker,
-                               marker_criteria=marker_criteria)
-    return _assemble(context, rows, durations, now)
+    with db_api.context_manager.reader.connection.using(context):
+        rows = servers_db.get_page(context, criteria, sort_keys, sort_dirs,
+                                   limit=limit, marker=marker,
+                                   marker_criteria=marker_criteria)
+        return _assemble(context, rows, durations, now)
 
 
 def build_criteria(filters, durations, now):
@@ -207,7 +214,10 @@ def build_criteria(filters, durations, now):
     elif filters.get('changes_since') is None:
         criteria.append(columns.deleted == 0)
     if filters.get('changes_since') is not None:
-        criteria.append(columns.updated_at >= filters['changes_since'])
+        # A server never updated changed when it was created.
+        criteria.append(sa.func.coalesce(columns.updated_at,
+                                         columns.created_at) >=
+                        filters['changes_since'])
     if 'status' in filters:
         pairs = _STATUS_FILTERS.get(filters['status'].upper())
         if pairs is None:
@@ -273,7 +283,7 @@ def create_servers(context, driver, request, can_use_zero_disk_flavor):
     _check_image(context, request.image_ref, flavor,
                  can_use_zero_disk_flavor)
     key_data = _key_data(context, request.key_name)
-    _check_metadata_quota(context, request.metadata)
+    server_metadata.check_quota(context, request.metadata)
     zone, host_name = _zone_and_host(driver, request.availability_zone)
     network = driver.get_network()
     ports = _requested_ports(network, request)
@@ -331,13 +341,6 @@ def _key_data(context, key_name):
         return keypairs_db.get(context, context.user_id, key_name).public_key
     except exception.KeypairNotFound:
         raise exception.InvalidKeyName()
-
-
-def _check_metadata_quota(context, metadata):
-    limit = quotas.get_limits(context, context.project_id,
-                              context.user_id)['metadata_items']
-    if limit != quotas.UNLIMITED and len(metadata) > limit:
-        raise exception.MetadataLimitExceeded(allowed=limit)
 
 
 def _zone_and_host(driver, requested):
@@ -519,17 +522,28 @@ def delete_server(context, driver, server):
             raise exception.InstanceNotFound(instance_id=server.uuid)
 
 
+def _begin_action(action, server_id, state, now):
+    """server_states.begin_action, with Nova's API message when the
+    refusing state has no value."""
+    try:
+        return server_states.begin_action(action, server_id, state, now)
+    except exception.InstanceInvalidState as error:
+        if error.kwargs.get('state') is None:
+            raise exception.InstanceInvalidStateForAction(
+                server_id=server_id, action=action.name)
+        raise
+
+
 def _begin(context, driver, server, action):
     now = timeutils.utcnow()
-    stored = server_states.begin_action(action, server.uuid, server.state,
-                                        now)
+    stored = _begin_action(action, server.uuid, server.state, now)
     values = {'vm_state': stored.vm_state, 'task_state': stored.task_state,
               'task_started_at': stored.task_started_at,
               'launched_at': stored.launched_at}
     if not servers_db.update_state(context, server.row, values):
         # Another action started first: judge this one against it.
         current = get_server(context, server.uuid, driver)
-        server_states.begin_action(action, server.uuid, current.state, now)
+        _begin_action(action, server.uuid, current.state, now)
         raise exception.InstanceInvalidState(
             action=action.name, server_id=server.uuid, attr='task_state',
             state=current.task_state)

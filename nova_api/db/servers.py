@@ -44,7 +44,9 @@ _HOST_USAGE = sa.select(
     sa.func.sum(_servers.c.vcpus),
     sa.func.sum(_servers.c.memory_mb),
     sa.func.sum(_servers.c.root_gb + _servers.c.ephemeral_gb),
-    sa.func.sum(_servers.c.swap),
+    # Each server's swap takes whole GB of disk (scheduling.requirement_of),
+    # so round it up per server, not once for the sum.
+    sa.func.sum((_servers.c.swap + 1023) // 1024),
 ).where(_EXISTING, _servers.c.host.is_not(None)).group_by(_servers.c.host)
 _PROJECT_USAGE = sa.select(
     sa.func.count(_servers.c.id),
@@ -72,15 +74,10 @@ def take_scheduling_lock(context):
 def get_host_usage(context):
     """{host: (vcpus, memory_mb, disk_gb)} the existing servers take."""
     usage = {}
-    for host, vcpus, memory_mb, disk_gb, swap_mb in (
+    for host, vcpus, memory_mb, disk_gb, swap_gb in (
             context.connection.execute(_HOST_USAGE)):
-        usage[host] = (int(vcpus), int(memory_mb),
-                       int(disk_gb) + _swap_gb(int(swap_mb)))
+        usage[host] = (int(vcpus), int(memory_mb), int(disk_gb) + int(swap_gb))
     return usage
-
-
-def _swap_gb(swap_mb):
-    return -(-swap_mb // 1024)
 
 
 @api.context_manager.reader.connection

@@ -11,6 +11,9 @@ from nova_api.policies import keypairs
 from nova_api.policies import limits
 from nova_api.policies import quota_classes
 from nova_api.policies import quota_sets
+from nova_api.policies import server_ips
+from nova_api.policies import server_metadata
+from nova_api.policies import servers
 
 
 def list_rules():
@@ -25,4 +28,7 @@ def list_rules():
         quota_classes.list_rules(),
         limits.list_rules(),
         availability_zones.list_rules(),
+        servers.list_rules(),
+        server_metadata.list_rules(),
+        server_ips.list_rules(),
     ))

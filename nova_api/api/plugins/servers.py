@@ -16,6 +16,7 @@ import re
 
 from oslo_utils import strutils
 from oslo_utils import timeutils
+from oslo_utils import uuidutils
 
 from nova_api.api import pagination
 from nova_api.api import plugin
@@ -76,6 +77,9 @@ def _flavor_id_from_href(ref):
     return ref.rstrip('/').rsplit('/', 1)[-1]
 
 
+# Routes declare the rule every request checks; the rules some requests
+# also check (all_tenants, a forced host, a zero-disk flavor, the
+# extended attributes) are in nova_api/policies/servers.py.
 class ServersController(wsgi.Controller):
 
     def __init__(self):
@@ -92,7 +96,7 @@ class ServersController(wsgi.Controller):
             fatal=False)
 
     @wsgi.expected_errors((400, 403))
-    @wsgi.policy(policies.INDEX, policies.INDEX_ALL_TENANTS)
+    @wsgi.policy(policies.INDEX)
     @validation.query_schema(schemas.index_query)
     @validation.response_body_schema(schemas.index_response)
     def index(self, req):
@@ -101,7 +105,7 @@ class ServersController(wsgi.Controller):
         return views.index(req, page, limit)
 
     @wsgi.expected_errors((400, 403))
-    @wsgi.policy(policies.DETAIL, policies.DETAIL_ALL_TENANTS)
+    @wsgi.policy(policies.DETAIL)
     @validation.query_schema(schemas.index_query)
     @validation.response_body_schema(schemas.detail_response, '2.0', '2.2')
     @validation.response_body_schema(schemas.detail_response_v23, '2.3',
@@ -258,11 +262,14 @@ class ServersController(wsgi.Controller):
 def _all_tenants(params):
     if 'all_tenants' not in params:
         return False
+    # The parameter without a value asks for every project, as in Nova.
+    if not params['all_tenants']:
+        return True
     try:
-        return strutils.bool_from_string(params['all_tenants'], strict=True,
-                                         default=True)
+        return strutils.bool_from_string(params['all_tenants'], strict=True)
     except ValueError as error:
-        raise exception.InvalidInput(reason=str(error))
+        # Nova passes the parser's message as the whole message.
+        raise exception.Invalid(str(error))
 
 
 def _list_filters(req):
@@ -344,7 +351,27 @@ def _sort_params(req):
     return columns, directions
 
 
+def _check_networks(networks):
+    """Nova's checks of the form of requested networks, made before any
+    other check of the request."""
+    for network in networks or []:
+        if network.get('port'):
+            if network.get('fixed_ip') is not None:
+                raise exception.Invalid(
+                    "Specified Fixed IP '%s' cannot be used with port '%s': "
+                    "the two cannot be specified together." % (
+                        network['fixed_ip'], network['port']))
+            continue
+        if 'uuid' not in network:
+            raise exception.Invalid("Bad network format: missing 'uuid'")
+        if not uuidutils.is_uuid_like(network['uuid']):
+            raise exception.Invalid(
+                'Bad networks format: network uuid is not in proper format '
+                '(%s)' % network['uuid'])
+
+
 def _create_request(params):
+    _check_networks(params.get('networks'))
     min_count = int(params.get('min_count', 1))
     max_count = int(params.get('max_count', min_count))
     if min_count > max_count:

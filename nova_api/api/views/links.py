@@ -40,6 +40,25 @@ def resource_links(req, collection, identifier):
     ]
 
 
+def resource_links_builder(req, collection):
+    """A function of an identifier giving the [self, bookmark] links of
+    that resource of `collection`: for lists, where the bases are the
+    same for every item."""
+    self_base, bookmark_base = (_join(base, collection) + '/'
+                                for base in _bases(req))
+
+    def build(identifier):
+        identifier = str(identifier)
+        return [{'rel': 'self', 'href': self_base + identifier},
+                {'rel': 'bookmark', 'href': bookmark_base + identifier}]
+    return build
+
+
+def bookmark_base(req, collection):
+    """The bookmark URL of `collection` with a trailing slash."""
+    return _join(_bases(req)[1], collection) + '/'
+
+
 def self_href(req, collection, identifier):
     return _join(_bases(req)[0], collection, str(identifier))
 

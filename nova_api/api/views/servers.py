@@ -4,6 +4,10 @@ What a microversion adds: 2.3 the launch details among the OS-EXT-SRV-ATTR
 attributes (for those the extended-attributes policy lets see them), 2.9
 ``locked``. Administrators (by policy) also see the host, hypervisor
 hostname and instance name from 2.1.
+
+A list detail formats up to [api] max_limit servers, so what is the same
+for every server of a request (link bases, microversion checks, whether
+extended attributes show) is worked out once, by a ``ServerViewBuilder``.
 """
 
 from nova_api.api.views import addresses as addresses_view
@@ -26,23 +30,7 @@ def _iso_micro(value):
     return value.strftime('%Y-%m-%dT%H:%M:%S.%f') if value else None
 
 
-def _summary(req, server):
-    return {
-        'id': server.uuid,
-        'name': server.name,
-        'links': links.resource_links(req, COLLECTION, server.uuid),
-    }
-
-
-def _reference(req, collection, identifier):
-    return {'id': identifier,
-            'links': [{'rel': 'bookmark',
-                       'href': links.bookmark_href(req, collection,
-                                                   identifier)}]}
-
-
-def _fault(server, show_details):
-    fault = server.fault
+def _fault(fault, show_details):
     body = {'code': fault.code, 'created': _iso_seconds(fault.created_at),
             'message': fault.message}
     # Nova hides what went wrong inside (code 500) from non-admins.
@@ -51,83 +39,106 @@ def _fault(server, show_details):
     return body
 
 
-def _extended_attributes(req, server):
-    attributes = {
-        'OS-EXT-SRV-ATTR:host': server.host,
-        'OS-EXT-SRV-ATTR:hypervisor_hostname': server.host,
-        'OS-EXT-SRV-ATTR:instance_name': server.instance_name,
-    }
-    if req.is_supported('2.3'):
-        attributes.update({
-            'OS-EXT-SRV-ATTR:reservation_id': server.reservation_id,
-            'OS-EXT-SRV-ATTR:launch_index': server.launch_index,
-            'OS-EXT-SRV-ATTR:kernel_id': '',
-            'OS-EXT-SRV-ATTR:ramdisk_id': '',
-            'OS-EXT-SRV-ATTR:hostname': server.hostname,
-            'OS-EXT-SRV-ATTR:root_device_name': _ROOT_DEVICE_NAME,
-            'OS-EXT-SRV-ATTR:user_data': server.user_data,
+class ServerViewBuilder:
+    """Formats the servers of one request."""
+
+    def __init__(self, req, show_extended_attributes):
+        self.links = links.resource_links_builder(req, COLLECTION)
+        self.image_base = links.bookmark_base(req, 'images')
+        self.flavor_base = links.bookmark_base(req, 'flavors')
+        self.show_extended_attributes = show_extended_attributes
+        self.launch_details = req.is_supported('2.3')
+        self.locked = req.is_supported('2.9')
+
+    def summary(self, server):
+        uuid = server.row.uuid
+        return {'id': uuid, 'name': server.row.name,
+                'links': self.links(uuid)}
+
+    def _reference(self, base, identifier):
+        return {'id': identifier,
+                'links': [{'rel': 'bookmark', 'href': base + identifier}]}
+
+    def base(self, server, extended_addresses):
+        """What every full view has, update's included."""
+        row = server.row
+        status = server.state.status
+        body = {
+            'id': row.uuid,
+            'name': row.name,
+            'links': self.links(row.uuid),
+            'status': status,
+            'tenant_id': row.project_id,
+            'user_id': row.user_id,
+            'metadata': dict(server.metadata),
+            'hostId': server.host_id,
+            # A server booted from a volume has no image.
+            'image': self._reference(self.image_base, row.image_ref)
+            if row.image_ref else '',
+            'flavor': self._reference(self.flavor_base, row.flavor_ref),
+            'created': _iso_seconds(row.created_at),
+            'updated': _iso_seconds(server.updated_at),
+            'addresses': addresses_view.build_addresses(
+                server.addresses, extended=extended_addresses),
+            'accessIPv4': row.access_ip_v4 or '',
+            'accessIPv6': row.access_ip_v6 or '',
+            'OS-DCF:diskConfig': row.disk_config,
+        }
+        if status in _PROGRESS_STATUSES:
+            body['progress'] = 0
+        if server.fault is not None and status in _FAULT_STATUSES:
+            body['fault'] = _fault(server.fault,
+                                   self.show_extended_attributes)
+        if self.locked:
+            body['locked'] = row.locked_by is not None
+        return body
+
+    def full(self, server):
+        """The server as show and list detail answer it."""
+        row = server.row
+        state = server.state
+        body = self.base(server, extended_addresses=True)
+        body.update({
+            'key_name': row.key_name,
+            'config_drive': row.config_drive,
+            'OS-EXT-AZ:availability_zone': row.availability_zone or '',
+            'OS-EXT-STS:power_state': state.power_state,
+            'OS-EXT-STS:task_state': state.task_state,
+            'OS-EXT-STS:vm_state': state.vm_state,
+            'OS-SRV-USG:launched_at': _iso_micro(state.launched_at),
+            'OS-SRV-USG:terminated_at': _iso_micro(row.terminated_at),
+            'os-extended-volumes:volumes_attached': [],
         })
-    return attributes
+        if row.security_groups:
+            body['security_groups'] = [{'name': name}
+                                       for name in row.security_groups]
+        if self.show_extended_attributes:
+            body.update(self._extended_attributes(server))
+        return body
 
-
-def _base_view(req, server, show_fault_details, extended_addresses):
-    body = _summary(req, server)
-    body.update({
-        'status': server.status,
-        'tenant_id': server.project_id,
-        'user_id': server.user_id,
-        'metadata': dict(server.metadata),
-        'hostId': server.host_id,
-        # A server booted from a volume has no image.
-        'image': _reference(req, 'images', server.image_ref)
-        if server.image_ref else '',
-        'flavor': _reference(req, 'flavors', server.flavor_ref),
-        'created': _iso_seconds(server.created_at),
-        'updated': _iso_seconds(server.updated_at),
-        'addresses': addresses_view.build_addresses(
-            server.addresses, extended=extended_addresses),
-        'accessIPv4': server.access_ip_v4 or '',
-        'accessIPv6': server.access_ip_v6 or '',
-        'OS-DCF:diskConfig': server.disk_config,
-    })
-    if server.status in _PROGRESS_STATUSES:
-        body['progress'] = 0
-    if server.fault is not None and server.status in _FAULT_STATUSES:
-        body['fault'] = _fault(server, show_fault_details)
-    if req.is_supported('2.9'):
-        body['locked'] = server.locked_by is not None
-    return body
+    def _extended_attributes(self, server):
+        row = server.row
+        attributes = {
+            'OS-EXT-SRV-ATTR:host': row.host,
+            'OS-EXT-SRV-ATTR:hypervisor_hostname': row.host,
+            'OS-EXT-SRV-ATTR:instance_name': server.instance_name,
+        }
+        if self.launch_details:
+            attributes.update({
+                'OS-EXT-SRV-ATTR:reservation_id': row.reservation_id,
+                'OS-EXT-SRV-ATTR:launch_index': row.launch_index,
+                'OS-EXT-SRV-ATTR:kernel_id': '',
+                'OS-EXT-SRV-ATTR:ramdisk_id': '',
+                'OS-EXT-SRV-ATTR:hostname': row.hostname,
+                'OS-EXT-SRV-ATTR:root_device_name': _ROOT_DEVICE_NAME,
+                'OS-EXT-SRV-ATTR:user_data': row.user_data,
+            })
+        return attributes
 
 
 def build_server_view(req, server, show_extended_attributes):
     """The full server, as show and list detail answer it."""
-    body = _base_view(req, server, show_extended_attributes,
-                      extended_addresses=True)
-    body.update({
-        'key_name': server.key_name,
-        'config_drive': server.config_drive,
-        'OS-EXT-AZ:availability_zone': server.availability_zone or '',
-        'OS-EXT-STS:power_state': server.power_state,
-        'OS-EXT-STS:task_state': server.task_state,
-        'OS-EXT-STS:vm_state': server.vm_state,
-        'OS-SRV-USG:launched_at': _iso_micro(server.launched_at),
-        'OS-SRV-USG:terminated_at': _iso_micro(server.terminated_at),
-        'os-extended-volumes:volumes_attached': [],
-    })
-    if server.security_groups:
-        body['security_groups'] = [{'name': name}
-                                   for name in server.security_groups]
-    if show_extended_attributes:
-        body.update(_extended_attributes(req, server))
-    return body
-
-
-def update(req, server, show_fault_details):
-    """What an update answers before 2.75: the server without its key,
-    zone, state, usage, security group, volume and host attributes, and
-    its addresses without type and MAC."""
-    return {'server': _base_view(req, server, show_fault_details,
-                                 extended_addresses=False)}
+    return ServerViewBuilder(req, show_extended_attributes).full(server)
 
 
 def show(req, server, show_extended_attributes):
@@ -135,21 +146,31 @@ def show(req, server, show_extended_attributes):
                                         show_extended_attributes)}
 
 
+def update(req, server, show_fault_details):
+    """What an update answers before 2.75: the server without its key,
+    zone, state, usage, security group, volume and host attributes, and
+    its addresses without type and MAC."""
+    builder = ServerViewBuilder(req, show_fault_details)
+    return {'server': builder.base(server, extended_addresses=False)}
+
+
 def index(req, servers, limit):
-    return _page(req, COLLECTION, [_summary(req, server)
+    builder = ServerViewBuilder(req, False)
+    return _page(req, COLLECTION, [builder.summary(server)
                                    for server in servers], servers, limit)
 
 
 def detail(req, servers, limit, show_extended_attributes):
+    builder = ServerViewBuilder(req, show_extended_attributes)
     return _page(req, COLLECTION + '/detail',
-                 [build_server_view(req, server, show_extended_attributes)
-                  for server in servers], servers, limit)
+                 [builder.full(server) for server in servers], servers,
+                 limit)
 
 
 def _page(req, collection, entries, servers, limit):
     body = {'servers': entries}
     next_links = links.collection_links(
-        req, collection, [server.uuid for server in servers], limit)
+        req, collection, [entry['id'] for entry in entries], limit)
     if next_links:
         body['servers_links'] = next_links
     return body
@@ -158,11 +179,11 @@ def _page(req, collection, entries, servers, limit):
 def create(req, server, admin_pass):
     """The answer to a create: the first server's id and links, its disk
     config and security groups, and the admin password if shown."""
-    body = _summary(req, server)
-    del body['name']
-    body['OS-DCF:diskConfig'] = server.disk_config
-    body['security_groups'] = [{'name': name}
-                               for name in server.security_groups]
+    body = {'id': server.row.uuid,
+            'links': links.resource_links(req, COLLECTION, server.row.uuid),
+            'OS-DCF:diskConfig': server.row.disk_config,
+            'security_groups': [{'name': name}
+                                for name in server.row.security_groups]}
     if admin_pass is not None:
         body['adminPass'] = admin_pass
     return {'server': body}

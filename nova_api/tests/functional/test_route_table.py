@@ -90,6 +90,17 @@ _DEBIAN = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c03'
 _IMAGE_METADATA = '/images/%s/metadata' % _CIRROS
 _MEMBER_PROJECT = client_module.persona('member')[2]
 _MEMBER_QUOTAS = '/os-quota-sets/' + _MEMBER_PROJECT
+# Servers get their ids when created: a path names a server the walk
+# creates by its key in PolicyWalkTestV2.servers, in braces.
+MEMBER_SERVER = 'member_server'
+_MEMBER_SERVER = '/servers/{%s}' % MEMBER_SERVER
+# A stopped server of the member's, for os-start, and the one each
+# version's POST /servers creates, for DELETE /servers/{id}.
+STOPPED_SERVER = 'stopped_server'
+WALK_SERVER = 'walk_server'
+_NEW_SERVER = {'server': {'name': 'route-walk', 'imageRef': _CIRROS,
+                          'flavorRef': '1'}}
+_SERVER_METADATA = _MEMBER_SERVER + '/metadata'
 REQUESTS = {
     ('GET', '/'): Call('/'),
     ('GET', '/versions/{id}'): Call('/versions/v2.1'),
@@ -154,6 +165,37 @@ REQUESTS = {
     ('GET', '/os-availability-zone'): Call('/os-availability-zone'),
     ('GET', '/os-availability-zone/detail'): Call(
         '/os-availability-zone/detail'),
+    # On the member's ACTIVE server made before the walk (MEMBER_SERVER).
+    ('GET', '/servers/{server_id}/metadata'): Call(_SERVER_METADATA),
+    ('POST', '/servers/{server_id}/metadata'): Call(
+        _SERVER_METADATA, {'metadata': {'route_walk': 'x'}}),
+    ('PUT', '/servers/{server_id}/metadata'): Call(
+        _SERVER_METADATA, {'metadata': {'route_walk': 'x'}}),
+    ('GET', '/servers/{server_id}/metadata/{key}'): Call(
+        _SERVER_METADATA + '/route_walk'),
+    ('PUT', '/servers/{server_id}/metadata/{key}'): Call(
+        _SERVER_METADATA + '/route_walk', {'meta': {'route_walk': 'y'}}),
+    ('DELETE', '/servers/{server_id}/metadata/{key}'): Call(
+        _SERVER_METADATA + '/route_walk'),
+    ('GET', '/servers'): Call('/servers'),
+    ('GET', '/servers/detail'): Call('/servers/detail'),
+    ('POST', '/servers'): Call('/servers', _NEW_SERVER),
+    ('GET', '/servers/{id}'): Call(_MEMBER_SERVER),
+    ('PUT', '/servers/{id}'): Call(_MEMBER_SERVER,
+                                   {'server': {'name': 'route-walk-2'}}),
+    ('DELETE', '/servers/{id}'): Call('/servers/{%s}' % WALK_SERVER),
+    # Every task takes no time in the walk: a stopped server starts at
+    # the first version (later ones answer 409), the member's server
+    # stops and then reboots hard, which a stopped server may.
+    ('POST', '/servers/{id}/action {os-start}'): Call(
+        '/servers/{%s}/action' % STOPPED_SERVER, {'os-start': None}),
+    ('POST', '/servers/{id}/action {os-stop}'): Call(
+        _MEMBER_SERVER + '/action', {'os-stop': None}),
+    ('POST', '/servers/{id}/action {reboot}'): Call(
+        _MEMBER_SERVER + '/action', {'reboot': {'type': 'HARD'}}),
+    ('GET', '/servers/{server_id}/ips'): Call(_MEMBER_SERVER + '/ips'),
+    ('GET', '/servers/{server_id}/ips/{network_label}'): Call(
+        _MEMBER_SERVER + '/ips/private'),
 }
 
 # (method, call) pairs sent as admin before the member walk, so that its
@@ -405,6 +447,21 @@ class PolicyWalkTestV2(base.APITestCase):
         for impl in _implementations(table):
             self.routes[impl.method, impl.path].append(impl)
         self.rules = DefaultRules()
+        for task in ('build', 'reboot', 'stop', 'start'):
+            self.conf.config(**{task + '_seconds': 0, 'group': 'simulated'})
+        self.servers = {name: self._create_server('member')
+                        for name in (MEMBER_SERVER, STOPPED_SERVER,
+                                     WALK_SERVER)}
+        resp = self.api('POST', '/servers/%s/action'
+                        % self.servers[STOPPED_SERVER], {'os-stop': None},
+                        persona='member')
+        self.assertEqual(202, resp.status, resp)
+
+    def _create_server(self, persona):
+        """An ACTIVE server of `persona`'s; returns its id."""
+        resp = self.api('POST', '/servers', _NEW_SERVER, persona=persona)
+        self.assertEqual(202, resp.status, resp)
+        return resp.json()['server']['id']
 
     def _walk(self, removed=False):
         """(method, path, call, implementation, version) of every route of
@@ -437,9 +494,13 @@ class PolicyWalkTestV2(base.APITestCase):
         return call
 
     def _send(self, method, call, version, persona='member'):
-        return self.api(method, call.path, body=call.body, persona=persona,
+        path = call.path.format(**self.servers)
+        resp = self.api(method, path, body=call.body, persona=persona,
                         version=None if version.is_legacy_v2()
                         else str(version))
+        if (method, path) == ('POST', '/servers') and resp.status == 202:
+            self.servers[WALK_SERVER] = resp.json()['server']['id']
+        return resp
 
     def _admin_only_rules(self, impl):
         return [rule for rule in impl.contract.policy_rules

@@ -1,0 +1,155 @@
+"""GET /v2.1/servers/detail?limit=100 with 1,000 and 100,000 servers.
+
+    python -m bench.server_list [--duration SECONDS] [--sizes 1000,100000]
+
+One deployment's database is seeded directly (rows as a create leaves
+them once built: ACTIVE, two addresses, a metadata item) in the admin's
+project, which the request lists, up to each size in turn. The rates
+are printed beside the bare webob app's, measured in the same run, in
+process and over HTTP (uWSGI, one worker), and the largest size's rate as
+a share of the smallest's: the page, not the table, should set the cost.
+"""
+
+import argparse
+import datetime
+import uuid
+
+import sqlalchemy as sa
+
+from bench import __main__ as bench_main
+from bench import bare_app
+from bench import deployment
+from bench import load
+from bench import serve
+from nova_api.db import api as db_api
+from nova_api.db import migration
+from nova_api.db import models
+
+PATH = '/v2.1/servers/detail?limit=100'
+PROJECT_ID = 'admin'
+BATCH = 5000
+_CIRROS = '0b5d7c1e-8d3a-4c4e-9f21-3a9a6c2f0a01'
+_START = datetime.datetime(2026, 1, 1)
+
+
+def _server_rows(first, count):
+    for n in range(first, first + count):
+        created = _START + datetime.timedelta(seconds=n)
+        yield {
+            'id': n + 1, 'uuid': str(uuid.UUID(int=n + 1)),
+            'project_id': PROJECT_ID, 'user_id': 'admin',
+            'name': 'bench-%d' % n, 'hostname': 'bench-%d' % n,
+            'image_ref': _CIRROS, 'flavor_ref': '1', 'vcpus': 1,
+            'memory_mb': 512, 'root_gb': 1, 'ephemeral_gb': 0, 'swap': 0,
+            'key_name': None, 'key_data': None, 'availability_zone': 'nova',
+            'host': 'compute%d' % (n % 2 + 1), 'vm_state': 'active',
+            'task_state': None, 'task_started_at': None,
+            'launched_at': created, 'terminated_at': None,
+            'access_ip_v4': None, 'access_ip_v6': None, 'config_drive': '',
+            'disk_config': 'MANUAL', 'user_data': None,
+            'reservation_id': 'r-bench%03d' % (n % 1000),
+            'launch_index': 0, 'security_groups': ['default'],
+            'locked_by': None, 'deleted_at': None, 'deleted': 0,
+            'created_at': created, 'updated_at': created,
+        }
+
+
+def _address_rows(first, count):
+    for n in range(first, first + count):
+        offset = n + 2
+        mac = 'fa:16:3e:%02x:%02x:%02x' % (
+            offset >> 16 & 255, offset >> 8 & 255, offset & 255)
+        yield from (
+            {'server_id': n + 1, 'network': 'private', 'version': 4,
+             'address': '10.%d.%d.%d' % (offset >> 16 & 255,
+                                         offset >> 8 & 255, offset & 255),
+             'mac_address': mac, 'created_at': _START},
+            {'server_id': n + 1, 'network': 'private', 'version': 6,
+             'address': 'fd00:10::%x' % offset, 'mac_address': mac,
+             'created_at': _START})
+
+
+def seed(existing, count):
+    """Add built servers with their addresses and metadata to the
+    `existing` ones, up to `count`."""
+    engine = db_api.get_engine()
+    with engine.begin() as connection:
+        for first in range(existing, count, BATCH):
+            size = min(BATCH, count - first)
+            connection.execute(sa.insert(models.Server.__table__),
+                               list(_server_rows(first, size)))
+            connection.execute(sa.insert(models.ServerAddress.__table__),
+                               list(_address_rows(first, size)))
+            connection.execute(
+                sa.insert(models.ServerMetadata.__table__),
+                [{'server_id': n + 1, 'key': 'role', 'value': 'bench',
+                  'created_at': _START}
+                 for n in range(first, first + size)])
+
+
+def _http_rate(config_file, duration):
+    port = bench_main._free_port()
+    server = serve.start_nova_api(config_file, port)
+    try:
+        load.wait_for(port)
+        return bench_main.http_rate(port, 'GET', PATH, bench_main.ADMIN,
+                                    None, duration)
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def _bare_http_rate(duration):
+    port = bench_main._free_port()
+    server = serve.start_bare_app(port)
+    try:
+        load.wait_for(port)
+        return bench_main.http_rate(port, 'GET', PATH, bench_main.ADMIN,
+                                    None, duration)
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--duration', type=float, default=3.0)
+    parser.add_argument('--sizes', default='1000,100000')
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(',')]
+    request = bench_main.request_factory(bench_main.ADMIN, None)
+    bare_in_process = bench_main.in_process_rate(
+        bare_app.application, 'GET', PATH, request, args.duration)
+    bare_http = _bare_http_rate(args.duration)
+    deploy = deployment.Deployment()
+    app = deploy.load_app()
+    migration.db_sync()
+    rows = []
+    existing = 0
+    for count in sorted(sizes):
+        seed(existing, count)
+        existing = count
+        in_process = bench_main.in_process_rate(app, 'GET', PATH, request,
+                                                args.duration)
+        http = _http_rate(deploy.config_file, args.duration)
+        rows.append((count, in_process, http))
+    print('\nGET %s (bare app: %.0f/s in process, %.0f/s over HTTP)'
+          % (PATH, bare_in_process, bare_http))
+    print('%-10s %14s %9s %12s %9s' % ('servers', 'in process/s', 'of bare',
+                                       'over HTTP/s', 'of bare'))
+    for count, in_process, http in rows:
+        print('%-10d %14.0f %8.2f%% %12.0f %8.2f%%' % (
+            count, in_process, 100.0 * in_process / bare_in_process, http,
+            100.0 * http / bare_http))
+    if len(rows) > 1:
+        smallest, largest = rows[0], rows[-1]
+        print('\n%d servers vs %d: %.0f%% of the rate in process, %.0f%% '
+              'over HTTP' % (largest[0], smallest[0],
+                             100.0 * largest[1] / smallest[1],
+                             100.0 * largest[2] / smallest[2]))
+    print('Targets: the largest size within 20% of the smallest; over HTTP '
+          '>= 2% of the bare app.')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,68 @@
+"""Request, query and response schemas of /servers/{server_id}/metadata."""
+
+import copy
+
+from nova_api.api.validation import parameter_types
+
+create = {
+    'type': 'object',
+    'properties': {'metadata': parameter_types.metadata},
+    'required': ['metadata'],
+    'additionalProperties': False,
+}
+
+# PUT .../metadata replaces them all: the same body as POST.
+update_all = create
+
+_one_item = dict(copy.deepcopy(parameter_types.metadata),
+                 minProperties=1, maxProperties=1)
+
+# PUT .../metadata/{key} with {"meta": {key: value}}.
+update = {
+    'type': 'object',
+    'properties': {'meta': _one_item},
+    'required': ['meta'],
+    'additionalProperties': False,
+}
+
+# Nova ignores unknown query parameters here (until 2.102).
+index_query = {
+    'type': 'object',
+    'properties': {},
+    'additionalProperties': True,
+}
+
+show_query = index_query
+delete_query = index_query
+
+_metadata_response = {
+    'type': 'object',
+    'patternProperties': {
+        parameter_types.metadata_key: {'type': ['string', 'null'],
+                                       'maxLength': 255},
+    },
+    'additionalProperties': False,
+}
+
+index_response = {
+    'type': 'object',
+    'properties': {'metadata': _metadata_response},
+    'required': ['metadata'],
+    'additionalProperties': False,
+}
+
+show_response = {
+    'type': 'object',
+    'properties': {
+        'meta': dict(copy.deepcopy(_metadata_response),
+                     minProperties=1, maxProperties=1),
+    },
+    'required': ['meta'],
+    'additionalProperties': False,
+}
+
+create_response = index_response
+update_all_response = index_response
+update_response = show_response
+
+delete_response = {'type': 'null'}
