@@ -104,6 +104,42 @@ class LimitsTestV2(base.APITestCase):
             'limits']['absolute']
         self.assertNotIn('totalKeypairsUsed', absolute)
 
+    def test_servers_count_as_used(self):
+        # Two m1.small (1 vcpu, 2048 MB) servers of the member's project:
+        # the member's limits and the project's quota detail count them,
+        # another project's do not.
+        self.skip_if_remote('needs a project with no servers of its own')
+        before = self._usage('member')
+        for _ in range(2):
+            resp = self.api('POST', '/servers', {'server': {
+                'name': 'limits', 'flavorRef': '2',
+                'imageRef': '0b5d7c1e-8d3a-4c4e-9f21-3a9a6c2f0a01'}},
+                persona='member')
+            self.assertEqual(202, resp.status, resp)
+            self.addCleanup(self.api, 'DELETE',
+                            '/servers/' + resp.json()['server']['id'])
+        self.assertEqual(
+            {'totalInstancesUsed': before['totalInstancesUsed'] + 2,
+             'totalCoresUsed': before['totalCoresUsed'] + 2,
+             'totalRAMUsed': before['totalRAMUsed'] + 4096},
+            self._usage('member'))
+        self.assertEqual(
+            {'totalInstancesUsed': 0, 'totalCoresUsed': 0,
+             'totalRAMUsed': 0}, self._usage('other'))
+        detail = self.api('GET', '/os-quota-sets/%s/detail'
+                          % self.project_id('member')).json()['quota_set']
+        self.assertEqual(
+            (before['totalInstancesUsed'] + 2, before['totalCoresUsed'] + 2,
+             before['totalRAMUsed'] + 4096),
+            (detail['instances']['in_use'], detail['cores']['in_use'],
+             detail['ram']['in_use']))
+
+    def _usage(self, persona):
+        absolute = self.api('GET', '/limits', persona=persona).json()[
+            'limits']['absolute']
+        return {name: absolute[name] for name in (
+            'totalInstancesUsed', 'totalCoresUsed', 'totalRAMUsed')}
+
 
 class LimitsTestV21(base.V21, LimitsTestV2):
 

@@ -1,0 +1,235 @@
+"""Concurrent server creates, on every backend: the scheduling lock
+serialises them, so however many arrive at once no quota, host capacity
+or fixed address is ever given out twice.
+
+Each test releases its threads together (a barrier) into
+compute.servers.create_servers with the real simulated driver, then
+checks both what each caller got and what the database holds.
+"""
+
+import collections
+import threading
+
+from oslo_config import fixture as config_fixture
+import sqlalchemy as sa
+
+from nova_api.compute import quotas
+from nova_api.compute import servers
+from nova_api import conf
+from nova_api import context as nova_context
+from nova_api.db import flavors as flavors_db
+from nova_api import exception
+from nova_api.tests.unit.db import base
+from nova_api.virt import simulated
+
+CIRROS = '0b5d7c1e-8d3a-4c4e-9f21-3a9a6c2f0a01'
+# m1.small: 1 vcpu, 2048 MB, 20 GB.
+M1_SMALL = '2'
+PROJECT = 'project-race'
+THREADS = 12
+# Far more than a test takes; a thread still alive then is stuck.
+_JOIN_TIMEOUT_SECONDS = 60
+
+
+class ServerCreateRaceTest(base.DatabaseTestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.conf = self.useFixture(config_fixture.Config(conf.CONF))
+        # Servers placed on a host stay BUILD while the test looks.
+        self.conf.config(build_seconds=3600, group='simulated')
+
+    def request(self, **overrides):
+        values = {'name': 'race', 'image_ref': CIRROS,
+                  'flavor_ref': M1_SMALL}
+        values.update(overrides)
+        return servers.CreateRequest(**values)
+
+    def create_at_once(self, request, count=THREADS):
+        """Call create_servers with `request` from `count` threads, each
+        with its own context (a user of its own in PROJECT), released
+        together; the CreateResult or exception of each, in thread order.
+        """
+        driver = simulated.SimulatedDriver()
+        barrier = threading.Barrier(count)
+        outcomes = [None] * count
+
+        def create(index):
+            context = nova_context.RequestContext(
+                user_id='user-%d' % index, project_id=PROJECT,
+                roles=['member'], overwrite=False)
+            barrier.wait()
+            try:
+                outcomes[index] = servers.create_servers(
+                    context, driver, request, can_use_zero_disk_flavor=False)
+            except Exception as error:
+                outcomes[index] = error
+
+        threads = [threading.Thread(target=create, args=(index,))
+                   for index in range(count)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(_JOIN_TIMEOUT_SECONDS)
+        self.assertEqual([], [thread for thread in threads
+                              if thread.is_alive()])
+        return outcomes
+
+    def split(self, outcomes, expected_error):
+        """(results, errors): the creates that succeeded and those that
+        raised `expected_error`. Any other exception (a 'database is
+        locked', a deadlock, a duplicate address) fails the test."""
+        results = [outcome for outcome in outcomes
+                   if isinstance(outcome, servers.CreateResult)]
+        errors = [outcome for outcome in outcomes
+                  if isinstance(outcome, expected_error)]
+        unexpected = [outcome for outcome in outcomes
+                      if outcome not in results and outcome not in errors]
+        if unexpected:
+            raise unexpected[0]
+        return results, errors
+
+    def stored_servers(self):
+        with self.engine.connect() as connection:
+            return connection.execute(sa.text(
+                'SELECT id, uuid, host, vm_state, vcpus, memory_mb, '
+                'root_gb FROM servers WHERE deleted = 0 AND project_id = '
+                ':project_id'), {'project_id': PROJECT}).all()
+
+    def stored_addresses(self):
+        """{version: [address]} of every stored server address."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(sa.text(
+                'SELECT version, address FROM server_addresses')).all()
+        addresses = collections.defaultdict(list)
+        for version, address in rows:
+            addresses[version].append(address)
+        return addresses
+
+    def stored_fault_messages(self):
+        with self.engine.connect() as connection:
+            return connection.execute(sa.text(
+                'SELECT message FROM server_faults')).scalars().all()
+
+    def assert_distinct_addresses(self, server_count):
+        addresses = self.stored_addresses()
+        for version in (4, 6):
+            self.assertEqual(server_count, len(addresses[version]))
+            self.assertEqual(server_count, len(set(addresses[version])))
+
+    def test_instances_quota_is_never_overshot(self):
+        self.conf.config(instances=5, group='quota')
+
+        results, errors = self.split(self.create_at_once(self.request()),
+                                     exception.TooManyInstances)
+
+        self.assertEqual((5, THREADS - 5), (len(results), len(errors)))
+        for error in errors:
+            self.assertEqual(
+                'Quota exceeded for instances: Requested 1, but already '
+                'used 5 of 5 instances', error.format_message())
+        created = [server.uuid for result in results
+                   for server in result.servers]
+        stored = self.stored_servers()
+        self.assertEqual(sorted(created),
+                         sorted(server.uuid for server in stored))
+        self.assertEqual({'BUILD'}, {server.status for result in results
+                                     for server in result.servers})
+        self.assert_distinct_addresses(5)
+
+    def test_partial_creates_fill_the_quota_exactly(self):
+        # Each asks for one to three servers; the quota of the project
+        # (not the option) allows five in all.
+        quotas.update_limits(self.context, PROJECT, {'instances': 5})
+
+        results, errors = self.split(
+            self.create_at_once(self.request(min_count=1, max_count=3)),
+            exception.TooManyInstances)
+
+        # Whoever comes first gets three, the next the two left.
+        self.assertEqual([2, 3], sorted(len(result.servers)
+                                        for result in results))
+        self.assertEqual(THREADS - 2, len(errors))
+        self.assertEqual(5, len(self.stored_servers()))
+        self.assert_distinct_addresses(5)
+
+    def test_host_capacity_is_never_overshot(self):
+        # Room for exactly three m1.small, by vcpus, memory and disk alike.
+        self.conf.config(hosts=['h1:nova:3:6144:60'], group='simulated')
+        for resource in ('instances', 'cores', 'ram'):
+            self.conf.config(**{resource: -1, 'group': 'quota'})
+
+        results, _ = self.split(self.create_at_once(self.request()),
+                                exception.TooManyInstances)
+
+        self.assertEqual(THREADS, len(results))
+        created = [result.servers[0] for result in results]
+        built = [server for server in created if server.status == 'BUILD']
+        failed = [server for server in created if server.status == 'ERROR']
+        self.assertEqual((3, THREADS - 3), (len(built), len(failed)))
+        self.assertEqual({'h1'}, {server.host for server in built})
+        for server in failed:
+            self.assertIsNone(server.host)
+            self.assertEqual(500, server.fault.code)
+            self.assertEqual(servers.NO_VALID_HOST, server.fault.message)
+            self.assertEqual([], server.addresses)
+        stored = self.stored_servers()
+        on_h1 = [server for server in stored if server.host == 'h1']
+        self.assertEqual(3, len(on_h1))
+        self.assertEqual((3, 6144, 60), (
+            sum(server.vcpus for server in on_h1),
+            sum(server.memory_mb for server in on_h1),
+            sum(server.root_gb for server in on_h1)))
+        self.assertEqual(
+            [servers.NO_VALID_HOST] * (THREADS - 3),
+            self.stored_fault_messages())
+        self.assert_distinct_addresses(3)
+
+    def test_host_capacity_counts_the_swap_of_each_server(self):
+        # Each server takes 1 GB of root disk and a quarter GB of swap,
+        # which takes a whole GB of the host's disk as in Nova: room for
+        # three on 6 GB, though their swap adds up to less than 1 GB.
+        flavors_db.create(self.context, {
+            'flavorid': 'swapper', 'name': 'swapper', 'vcpus': 1,
+            'memory_mb': 256, 'root_gb': 1, 'swap': 256})
+        self.conf.config(hosts=['h1:nova:8:8192:6'], group='simulated')
+        self.conf.config(instances=-1, group='quota')
+
+        results, _ = self.split(
+            self.create_at_once(self.request(flavor_ref='swapper')),
+            exception.TooManyInstances)
+
+        statuses = collections.Counter(result.servers[0].status
+                                       for result in results)
+        self.assertEqual({'BUILD': 3, 'ERROR': THREADS - 3}, statuses)
+        self.assertEqual(3, len([server for server in self.stored_servers()
+                                 if server.host == 'h1']))
+
+    def test_a_fixed_ip_is_given_once(self):
+        network = simulated.SimulatedDriver().get_network()
+        request = self.request(networks=[
+            {'uuid': network.id, 'fixed_ip': '192.168.0.50'}])
+
+        results, errors = self.split(self.create_at_once(request),
+                                     exception.FixedIpAlreadyInUse)
+
+        self.assertEqual((1, THREADS - 1), (len(results), len(errors)))
+        winner = results[0].servers[0]
+        self.assertEqual(
+            ['192.168.0.50'],
+            [address.address for address in winner.addresses
+             if address.version == 4])
+        for error in errors:
+            self.assertEqual(
+                'Fixed IP address 192.168.0.50 is already in use on '
+                'instance %s.' % winner.uuid, error.format_message())
+        self.assertEqual([winner.uuid], [server.uuid
+                                         for server in self.stored_servers()])
+
+
+class ServerCreateRaceTestPostgreSQL(base.PostgreSQL, ServerCreateRaceTest):
+    pass
+
+
+class ServerCreateRaceTestMySQL(base.MySQL, ServerCreateRaceTest):
+    pass
