@@ -19,7 +19,6 @@ import string
 import uuid as uuid_lib
 
 from oslo_utils import timeutils
-import sqlalchemy as sa
 
 from nova_api import conf
 from nova_api.compute import fixed_addresses
@@ -198,7 +197,7 @@ def build_criteria(filters, durations, now):
     (None, None) when the filters can match nothing.
 
     filters: project_id (None: every project), user_id, name (regex),
-    status, image_ref, flavor_ref, changes_since (datetime; deleted
+    status (a list), image_ref, flavor_ref, changes_since (datetime; deleted
     servers included), deleted (bool), ip (regex), ip6 (regex), host,
     availability_zone, reservation_id, key_name, vm_state, task_state,
     uuid, access_ip_v4, access_ip_v6, locked (bool).
@@ -208,19 +207,20 @@ def build_criteria(filters, durations, now):
     if filters.get('project_id') is not None:
         scope.append(columns.project_id == filters['project_id'])
     criteria = list(scope)
+    statuses = {status.upper() for status in filters.get('status', ())}
     if filters.get('deleted') is not None:
         criteria.append(columns.deleted != 0 if filters['deleted']
                         else columns.deleted == 0)
-    elif filters.get('changes_since') is None:
+    elif filters.get('changes_since') is None and 'DELETED' not in statuses:
         criteria.append(columns.deleted == 0)
     if filters.get('changes_since') is not None:
-        # A server never updated changed when it was created.
-        criteria.append(sa.func.coalesce(columns.updated_at,
-                                         columns.created_at) >=
-                        filters['changes_since'])
-    if 'status' in filters:
-        pairs = _STATUS_FILTERS.get(filters['status'].upper())
-        if pairs is None:
+        criteria.append(servers_db.changed_since(durations,
+                                                 filters['changes_since']))
+    if statuses:
+        # Unknown statuses match nothing (Nova before 2.38).
+        pairs = [pair for status in sorted(statuses)
+                 for pair in _STATUS_FILTERS.get(status, ())]
+        if not pairs:
             return None, None
         criteria.append(servers_db.state_is(durations, now, pairs))
     if 'vm_state' in filters:

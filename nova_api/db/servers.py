@@ -169,6 +169,19 @@ def state_is(durations, now, pairs):
     return sa.or_(sa.false(), *matches)
 
 
+def changed_since(durations, since):
+    """WHERE criteria: the server changed at or after `since`: it was
+    stored then (created, if never updated), or a task it started before
+    ended then."""
+    stored = sa.func.coalesce(_servers.c.updated_at,
+                              _servers.c.created_at) >= since
+    ended = [sa.and_(_servers.c.task_state == task_state,
+                     _servers.c.task_started_at >= since -
+                     server_states.task_duration(task_state, durations))
+             for task_state in server_states.TASK_OUTCOMES]
+    return sa.or_(stored, *ended)
+
+
 def has_address_matching(version, pattern):
     """WHERE criteria: the server has an IPv`version` address matching
     the regular expression `pattern`."""

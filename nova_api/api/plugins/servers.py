@@ -294,8 +294,10 @@ def _list_filters(req):
             filters[_EXACT_FILTERS[name]] = _exact_value(name, value)
         elif name in ('name', 'display_name'):
             filters['name'] = value
-        elif name in ('ip', 'ip6', 'status'):
+        elif name in ('ip', 'ip6'):
             filters[name] = value
+        elif name == 'status':
+            filters['status'] = params.getall(name)
         elif name == 'changes-since':
             filters['changes_since'] = timeutils.normalize_time(
                 timeutils.parse_isotime(value))
@@ -305,8 +307,8 @@ def _list_filters(req):
             filters['deleted'] = strutils.bool_from_string(value)
         elif name == 'locked':
             filters['locked'] = strutils.bool_from_string(value)
-    if filters.get('status', '').lower() == 'deleted' and (
-            not context.is_admin):
+    if 'deleted' in {status.lower() for status in filters.get(
+            'status', ())} and not context.is_admin:
         raise exception.Forbidden(
             'Only administrators may list deleted instances')
     return filters
