@@ -409,9 +409,16 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
     never call it (they would only to resolve --user), and the SDK builds
     that proxy from a version document; nova-api's root serves one, so the
     identity endpoint override points there and no Keystone is needed.
+    Images are resolved through the image service: nova-api's /image
+    endpoint, by the image endpoint override.
     """
 
     def openstack(self, *args, output_json=True):
+        result = self._run(*args, output_json=output_json)
+        self.assertEqual(0, result.returncode, result.stderr)
+        return json.loads(result.stdout) if output_json else result.stdout
+
+    def _run(self, *args, output_json=True):
         argv = [os.path.join(os.path.dirname(sys.executable), 'openstack'),
                 '--os-auth-type', 'admin_token', '--os-token', TOKEN,
                 '--os-endpoint', self.endpoint,
@@ -422,10 +429,9 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         env = {var: value for var, value in os.environ.items()
                if not var.startswith('OS_')}
         env['OS_IDENTITY_ENDPOINT_OVERRIDE'] = self.server.base_url + '/'
-        result = subprocess.run(argv, capture_output=True, text=True,
-                                timeout=60, env=env, cwd=self.deployment.path)
-        self.assertEqual(0, result.returncode, result.stderr)
-        return json.loads(result.stdout) if output_json else result.stdout
+        env['OS_IMAGE_ENDPOINT_OVERRIDE'] = self.server.base_url + '/image'
+        return subprocess.run(argv, capture_output=True, text=True,
+                              timeout=60, env=env, cwd=self.deployment.path)
 
     def test_flavor_list_and_show(self):
         flavors = {f['Name']: f for f in self.openstack('flavor', 'list')}
@@ -480,3 +486,57 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
                        output_json=False)
         self.assertEqual([], [k for k in self.openstack('keypair', 'list')
                               if k['Name'].startswith(name)])
+
+    def _wait_for_status(self, server_id, status):
+        deadline = time.monotonic() + WAIT_SECONDS
+        while True:
+            server = self.openstack('server', 'show', server_id)
+            if server['status'] == status or time.monotonic() > deadline:
+                self.assertEqual(status, server['status'])
+                return server
+            time.sleep(0.2)
+
+    def test_server_create_list_show_stop_start_delete(self):
+        name = _unique('cli')
+        created = self.openstack('server', 'create', '--image',
+                                 'cirros-0.6.2-x86_64-disk', '--flavor',
+                                 'm1.tiny', '--wait', name)
+        server_id = created['id']
+        # Quietly: the test deletes it itself when all goes well.
+        self.addCleanup(self._run, 'server', 'delete', '--wait', server_id,
+                        output_json=False)
+        self.assertEqual((name, 'ACTIVE'), (created['name'],
+                                            created['status']))
+
+        [listed] = [s for s in self.openstack('server', 'list')
+                    if s['ID'] == server_id]
+        self.assertEqual((name, 'ACTIVE', 'cirros-0.6.2-x86_64-disk',
+                          'm1.tiny'),
+                         (listed['Name'], listed['Status'], listed['Image'],
+                          listed['Flavor']))
+        [addresses] = listed['Networks'].values()
+        self.assertEqual(2, len(addresses))
+
+        shown = self.openstack('server', 'show', server_id)
+        self.assertEqual('cirros-0.6.2-x86_64-disk (%s)' % CIRROS,
+                         shown['image'])
+        self.assertEqual(listed['Networks'], shown['addresses'])
+
+        self.openstack('server', 'stop', server_id, output_json=False)
+        stopped = self._wait_for_status(server_id, 'SHUTOFF')
+        self.assertEqual(4, stopped['OS-EXT-STS:power_state'])
+        self.openstack('server', 'start', server_id, output_json=False)
+        self._wait_for_status(server_id, 'ACTIVE')
+        self.openstack('server', 'reboot', '--wait', server_id,
+                       output_json=False)
+        self.assertEqual('ACTIVE',
+                         self.openstack('server', 'show',
+                                        server_id)['status'])
+
+        self.openstack('server', 'delete', '--wait', server_id,
+                       output_json=False)
+        gone = self._run('server', 'show', server_id)
+        self.assertEqual(1, gone.returncode)
+        self.assertIn('No Server found for %s' % server_id, gone.stderr)
+        self.assertNotIn(server_id,
+                         [s['ID'] for s in self.openstack('server', 'list')])
