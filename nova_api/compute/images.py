@@ -17,12 +17,27 @@ ImageWithProperties = collections.namedtuple('ImageWithProperties',
                                              'image properties')
 
 
+def is_visible(context, image):
+    """The catalog's own images (no owner) are public; an owned image is
+    its project's. Administrators see every image."""
+    return (context.is_admin or image.owner is None or
+            image.owner == context.project_id)
+
+
 def get_all(context, filters=None, limit=None, marker=None):
-    """One page of images (ImageWithProperties) matching `filters`.
+    """One page of the images the caller sees (ImageWithProperties)
+    matching `filters`.
 
     filters: name, status, changes_since (datetime), min_ram, min_disk,
     properties ({key: value}); see nova_api.db.images.get_all.
     """
+    if not context.is_admin:
+        filters = dict(filters or {}, visible_to=context.project_id)
+    if marker is not None:
+        try:
+            _get_visible(context, marker)
+        except exception.ImageNotFound:
+            raise exception.ImageMarkerNotFound(marker=marker)
     try:
         images = db_images.get_all(context, filters=filters, limit=limit,
                                    marker=marker)
@@ -34,9 +49,18 @@ def get_all(context, filters=None, limit=None, marker=None):
             for image in images]
 
 
-def get(context, uuid):
-    """The image `uuid` with its properties, or ImageNotFound."""
+def _get_visible(context, uuid):
     image = db_images.get(context, uuid)
+    if not is_visible(context, image):
+        # The image service does not tell "not yours" from "not there".
+        raise exception.ImageNotFound(image_id=uuid)
+    return image
+
+
+def get(context, uuid):
+    """The image `uuid` with its properties, or ImageNotFound if it does
+    not exist or the caller may not see it."""
+    image = _get_visible(context, uuid)
     return ImageWithProperties(image, db_images.get_properties(context, uuid))
 
 
@@ -44,7 +68,7 @@ def _authorize_change(context, uuid, message=None):
     """Only an administrator or the owning project changes an image; the
     catalog's own images (no owner) are the administrators'. In Nova the
     image service decides this and answers 403."""
-    image = db_images.get(context, uuid)
+    image = _get_visible(context, uuid)
     if context.is_admin or (image.owner is not None and
                             image.owner == context.project_id):
         return

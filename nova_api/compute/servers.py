@@ -22,13 +22,13 @@ from oslo_utils import timeutils
 
 from nova_api import conf
 from nova_api.compute import fixed_addresses
+from nova_api.compute import images
 from nova_api.compute import quotas
 from nova_api.compute import scheduling
 from nova_api.compute import server_metadata
 from nova_api.compute import server_states
 from nova_api.db import api as db_api
 from nova_api.db import flavors as flavors_db
-from nova_api.db import images as images_db
 from nova_api.db import keypairs as keypairs_db
 from nova_api.db import servers as servers_db
 from nova_api import exception
@@ -314,7 +314,7 @@ def _flavor_for(context, flavor_ref):
 
 def _check_image(context, image_ref, flavor, can_use_zero_disk_flavor):
     try:
-        image = images_db.get(context, image_ref)
+        image = images.get(context, image_ref).image
     except exception.ImageNotFound:
         raise exception.InvalidImageRef()
     if image.status != 'active':

@@ -45,6 +45,9 @@ _VALUE_FILTERS = {
     'changes_since': _images.c.updated_at >= sa.bindparam('changes_since'),
     'min_ram': _images.c.min_ram >= sa.bindparam('min_ram'),
     'min_disk': _images.c.min_disk >= sa.bindparam('min_disk'),
+    # The catalog's own images (no owner) and those of this project.
+    'visible_to': sa.or_(_images.c.owner.is_(None),
+                         _images.c.owner == sa.bindparam('visible_to')),
 }
 
 # Newest first, as the image service lists by default.
@@ -85,8 +88,9 @@ def get_all(context, filters=None, limit=None, marker=None):
     """Images matching `filters`, newest first, one page after `marker`.
 
     filters: ``name``, ``status`` (exact), ``changes_since`` (a datetime:
-    updated at or after it), ``min_ram``, ``min_disk`` (at least) and
-    ``properties`` ({key: value}, each an exact match). `marker` is the
+    updated at or after it), ``min_ram``, ``min_disk`` (at least),
+    ``visible_to`` (a project: the public images and the project's own)
+    and ``properties`` ({key: value}, each an exact match). `marker` is the
     uuid of the last image of the previous page (MarkerNotFound if there
     is no such image).
     """

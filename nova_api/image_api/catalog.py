@@ -1,12 +1,11 @@
 """The image service's rules over the local catalog: who sees an image,
 and which images one page of a list holds.
 
-The catalog's own images (no owner) are public; an image with an owner is
-private to that project. Administrators see every image.
+Who sees an image is the compute layer's rule
+(nova_api.compute.images.is_visible).
 """
 
 from nova_api.compute import images
-from nova_api import exception
 
 PUBLIC = 'public'
 PRIVATE = 'private'
@@ -16,19 +15,11 @@ def visibility(image):
     return PUBLIC if image.owner is None else PRIVATE
 
 
-def is_visible(context, image):
-    return (context.is_admin or image.owner is None or
-            image.owner == context.project_id)
-
-
 def get(context, image_id):
     """The image (ImageWithProperties), or ImageNotFound if it does not
     exist or the caller may not see it: the image service does not tell
     the two apart."""
-    entry = images.get(context, image_id)
-    if not is_visible(context, entry.image):
-        raise exception.ImageNotFound(image_id=image_id)
-    return entry
+    return images.get(context, image_id)
 
 
 def get_page(context, filters, keep, limit, marker=None):
@@ -45,8 +36,7 @@ def get_page(context, filters, keep, limit, marker=None):
     while len(page) < limit:
         batch = images.get_all(context, filters=filters, limit=limit,
                                marker=marker)
-        page.extend(entry for entry in batch
-                    if is_visible(context, entry.image) and keep(entry))
+        page.extend(entry for entry in batch if keep(entry))
         if len(batch) < limit:
             break
         marker = batch[-1].image.uuid
