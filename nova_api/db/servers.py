@@ -55,6 +55,21 @@ _PROJECT_USAGE = sa.select(
 ).where(_EXISTING, _servers.c.project_id == sa.bindparam('project_id'))
 _USER_USAGE = _PROJECT_USAGE.where(
     _servers.c.user_id == sa.bindparam('user_id'))
+# Without timestamps: a list reads two addresses per server.
+_ADDRESSES_OF_MANY = sa.select(
+    _addresses.c.server_id, _addresses.c.network, _addresses.c.address,
+    _addresses.c.version, _addresses.c.mac_address).where(
+        _addresses.c.server_id.in_(
+            sa.bindparam('server_ids', expanding=True))).order_by(
+                _addresses.c.id)
+_METADATA_OF_MANY = sa.select(
+    _metadata.c.server_id, _metadata.c.key, _metadata.c.value).where(
+        _metadata.c.server_id.in_(
+            sa.bindparam('server_ids', expanding=True)))
+# Oldest first: the last one per server wins.
+_FAULTS_OF_MANY = sa.select(_faults).where(
+    _faults.c.server_id.in_(sa.bindparam('server_ids', expanding=True))
+).order_by(_faults.c.id)
 _ADDRESSES_ON_NETWORK = sa.select(
     _addresses.c.address, _servers.c.uuid).join(
         _servers, _servers.c.id == _addresses.c.server_id).where(
@@ -212,9 +227,10 @@ def get_page(context, criteria, sort_keys, sort_dirs, limit=None,
 
 
 def _by_server(rows):
+    """{server id: [rows]} of rows whose first column is the server id."""
     grouped = {}
     for row in rows:
-        grouped.setdefault(row.server_id, []).append(row)
+        grouped.setdefault(row[0], []).append(row)
     return grouped
 
 
@@ -223,10 +239,8 @@ def get_metadata_for(context, server_ids):
     """{server id: {key: value}} for the servers' row ids."""
     if not server_ids:
         return {}
-    rows = context.connection.execute(
-        sa.select(_metadata.c.server_id, _metadata.c.key,
-                  _metadata.c.value).where(
-            _metadata.c.server_id.in_(server_ids)))
+    rows = context.connection.execute(_METADATA_OF_MANY,
+                                      {'server_ids': server_ids})
     metadata = {}
     for server_id, key, value in rows:
         metadata.setdefault(server_id, {})[key] = value
@@ -239,9 +253,7 @@ def get_addresses_for(context, server_ids):
     if not server_ids:
         return {}
     return _by_server(context.connection.execute(
-        sa.select(_addresses).where(
-            _addresses.c.server_id.in_(server_ids)).order_by(
-                _addresses.c.id)))
+        _ADDRESSES_OF_MANY, {'server_ids': server_ids}))
 
 
 @api.context_manager.reader.connection
@@ -249,10 +261,11 @@ def get_faults_for(context, server_ids):
     """{server id: its latest fault row}."""
     if not server_ids:
         return {}
-    faults = _by_server(context.connection.execute(
-        sa.select(_faults).where(_faults.c.server_id.in_(server_ids))
-        .order_by(_faults.c.id)))
-    return {server_id: rows[-1] for server_id, rows in faults.items()}
+    faults = {}
+    for fault in context.connection.execute(
+            _FAULTS_OF_MANY, {'server_ids': server_ids}):
+        faults[fault.server_id] = fault
+    return faults
 
 
 def _same_stored_state(server):
