@@ -348,3 +348,22 @@ class InstanceInvalidStateForAction(Conflict):
     # What Nova's API answers when the refusing state has no value (a
     # server never launched).
     msg_fmt = "Instance %(server_id)s is in an invalid state for '%(action)s'"
+
+
+class InstanceGroupNotFound(NotFound):
+    msg_fmt = "Instance group %(group_uuid)s could not be found."
+
+
+class ServerGroupHintNotFound(Invalid):
+    """The group a server create names in its scheduler hints does not
+    exist (or is another project's): Nova answers 400, not 404."""
+
+    msg_fmt = "Instance group %(group_uuid)s could not be found."
+
+
+class ServerGroupLimitExceeded(OverQuota):
+    msg_fmt = "Quota exceeded, too many server groups."
+
+
+class GroupMemberLimitExceeded(OverQuota):
+    msg_fmt = "Quota exceeded, too many servers in group"

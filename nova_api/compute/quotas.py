@@ -7,13 +7,13 @@ user's own limit in the project, the project's limit, the quota class
 Usage is counted, never stored: each countable resource has a counter
 (``register_counter``) called as ``counter(context, project_id, user_id)``
 and answering how many the user (or, with user_id None, the project) has.
-A resource without a counter uses nothing yet (server groups plug theirs
-in when they exist).
+A resource without a counter uses nothing.
 """
 
 from nova_api import conf
 from nova_api.db import keypairs as keypairs_db
 from nova_api.db import quotas as quotas_db
+from nova_api.db import server_groups as server_groups_db
 from nova_api.db import servers as servers_db
 from nova_api import exception
 
@@ -67,6 +67,7 @@ _counters = {
     'instances': _server_usage_counter(0),
     'cores': _server_usage_counter(1),
     'ram': _server_usage_counter(2),
+    'server_groups': server_groups_db.count,
 }
 
 

@@ -383,3 +383,53 @@ class SchedulingLock(Base):
     name: orm.Mapped[str] = orm.mapped_column(sa.String(255),
                                               primary_key=True)
     generation: orm.Mapped[int] = orm.mapped_column(sa.Integer, default=0)
+
+
+class ServerGroup(TimestampMixin, Base):
+    """A named set of servers that must share a host (affinity) or must
+    not (anti-affinity). The API shows ``uuid`` as its id and the policy
+    as a one-item list."""
+
+    __tablename__ = 'server_groups'
+    __table_args__ = (
+        sa.UniqueConstraint('uuid', name='uniq_server_groups0uuid'),
+        sa.Index('ix_server_groups_project_id_user_id',
+                 'project_id', 'user_id'),
+        _MYSQL_TABLE_ARGS,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    uuid: orm.Mapped[str] = orm.mapped_column(sa.String(36))
+    project_id: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    user_id: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    name: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    # No CHECK on the values: the API's schemas decide which policies a
+    # microversion accepts (2.15 adds the soft ones).
+    policy: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+
+    def __repr__(self):
+        return f'<ServerGroup {self.uuid!r} {self.name!r}>'
+
+
+class ServerGroupMember(TimestampMixin, Base):
+    """A server of a group, by uuid. The row goes with its group, and with
+    its server when that is deleted (compute.server_groups.remove_member).
+    """
+
+    __tablename__ = 'server_group_members'
+    __table_args__ = (
+        sa.UniqueConstraint(
+            'group_id', 'server_uuid',
+            name='uniq_server_group_members0group_id0server_uuid'),
+        sa.Index('ix_server_group_members_server_uuid', 'server_uuid'),
+        _MYSQL_TABLE_ARGS,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    group_id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer,
+        sa.ForeignKey('server_groups.id', ondelete='CASCADE',
+                      name='fk_server_group_members_group_id_server_groups'))
+    server_uuid: orm.Mapped[str] = orm.mapped_column(sa.String(36))

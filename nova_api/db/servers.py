@@ -240,7 +240,7 @@ def get_metadata_for(context, server_ids):
     if not server_ids:
         return {}
     rows = context.connection.execute(_METADATA_OF_MANY,
-                                      {'server_ids': server_ids})
+                                      {'server_ids': server_ids}).all()
     metadata = {}
     for server_id, key, value in rows:
         metadata.setdefault(server_id, {})[key] = value
@@ -253,7 +253,7 @@ def get_addresses_for(context, server_ids):
     if not server_ids:
         return {}
     return _by_server(context.connection.execute(
-        _ADDRESSES_OF_MANY, {'server_ids': server_ids}))
+        _ADDRESSES_OF_MANY, {'server_ids': server_ids}).all())
 
 
 @api.context_manager.reader.connection
@@ -263,7 +263,7 @@ def get_faults_for(context, server_ids):
         return {}
     faults = {}
     for fault in context.connection.execute(
-            _FAULTS_OF_MANY, {'server_ids': server_ids}):
+            _FAULTS_OF_MANY, {'server_ids': server_ids}).all():
         faults[fault.server_id] = fault
     return faults
 

@@ -11,6 +11,7 @@ from nova_api.policies import keypairs
 from nova_api.policies import limits
 from nova_api.policies import quota_classes
 from nova_api.policies import quota_sets
+from nova_api.policies import server_groups
 from nova_api.policies import server_ips
 from nova_api.policies import server_metadata
 from nova_api.policies import servers
@@ -31,4 +32,5 @@ def list_rules():
         servers.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
+        server_groups.list_rules(),
     ))

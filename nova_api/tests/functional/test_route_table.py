@@ -101,6 +101,16 @@ WALK_SERVER = 'walk_server'
 _NEW_SERVER = {'server': {'name': 'route-walk', 'imageRef': _CIRROS,
                           'flavorRef': '1'}}
 _SERVER_METADATA = _MEMBER_SERVER + '/metadata'
+# The server group each version's POST /os-server-groups creates, for that
+# version's GET and DELETE.
+WALK_SERVER_GROUP = 'walk_server_group'
+_WALK_SERVER_GROUP = '/os-server-groups/{%s}' % WALK_SERVER_GROUP
+# Requests whose new thing later ones name: (method, path) -> (placeholder,
+# success status, key of the response body holding the thing).
+CREATES = {
+    ('POST', '/servers'): (WALK_SERVER, 202, 'server'),
+    ('POST', '/os-server-groups'): (WALK_SERVER_GROUP, 200, 'server_group'),
+}
 REQUESTS = {
     ('GET', '/'): Call('/'),
     ('GET', '/versions/{id}'): Call('/versions/v2.1'),
@@ -196,6 +206,12 @@ REQUESTS = {
     ('GET', '/servers/{server_id}/ips'): Call(_MEMBER_SERVER + '/ips'),
     ('GET', '/servers/{server_id}/ips/{network_label}'): Call(
         _MEMBER_SERVER + '/ips/private'),
+    # all_projects: a member gets their own project's groups, not a 403.
+    ('GET', '/os-server-groups'): Call('/os-server-groups?all_projects=1'),
+    ('POST', '/os-server-groups'): Call('/os-server-groups', {
+        'server_group': {'name': 'route-walk', 'policies': ['affinity']}}),
+    ('GET', '/os-server-groups/{id}'): Call(_WALK_SERVER_GROUP),
+    ('DELETE', '/os-server-groups/{id}'): Call(_WALK_SERVER_GROUP),
 }
 
 # (method, call) pairs sent as admin before the member walk, so that its
@@ -498,8 +514,10 @@ class PolicyWalkTestV2(base.APITestCase):
         resp = self.api(method, path, body=call.body, persona=persona,
                         version=None if version.is_legacy_v2()
                         else str(version))
-        if (method, path) == ('POST', '/servers') and resp.status == 202:
-            self.servers[WALK_SERVER] = resp.json()['server']['id']
+        created = CREATES.get((method, path))
+        if created and resp.status == created[1]:
+            placeholder, _status, key = created
+            self.servers[placeholder] = resp.json()[key]['id']
         return resp
 
     def _admin_only_rules(self, impl):

@@ -71,7 +71,8 @@ class MigrationTest(base.DatabaseTestCase):
             {'alembic_version', 'flavors', 'flavor_extra_specs',
              'flavor_projects', 'key_pairs', 'images', 'image_properties',
              'quotas', 'quota_classes', 'servers', 'server_metadata',
-             'server_addresses', 'server_faults', 'scheduling_locks'},
+             'server_addresses', 'server_faults', 'scheduling_locks',
+             'server_groups', 'server_group_members'},
             self._tables())
         rows = self._flavor_rows()
         self.assertEqual(DEFAULT_FLAVORS, [tuple(row[:5]) for row in rows])

@@ -1,0 +1,510 @@
+"""os-server-groups: list, create, show and delete server groups.
+
+The fields are those of Nova's API samples (os-server-groups, base: up to
+2.12); the error messages are the real Nova's. Groups are named uniquely
+and deleted after each test, so the /v2.1 tests can also run against a
+shared deployment (NOVA_API_TEST_URL); the few that need the in-process
+service (members, policy files) skip there.
+"""
+
+import os
+import urllib.parse
+import uuid
+
+import fixtures
+from oslo_utils import uuidutils
+
+from nova_api.compute import server_groups
+from nova_api import context as nova_context
+from nova_api import policy
+from nova_api.tests.functional import base
+
+OVER_QUOTA = 'Quota exceeded, too many server groups.'
+INVALID_NAME = ("An invalid 'name' value was provided. The name must be: "
+                "printable characters. Can not start or end with whitespace.")
+POLICIES = "['anti-affinity', 'affinity']"
+RULE = 'os_compute_api:os-server-groups:%s'
+CIRROS = '0b5d7c1e-8d3a-4c4e-9f21-3a9a6c2f0a01'
+
+
+def not_found(group_id):
+    return 'Instance group %s could not be found.' % group_id
+
+
+def policy_refusal(action):
+    return "Policy doesn't allow %s to be performed." % (RULE % action)
+
+
+def invalid_field(field, value, message):
+    return ('Invalid input for field/attribute %s. Value: %s. %s'
+            % (field, value, message))
+
+
+def invalid_query(name, value, message):
+    return ('Invalid input for query parameters %s. Value: %s. %s'
+            % (name, value, message))
+
+
+class ServerGroupsTestV2(base.APITestCase):
+    """/v2, and through inheritance /v2.1 at its default version 2.1."""
+
+    def unique_name(self):
+        return 'sg-%s' % uuid.uuid4().hex[:12]
+
+    def post(self, server_group, persona='member', version=None):
+        """POST a body's server_group; a group made is deleted after the
+        test."""
+        resp = self.api('POST', '/os-server-groups',
+                        {'server_group': server_group}, persona=persona,
+                        version=version)
+        if resp.status == 200:
+            self.addCleanup(self.api, 'DELETE', '/os-server-groups/%s'
+                            % resp.json()['server_group']['id'],
+                            persona=persona)
+        return resp
+
+    def create(self, name=None, policy='anti-affinity', persona='member'):
+        """A new group's body (200 checked)."""
+        resp = self.post({'name': name or self.unique_name(),
+                          'policies': [policy]}, persona)
+        self.assertEqual(200, resp.status, resp)
+        return resp.json()['server_group']
+
+    def show(self, group_id, persona='member', version=None):
+        return self.api('GET', '/os-server-groups/%s' % group_id,
+                        persona=persona, version=version)
+
+    def delete(self, group_id, persona='member'):
+        return self.api('DELETE', '/os-server-groups/%s' % group_id,
+                        persona=persona)
+
+    def list_groups(self, query='', persona='member', version=None):
+        resp = self.api('GET', '/os-server-groups' + query, persona=persona,
+                        version=version)
+        self.assertEqual(200, resp.status, resp)
+        return resp.json()['server_groups']
+
+    def listed_ids(self, query='', persona='member'):
+        return [group['id'] for group in self.list_groups(query, persona)]
+
+    def set_quota(self, persona='member', user_id=None, **limits):
+        """Set limits of `persona`'s project (or of a user in it), and put
+        the project's back after the test."""
+        path = '/os-quota-sets/' + self.project_id(persona)
+        if user_id is not None:
+            path += '?user_id=' + urllib.parse.quote(user_id)
+        resp = self.api('PUT', path, {'quota_set': limits})
+        self.assertEqual(200, resp.status, resp)
+        self.addCleanup(self.api, 'DELETE', path)
+
+    # Create.
+
+    def test_create(self):
+        name = self.unique_name()
+        resp = self.post({'name': name, 'policies': ['anti-affinity']})
+        self.assertEqual(200, resp.status, resp)
+        self.assertVersionHeaders(resp, '2.1')
+        group = resp.json()['server_group']
+        self.assertTrue(uuidutils.is_uuid_like(group['id']), group)
+        self.assertEqual({'server_group': {
+            'id': group['id'], 'name': name, 'policies': ['anti-affinity'],
+            'members': [], 'metadata': {}}}, resp.json())
+
+    def test_create_affinity(self):
+        group = self.create(policy='affinity')
+        self.assertEqual(['affinity'], group['policies'])
+
+    def test_names_need_not_be_unique(self):
+        name = self.unique_name()
+        first = self.create(name)
+        second = self.create(name)
+        self.assertNotEqual(first['id'], second['id'])
+
+    def test_name_may_hold_any_printable_character(self):
+        for name in ('x y', 'grp@example.org', 'grpé', 'a' * 255):
+            self.assertEqual(name, self.create(name)['name'])
+
+    def test_bad_names(self):
+        for name, message in (
+                ('', invalid_field('name', '', "'' should be non-empty")),
+                (' sg', INVALID_NAME),
+                ('sg ', INVALID_NAME),
+                ('   ', INVALID_NAME),
+                ('sg\x01x', INVALID_NAME),
+                ('a' * 256, invalid_field('name', 'a' * 256,
+                                          "'%s' is too long" % ('a' * 256))),
+                (5, invalid_field('name', 5, "5 is not of type 'string'")),
+                (None, invalid_field('name', None,
+                                     "None is not of type 'string'"))):
+            resp = self.post({'name': name, 'policies': ['affinity']})
+            self.assertFault(resp, 400, message)
+
+    def test_bad_policies(self):
+        for policies, message in (
+                ([], invalid_field('policies', [], '[] should be non-empty')),
+                (['affinity', 'anti-affinity'], invalid_field(
+                    'policies', ['affinity', 'anti-affinity'],
+                    "['affinity', 'anti-affinity'] is too long")),
+                (['affinity', 'affinity'], invalid_field(
+                    'policies', ['affinity', 'affinity'],
+                    "['affinity', 'affinity'] has non-unique elements")),
+                # Added at 2.15, above our maximum.
+                (['soft-affinity'], invalid_field(
+                    0, 'soft-affinity',
+                    "'soft-affinity' is not one of %s" % POLICIES)),
+                (['soft-anti-affinity'], invalid_field(
+                    0, 'soft-anti-affinity',
+                    "'soft-anti-affinity' is not one of %s" % POLICIES)),
+                (['legacy'], invalid_field(
+                    0, 'legacy', "'legacy' is not one of %s" % POLICIES)),
+                ([1], invalid_field(0, 1, "1 is not of type 'string'")),
+                ([None], invalid_field(0, None,
+                                       "None is not of type 'string'")),
+                ('affinity', invalid_field(
+                    'policies', 'affinity',
+                    "'affinity' is not of type 'array'"))):
+            resp = self.post({'name': 'sg', 'policies': policies})
+            self.assertFault(resp, 400, message)
+
+    def test_missing_properties(self):
+        for server_group, missing in (({'name': 'sg'}, 'policies'),
+                                      ({'policies': ['affinity']}, 'name'),
+                                      ({}, 'name')):
+            resp = self.post(server_group)
+            self.assertFault(resp, 400, invalid_field(
+                'server_group', server_group,
+                "'%s' is a required property" % missing))
+
+    def test_body_without_a_server_group(self):
+        resp = self.api('POST', '/os-server-groups', {'group': {}},
+                        persona='member')
+        self.assertFault(resp, 400, "'server_group' is a required property")
+        resp = self.api('POST', '/os-server-groups', {'server_group': 'sg'},
+                        persona='member')
+        self.assertFault(resp, 400, invalid_field(
+            'server_group', 'sg', "'sg' is not of type 'object'"))
+
+    def test_undefined_properties_are_dropped(self):
+        # /v2 is relaxed; the /v2.1 class expects Nova's 400 instead.
+        name = self.unique_name()
+        resp = self.post({'name': name, 'policies': ['affinity'],
+                          'rules': {}, 'metadata': {'a': 'b'}})
+        self.assertEqual(200, resp.status, resp)
+        self.assertEqual({}, resp.json()['server_group']['metadata'])
+
+    # Quota.
+
+    def test_quota(self):
+        existing = len(self.list_groups())
+        self.set_quota(server_groups=existing + 2)
+        kept = self.create()
+        last = self.create()
+
+        resp = self.post({'name': 'sg', 'policies': ['affinity']})
+        self.assertFault(resp, 403, OVER_QUOTA)
+        # The body is checked before the quota.
+        resp = self.post({'name': 'sg', 'policies': ['soft-affinity']})
+        self.assertEqual(400, resp.status, resp)
+        # Another project has a quota of its own.
+        self.create(persona='other')
+
+        self.assertEqual(204, self.delete(last['id']).status)
+        self.create()
+        self.assertIn(kept['id'], self.listed_ids())
+
+    def test_quota_of_a_user(self):
+        existing = len(self.list_groups())
+        self.set_quota(user_id=self.user_id('member'),
+                       server_groups=existing + 1)
+        self.create()
+        resp = self.post({'name': 'sg', 'policies': ['affinity']})
+        self.assertFault(resp, 403, OVER_QUOTA)
+
+    def test_usage_in_limits(self):
+        self.create()
+        resp = self.api('GET', '/limits', persona='member')
+        self.assertEqual(200, resp.status, resp)
+        self.assertEqual(len(self.list_groups()),
+                         resp.json()['limits']['absolute'][
+                             'totalServerGroupsUsed'])
+
+    def test_zero_quota(self):
+        self.set_quota(server_groups=0)
+        resp = self.post({'name': 'sg', 'policies': ['affinity']})
+        self.assertFault(resp, 403, OVER_QUOTA)
+
+    # Show.
+
+    def test_show(self):
+        group = self.create(policy='affinity')
+        resp = self.show(group['id'])
+        self.assertEqual(200, resp.status, resp)
+        self.assertVersionHeaders(resp, '2.1')
+        self.assertEqual({'server_group': group}, resp.json())
+
+    def test_show_ignores_unknown_query_parameters(self):
+        group = self.create()
+        resp = self.api('GET', '/os-server-groups/%s?foo=bar' % group['id'],
+                        persona='member')
+        self.assertEqual({'server_group': group}, resp.json())
+
+    def test_show_unknown(self):
+        for group_id in (uuidutils.generate_uuid(), 'foo'):
+            resp = self.show(group_id)
+            self.assertFault(resp, 404, not_found(group_id))
+
+    def test_another_projects_group_is_not_found(self):
+        group = self.create()
+        resp = self.show(group['id'], persona='other')
+        self.assertFault(resp, 404, not_found(group['id']))
+        resp = self.delete(group['id'], persona='other')
+        self.assertFault(resp, 404, not_found(group['id']))
+        self.assertEqual(200, self.show(group['id']).status)
+
+    def test_admin_sees_any_projects_group(self):
+        group = self.create()
+        resp = self.show(group['id'], persona='admin')
+        self.assertEqual({'server_group': group}, resp.json())
+
+    # Delete.
+
+    def test_delete(self):
+        group = self.create()
+        resp = self.delete(group['id'])
+        self.assertEqual(204, resp.status, resp)
+        self.assertVersionHeaders(resp, '2.1')
+        self.assertEqual(b'', resp.body)
+        self.assertFault(self.show(group['id']), 404, not_found(group['id']))
+        self.assertFault(self.delete(group['id']), 404,
+                         not_found(group['id']))
+        self.assertNotIn(group['id'], self.listed_ids())
+
+    def test_delete_unknown(self):
+        group_id = uuidutils.generate_uuid()
+        self.assertFault(self.delete(group_id), 404, not_found(group_id))
+
+    def test_admin_deletes_any_projects_group(self):
+        group = self.create()
+        self.assertEqual(204, self.delete(group['id'], 'admin').status)
+        self.assertFault(self.show(group['id']), 404, not_found(group['id']))
+
+    # List.
+
+    def test_list(self):
+        first = self.create(policy='affinity')
+        second = self.create()
+        resp = self.api('GET', '/os-server-groups', persona='member')
+        self.assertEqual(200, resp.status, resp)
+        self.assertVersionHeaders(resp, '2.1')
+        listed = [group for group in resp.json()['server_groups']
+                  if group['id'] in (first['id'], second['id'])]
+        # Oldest first.
+        self.assertEqual([first, second], listed)
+
+    def test_list_is_the_callers_project(self):
+        mine = self.create()
+        theirs = self.create(persona='other')
+        self.assertIn(mine['id'], self.listed_ids())
+        self.assertNotIn(theirs['id'], self.listed_ids())
+        self.assertNotIn(mine['id'], self.listed_ids(persona='other'))
+        # An administrator too lists their own project's groups.
+        admin_ids = self.listed_ids(persona='admin')
+        self.assertNotIn(mine['id'], admin_ids)
+        self.assertNotIn(theirs['id'], admin_ids)
+
+    def test_all_projects_as_admin(self):
+        mine = self.create()
+        theirs = self.create(persona='other')
+        for query in ('?all_projects', '?all_projects=1',
+                      '?all_projects=False'):
+            ids = self.listed_ids(query, persona='admin')
+            self.assertIn(mine['id'], ids)
+            self.assertIn(theirs['id'], ids)
+
+    def test_all_projects_as_a_member_is_their_own_project(self):
+        mine = self.create()
+        theirs = self.create(persona='other')
+        ids = self.listed_ids('?all_projects=1')
+        self.assertIn(mine['id'], ids)
+        self.assertNotIn(theirs['id'], ids)
+
+    def test_limit_and_offset(self):
+        for _ in range(3):
+            self.create()
+        every = self.listed_ids()
+        for query, expected in (
+                ('?limit=2', every[:2]),
+                ('?limit=1&offset=1', every[1:2]),
+                ('?offset=2', every[2:]),
+                # 0 means no limit.
+                ('?limit=0', every),
+                ('?offset=%d' % len(every), []),
+                ('?offset=99999999999999999999', []),
+                ('?limit=99999999999999999999', every),
+                # Given twice, the last one counts.
+                ('?limit=1&limit=2', every[:2]),
+                # Not a parameter of this list.
+                ('?marker=foo&page_size=x', every)):
+            self.assertEqual(expected, self.listed_ids(query), query)
+
+    def test_limit_capped_by_max_limit(self):
+        self.skip_if_remote('sets [api] max_limit')
+        self.conf.config(max_limit=1, group='api')
+        self.create()
+        self.create()
+        for query in ('', '?limit=5', '?limit=0'):
+            self.assertEqual(1, len(self.listed_ids(query)), query)
+
+    def test_bad_limit_and_offset(self):
+        for name in ('limit', 'offset'):
+            for value, message in (
+                    ('-1', "'-1' does not match '^[0-9]*$'"),
+                    ('a', "'a' does not match '^[0-9]*$'"),
+                    ('1.5', "'1.5' does not match '^[0-9]*$'"),
+                    ('', "'' should be non-empty")):
+                resp = self.api('GET', '/os-server-groups?%s=%s'
+                                % (name, value), persona='member')
+                self.assertFault(resp, 400,
+                                 invalid_query(name, value, message))
+        resp = self.api('GET', '/os-server-groups?offset=2&offset=a',
+                        persona='member')
+        self.assertFault(resp, 400, invalid_query(
+            'offset', 'a', "'a' does not match '^[0-9]*$'"))
+
+    # Members.
+
+    def _context(self, persona):
+        return nova_context.RequestContext(
+            user_id=self.user_id(persona),
+            project_id=self.project_id(persona), roles=['member'],
+            overwrite=False)
+
+    def _create_server(self, persona='member'):
+        resp = self.api('POST', '/servers', {'server': {
+            'name': 'sg-member', 'imageRef': CIRROS, 'flavorRef': '1'}},
+            persona=persona)
+        self.assertEqual(202, resp.status, resp)
+        return resp.json()['server']['id']
+
+    def test_members_are_the_existing_servers(self):
+        self.skip_if_remote('adds members without the scheduler hint')
+        group = self.create()
+        first, second = self._create_server(), self._create_server()
+        context = self._context('member')
+        server_groups.add_members(
+            context, server_groups.get_for_create(context, group['id']),
+            [first, second])
+
+        shown = self.show(group['id']).json()['server_group']
+        self.assertEqual([first, second], shown['members'])
+        listed = [g for g in self.list_groups() if g['id'] == group['id']]
+        self.assertEqual([shown], listed)
+
+        resp = self.api('DELETE', '/servers/%s' % first, persona='member')
+        self.assertEqual(204, resp.status, resp)
+        self.assertEqual(
+            [second], self.show(group['id']).json()['server_group'][
+                'members'])
+        # A group with members goes; its servers stay.
+        self.assertEqual(204, self.delete(group['id']).status)
+        resp = self.api('GET', '/servers/%s' % second, persona='member')
+        self.assertEqual(200, resp.status, resp)
+
+    # Policy.
+
+    def use_policy_file(self, rules):
+        self.skip_if_remote('changes the policy of the service')
+        path = os.path.join(self.useFixture(fixtures.TempDir()).path,
+                            'policy.yaml')
+        with open(path, 'w') as f:
+            f.writelines('"%s": "%s"\n' % rule for rule in rules.items())
+        policy.get_enforcer()  # registers the [oslo_policy] options
+        self.conf.config(policy_file=path, group='oslo_policy')
+        policy.reset()
+
+    def test_policy_refusals(self):
+        group = self.create()
+        self.use_policy_file({RULE % action: '!' for action in (
+            'index', 'create', 'show', 'delete')})
+        resp = self.api('GET', '/os-server-groups', persona='member')
+        self.assertFault(resp, 403, policy_refusal('index'))
+        resp = self.post({'name': 'sg', 'policies': ['affinity']})
+        self.assertFault(resp, 403, policy_refusal('create'))
+        self.assertFault(self.show(group['id']), 403,
+                         policy_refusal('show'))
+        self.assertFault(self.delete(group['id']), 403,
+                         policy_refusal('delete'))
+        # The group is found before the rule is checked.
+        unknown = uuidutils.generate_uuid()
+        self.assertFault(self.show(unknown), 404, not_found(unknown))
+
+    def test_rules_are_checked_against_the_groups_project(self):
+        group = self.create()
+        self.use_policy_file({RULE % 'show': 'project_id:%(project_id)s'})
+        self.assertEqual(200, self.show(group['id']).status)
+        # An admin passes the lookup but not this rule.
+        self.assertFault(self.show(group['id'], persona='admin'), 403,
+                         policy_refusal('show'))
+
+    def test_all_projects_rule(self):
+        self.create(persona='other')
+        self.use_policy_file({RULE % 'index:all_projects': '!'})
+        resp = self.api('GET', '/os-server-groups?all_projects',
+                        persona='admin')
+        self.assertFault(resp, 403, policy_refusal('index:all_projects'))
+        # Without all_projects the rule is not checked.
+        self.list_groups(persona='admin')
+
+
+class ServerGroupsTestV21(base.V21, ServerGroupsTestV2):
+    """Strict validation, and every microversion up to our maximum."""
+
+    def test_undefined_properties_are_dropped(self):
+        name = self.unique_name()
+        for body in ({'name': name, 'policies': ['affinity'], 'rules': {}},
+                     # 2.64's spelling of the policy.
+                     {'name': name, 'policies': ['affinity'],
+                      'policy': 'affinity'}):
+            resp = self.post(body)
+            unexpected = sorted(set(body) - {'name', 'policies'})[0]
+            self.assertFault(resp, 400, invalid_field(
+                'server_group', body, 'Additional properties are not '
+                'allowed (%r was unexpected)' % unexpected))
+        resp = self.api('POST', '/os-server-groups', {
+            'server_group': {'name': name, 'policies': ['affinity']},
+            'extra': 1}, persona='member')
+        self.assertFault(resp, 400, "Additional properties are not allowed "
+                         "('extra' was unexpected)")
+        self.assertNotIn(name, [group['name']
+                                for group in self.list_groups()])
+
+    def test_policy_instead_of_policies(self):
+        body = {'name': 'sg', 'policy': 'affinity'}
+        resp = self.post(body, version='2.10')
+        self.assertFault(resp, 400, invalid_field(
+            'server_group', body, "'policies' is a required property"))
+
+    def test_every_version_has_the_same_fields(self):
+        versions = ['2.1', '2.2', '2.9', '2.10']
+        for version in versions:
+            name = self.unique_name()
+            resp = self.post({'name': name, 'policies': ['affinity']},
+                             version=version)
+            self.assertEqual(200, resp.status, resp)
+            self.assertVersionHeaders(resp, version)
+            group = resp.json()['server_group']
+            self.assertEqual({'id', 'name', 'policies', 'members',
+                              'metadata'}, set(group))
+            resp = self.show(group['id'], version=version)
+            self.assertEqual({'server_group': group}, resp.json())
+            self.assertVersionHeaders(resp, version)
+            listed = [g for g in self.list_groups(version=version)
+                      if g['id'] == group['id']]
+            self.assertEqual([group], listed)
+
+    def test_at_latest(self):
+        latest = self.max_version()
+        group = self.create()
+        resp = self.show(group['id'], version='latest')
+        self.assertEqual(200, resp.status, resp)
+        self.assertVersionHeaders(resp, latest)
