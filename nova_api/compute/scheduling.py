@@ -34,14 +34,18 @@ def free_capacity(host, usage):
             host.disk_gb - used_disk_gb)
 
 
-def choose_host(hosts, usage, requirement, zone=None, host_name=None):
+def choose_host(hosts, usage, requirement, zone=None, host_name=None,
+                allowed=None, excluded=frozenset()):
     """The host (driver.ComputeHost) to place a server needing
     `requirement` on, or None when none has room. `usage` is {host name:
     (vcpus, memory_mb, disk_gb)} in use; `zone` and `host_name`, when
-    given, restrict the candidates."""
+    given, restrict the candidates, as do `allowed` (host names; None:
+    any) and `excluded` (host names), a server group's policy."""
     candidates = []
     for host in hosts:
-        if not host.up:
+        if not host.up or host.name in excluded:
+            continue
+        if allowed is not None and host.name not in allowed:
             continue
         if zone is not None and host.availability_zone != zone:
             continue

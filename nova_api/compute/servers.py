@@ -25,6 +25,7 @@ from nova_api.compute import fixed_addresses
 from nova_api.compute import images
 from nova_api.compute import quotas
 from nova_api.compute import scheduling
+from nova_api.compute import server_groups
 from nova_api.compute import server_metadata
 from nova_api.compute import server_states
 from nova_api.db import api as db_api
@@ -266,6 +267,8 @@ class CreateRequest:
     networks: list | None = None
     config_drive: bool = False
     disk_config: str = 'MANUAL'
+    # The uuid of the server group the scheduler hint names.
+    group: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -288,15 +291,23 @@ def create_servers(context, driver, request, can_use_zero_disk_flavor):
     network = driver.get_network()
     ports = _requested_ports(network, request)
     security_groups = _security_groups(request.security_groups)
+    group = (server_groups.get_for_create(context, request.group)
+             if request.group else None)
     reservation_id = 'r-' + _random_string(8)
     admin_pass = request.admin_pass or _random_string(12)
     with db_api.context_manager.writer.using(context):
         servers_db.take_scheduling_lock(context)
         count = _count_within_quota(context, flavor, request.min_count,
                                     request.max_count)
+        placement = _Placement(zone, host_name, group,
+                               server_groups.member_hosts(context, group)
+                               if group else set())
         rows = _place_and_store(context, driver, request, flavor, key_data,
-                                zone, host_name, network, ports,
-                                security_groups, reservation_id, count)
+                                placement, network, ports, security_groups,
+                                reservation_id, count)
+        if group is not None:
+            server_groups.add_members(context, group,
+                                      [row.uuid for row in rows])
     durations = task_durations(driver)
     servers = _assemble(context, rows, durations, timeutils.utcnow())
     return CreateResult(servers, reservation_id, admin_pass)
@@ -437,9 +448,34 @@ def _hostname(name):
     return hostname or 'server'
 
 
-def _place_and_store(context, driver, request, flavor, key_data, zone,
-                     host_name, network, ports, security_groups,
-                     reservation_id, count):
+@dataclasses.dataclass
+class _Placement:
+    """Where a create's servers may go: the zone or host asked for, and
+    the hosts its server group's policy allows or forbids (its members'
+    hosts, and those of the servers placed so far)."""
+
+    zone: str | None
+    host_name: str | None
+    group: object
+    group_hosts: set
+
+    def choose(self, hosts, usage, requirement):
+        allowed, excluded = None, frozenset()
+        if self.group is not None and self.group_hosts:
+            if self.group.policy == server_groups.AFFINITY:
+                allowed = self.group_hosts
+            else:
+                excluded = self.group_hosts
+        host = scheduling.choose_host(hosts, usage, requirement, self.zone,
+                                      self.host_name, allowed, excluded)
+        if host is not None:
+            self.group_hosts.add(host.name)
+        return host
+
+
+def _place_and_store(context, driver, request, flavor, key_data, placement,
+                     network, ports, security_groups, reservation_id,
+                     count):
     hosts = driver.get_hosts()
     usage = servers_db.get_host_usage(context)
     holders = servers_db.get_used_addresses(context, network.name)
@@ -452,8 +488,7 @@ def _place_and_store(context, driver, request, flavor, key_data, zone,
     rows = []
     for index in range(count):
         server_uuid = str(uuid_lib.uuid4())
-        host = scheduling.choose_host(hosts, usage, requirement, zone,
-                                      host_name)
+        host = placement.choose(hosts, usage, requirement)
         name = request.name
         if count > 1:
             name = '%s-%d' % (request.name, index + 1)
@@ -478,9 +513,9 @@ def _place_and_store(context, driver, request, flavor, key_data, zone,
         fault = None
         if host is None:
             values.update(vm_state=server_states.ERROR,
-                          availability_zone=zone)
+                          availability_zone=placement.zone)
             fault = {'code': 500, 'message': NO_VALID_HOST,
-                     'details': _no_room_details(flavor, zone, host_name),
+                     'details': _no_room_details(flavor, placement),
                      'created_at': now}
         else:
             values.update(vm_state=server_states.BUILDING,
@@ -496,12 +531,17 @@ def _place_and_store(context, driver, request, flavor, key_data, zone,
     return [servers_db.get(context, row.uuid) for row in rows]
 
 
-def _no_room_details(flavor, zone, host_name):
-    where = 'host %s' % host_name if host_name else (
-        'zone %s' % zone if zone else 'any zone')
-    return ('No compute host in %s has %d vcpus, %d MB of memory and the '
-            'disk of flavor %s free.' % (where, flavor.vcpus,
-                                         flavor.memory_mb, flavor.flavorid))
+def _no_room_details(flavor, placement):
+    where = 'host %s' % placement.host_name if placement.host_name else (
+        'zone %s' % placement.zone if placement.zone else 'any zone')
+    details = ('No compute host in %s has %d vcpus, %d MB of memory and '
+               'the disk of flavor %s free' % (
+                   where, flavor.vcpus, flavor.memory_mb, flavor.flavorid))
+    if placement.group is not None:
+        details += ' that the %s policy of server group %s allows' % (
+            placement.group.policy, placement.group.uuid)
+    return details + '.'
+
 
 
 def update_server(context, server, values):
@@ -513,13 +553,16 @@ def update_server(context, server, values):
 def delete_server(context, driver, server):
     """Delete a server (in any state); its addresses and capacity are
     freed at once."""
-    if not servers_db.soft_delete(context, server.row, timeutils.utcnow()):
-        # Another request changed the server since it was read; delete
-        # what is there now.
-        server = get_server(context, server.uuid, driver)
+    with db_api.context_manager.writer.using(context):
         if not servers_db.soft_delete(context, server.row,
                                       timeutils.utcnow()):
-            raise exception.InstanceNotFound(instance_id=server.uuid)
+            # Another request changed the server since it was read;
+            # delete what is there now.
+            server = get_server(context, server.uuid, driver)
+            if not servers_db.soft_delete(context, server.row,
+                                          timeutils.utcnow()):
+                raise exception.InstanceNotFound(instance_id=server.uuid)
+        server_groups.remove_member(context, server.uuid)
 
 
 def _begin_action(action, server_id, state, now):

@@ -162,7 +162,7 @@ class ServersController(wsgi.Controller):
         context.can(policies.CREATE, {'project_id': context.project_id,
                                       'user_id': context.user_id})
         params = body['server']
-        request = _create_request(params)
+        request = _create_request(params, _scheduler_hints(body))
         if ':' in (request.availability_zone or ''):
             context.can(policies.CREATE_FORCED_HOST,
                         {'project_id': context.project_id})
@@ -372,7 +372,21 @@ def _check_networks(networks):
                 '(%s)' % network['uuid'])
 
 
-def _create_request(params):
+def _scheduler_hints(body):
+    """The scheduler hints of a create, under either of Nova's names."""
+    return (body.get('os:scheduler_hints') or
+            body.get('OS-SCH-HNT:scheduler_hints') or {})
+
+
+def _group_hint(hints):
+    # Nova takes the first of a list of groups.
+    group = hints.get('group')
+    if isinstance(group, list):
+        group = group[0] if group else None
+    return group
+
+
+def _create_request(params, hints):
     _check_networks(params.get('networks'))
     min_count = int(params.get('min_count', 1))
     max_count = int(params.get('max_count', min_count))
@@ -396,7 +410,8 @@ def _create_request(params):
         networks=params.get('networks'),
         config_drive=strutils.bool_from_string(
             params.get('config_drive', False)),
-        disk_config=params.get('OS-DCF:diskConfig', 'MANUAL'))
+        disk_config=params.get('OS-DCF:diskConfig', 'MANUAL'),
+        group=_group_hint(hints))
 
 
 class Servers(plugin.APIPlugin):

@@ -410,6 +410,80 @@ class ServerGroupsTestV2(base.APITestCase):
         resp = self.api('GET', '/servers/%s' % second, persona='member')
         self.assertEqual(200, resp.status, resp)
 
+    # The scheduler hint of server create.
+
+    def _boot_in(self, group_id, count=1, hint='os:scheduler_hints'):
+        resp = self.api('POST', '/servers', {
+            'server': {'name': 'sg-hint', 'imageRef': CIRROS,
+                       'flavorRef': '1', 'min_count': count,
+                       'max_count': count},
+            hint: {'group': group_id}}, persona='member')
+        return resp
+
+    def _hosts_of(self, group_id):
+        members = self.show(group_id).json()['server_group']['members']
+        hosts = []
+        for member in members:
+            server = self.api('GET', '/servers/' + member).json()['server']
+            self.addCleanup(self.api, 'DELETE', '/servers/' + member)
+            hosts.append(server['OS-EXT-SRV-ATTR:host'])
+        return hosts
+
+    def test_affinity_places_every_member_on_one_host(self):
+        self.skip_if_remote('needs the simulated hosts')
+        group = self.create(policy='affinity')
+        self.assertEqual(202, self._boot_in(group['id']).status)
+        resp = self._boot_in(group['id'], count=2,
+                             hint='OS-SCH-HNT:scheduler_hints')
+        self.assertEqual(202, resp.status, resp)
+        hosts = self._hosts_of(group['id'])
+        self.assertEqual(3, len(hosts))
+        self.assertEqual(1, len(set(hosts)), hosts)
+
+    def test_anti_affinity_needs_a_host_per_member(self):
+        # Two simulated hosts: the third member finds no host.
+        self.skip_if_remote('needs the simulated hosts')
+        self.conf.config(build_seconds=0, group='simulated')
+        group = self.create(policy='anti-affinity')
+        resp = self._boot_in(group['id'], count=2)
+        self.assertEqual(202, resp.status, resp)
+        self.assertEqual(202, self._boot_in(group['id']).status)
+        members = self.show(group['id']).json()['server_group']['members']
+        servers = [self.api('GET', '/servers/' + member).json()['server']
+                   for member in members]
+        for member in members:
+            self.addCleanup(self.api, 'DELETE', '/servers/' + member)
+        self.assertEqual(['ACTIVE', 'ACTIVE', 'ERROR'],
+                         sorted(server['status'] for server in servers))
+        placed = [server['OS-EXT-SRV-ATTR:host'] for server in servers
+                  if server['status'] != 'ERROR']
+        self.assertEqual(2, len(set(placed)), placed)
+        [failed] = [server for server in servers
+                    if server['status'] == 'ERROR']
+        self.assertEqual('No valid host was found. There are not enough '
+                         'hosts available.', failed['fault']['message'])
+
+    def test_unknown_group_in_the_hint(self):
+        unknown = uuidutils.generate_uuid()
+        resp = self._boot_in(unknown)
+        self.assertFault(resp, 400, not_found(unknown))
+        other = self.create(persona='other')
+        self.assertFault(self._boot_in(other['id']), 400,
+                         not_found(other['id']))
+
+    def test_members_over_the_quota(self):
+        self.skip_if_remote('changes quotas')
+        group = self.create(policy='affinity')
+        project = '/os-quota-sets/' + self.project_id('member')
+        self.api('PUT', project, {'quota_set': {'server_group_members': 1}})
+        self.addCleanup(self.api, 'DELETE', project)
+        self.assertEqual(202, self._boot_in(group['id']).status)
+        self._hosts_of(group['id'])
+        self.assertFault(self._boot_in(group['id']), 403,
+                         'Quota exceeded, too many servers in group')
+        self.assertEqual(
+            1, len(self.show(group['id']).json()['server_group']['members']))
+
     # Policy.
 
     def use_policy_file(self, rules):
