@@ -367,3 +367,15 @@ class ServerGroupLimitExceeded(OverQuota):
 
 class GroupMemberLimitExceeded(OverQuota):
     msg_fmt = "Quota exceeded, too many servers in group"
+
+
+class OnsetFileLimitExceeded(OverQuota):
+    msg_fmt = "Personality file limit exceeded"
+
+
+class OnsetFilePathLimitExceeded(OnsetFileLimitExceeded):
+    msg_fmt = "Personality file path exceeds maximum %(allowed)s"
+
+
+class OnsetFileContentLimitExceeded(OnsetFileLimitExceeded):
+    msg_fmt = "Personality file content exceeds maximum %(allowed)s"

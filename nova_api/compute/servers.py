@@ -269,6 +269,9 @@ class CreateRequest:
     disk_config: str = 'MANUAL'
     # The uuid of the server group the scheduler hint names.
     group: str | None = None
+    # Files to inject (path, base64 contents): only counted against the
+    # injected_files quotas; the simulated servers have no disk.
+    personality: list = dataclasses.field(default_factory=list)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -287,6 +290,7 @@ def create_servers(context, driver, request, can_use_zero_disk_flavor):
                  can_use_zero_disk_flavor)
     key_data = _key_data(context, request.key_name)
     server_metadata.check_quota(context, request.metadata)
+    _check_injected_files_quota(context, request.personality)
     zone, host_name = _zone_and_host(driver, request.availability_zone)
     network = driver.get_network()
     ports = _requested_ports(network, request)
@@ -352,6 +356,27 @@ def _key_data(context, key_name):
         return keypairs_db.get(context, context.user_id, key_name).public_key
     except exception.KeypairNotFound:
         raise exception.InvalidKeyName()
+
+
+def _check_injected_files_quota(context, files):
+    """Nova's limits on personality files: how many, then the longest
+    path, then the longest (base64) contents."""
+    if not files:
+        return
+    limits = quotas.get_limits(context, context.project_id, context.user_id)
+
+    def over(resource, value):
+        return limits[resource] != quotas.UNLIMITED and (
+            value > limits[resource])
+    if over('injected_files', len(files)):
+        raise exception.OnsetFileLimitExceeded()
+    if over('injected_file_path_bytes', max(len(path) for path, _ in files)):
+        raise exception.OnsetFilePathLimitExceeded(
+            allowed=limits['injected_file_path_bytes'])
+    if over('injected_file_content_bytes',
+            max(len(contents) for _, contents in files)):
+        raise exception.OnsetFileContentLimitExceeded(
+            allowed=limits['injected_file_content_bytes'])
 
 
 def _zone_and_host(driver, requested):

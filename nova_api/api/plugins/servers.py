@@ -411,7 +411,9 @@ def _create_request(params, hints):
         config_drive=strutils.bool_from_string(
             params.get('config_drive', False)),
         disk_config=params.get('OS-DCF:diskConfig', 'MANUAL'),
-        group=_group_hint(hints))
+        group=_group_hint(hints),
+        personality=[(item['path'], item['contents'])
+                     for item in params.get('personality', [])])
 
 
 class Servers(plugin.APIPlugin):

@@ -427,6 +427,22 @@ class ServersTestV2(ServerHelpers, base.APITestCase):
         self.assertEqual(202, self.post_server(
             metadata={'a': '1', 'b': '2'}).status)
 
+    def test_personality_files_over_quota(self):
+        contents = base64.b64encode(b'hello').decode()
+        self.set_quota(injected_files=1, injected_file_path_bytes=10,
+                       injected_file_content_bytes=8)
+        for files, message in (
+                ([{'path': '/a', 'contents': contents}] * 2,
+                 'Personality file limit exceeded'),
+                ([{'path': '/etc/motd.d/x', 'contents': contents}],
+                 'Personality file path exceeds maximum 10'),
+                ([{'path': '/a', 'contents': contents * 2}],
+                 'Personality file content exceeds maximum 8')):
+            self.assertFault(self.post_server(personality=files), 403,
+                             message)
+        self.assertEqual(202, self.post_server(personality=[
+            {'path': '/a', 'contents': contents}]).status)
+
     def test_image_needs_more_memory_than_the_flavor(self):
         resp = self.api('POST', '/flavors', {'flavor': {
             'name': 'small-ram', 'ram': 256, 'vcpus': 1, 'disk': 10,
