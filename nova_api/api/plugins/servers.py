@@ -40,6 +40,7 @@ _UUID_AT_END = re.compile(
 # (administrators) and are dropped otherwise, as in Nova.
 _USER_FILTERS = frozenset(('reservation_id', 'name', 'status', 'image',
                            'flavor', 'ip', 'changes-since', 'all_tenants'))
+_PAGING_PARAMS = frozenset(('limit', 'marker', 'sort_key', 'sort_dir'))
 # Query parameter → compute-layer filter, for exact-match filters.
 _EXACT_FILTERS = {
     'image': 'image_ref', 'image_ref': 'image_ref', 'flavor': 'flavor_ref',
@@ -276,15 +277,16 @@ def _list_filters(req):
     """The compute-layer filters of a list request's query string."""
     context = req.context
     params = req.GET
-    if context.can(policies.ALLOW_ALL_FILTERS,
-                   {'project_id': context.project_id}, fatal=False):
-        allowed = None
-    else:
-        allowed = set(_USER_FILTERS)
-        if req.is_supported('2.5'):
-            allowed.add('ip6')
-    names = [name for name in params
-             if allowed is None or name in allowed]
+    allowed = _USER_FILTERS
+    if req.is_supported('2.5'):
+        allowed = allowed | {'ip6'}
+    asked = set(params) - _PAGING_PARAMS
+    # The rule matters only for a filter not everyone may use.
+    if not asked <= allowed and context.can(
+            policies.ALLOW_ALL_FILTERS, {'project_id': context.project_id},
+            fatal=False):
+        allowed = asked
+    names = [name for name in params if name in allowed]
     filters = {}
     for name in names:
         if name.startswith('_') or name in schemas.JOINED_TABLE_FILTERS:
