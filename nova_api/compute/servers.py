@@ -1,46 +1,25 @@
-"""Servers: create, read, list, update, delete, and the power actions.
+"""Servers: read, list, update, delete, and the power actions.
 
 A server read from the database is returned as a ``Server``: its stored
 columns, its state *now* (nova_api.compute.server_states, from the stored
 task and the driver's task durations), its metadata, addresses and latest
 fault. Every process computes the same state from the same row.
 
-Creates are serialised by the scheduling lock (nova_api.db.servers): the
-quota check, the choice of host and the addresses of every create see
-the servers of every create committed before, so no quota, host or
-address is ever given out twice, on any backend.
+Creating servers is nova_api.compute.server_create's.
 """
 
 import dataclasses
 import datetime
 import hashlib
-import secrets
-import string
-import uuid as uuid_lib
 
 from oslo_utils import timeutils
 
-from nova_api import conf
-from nova_api.compute import fixed_addresses
-from nova_api.compute import images
-from nova_api.compute import quotas
-from nova_api.compute import scheduling
 from nova_api.compute import server_groups
-from nova_api.compute import server_metadata
 from nova_api.compute import server_states
 from nova_api.db import api as db_api
-from nova_api.db import flavors as flavors_db
-from nova_api.db import keypairs as keypairs_db
 from nova_api.db import servers as servers_db
 from nova_api import exception
 from nova_api.virt import driver as driver_module
-
-CONF = conf.CONF
-
-DEFAULT_SECURITY_GROUP = 'default'
-NO_VALID_HOST = ('No valid host was found. There are not enough hosts '
-                 'available.')
-_GIB = 1024 ** 3
 
 
 @dataclasses.dataclass(frozen=True)
@@ -115,7 +94,8 @@ def _stored_state(row):
         host=row.host)
 
 
-def _assemble(context, rows, durations, now):
+def assemble(context, rows, durations, now):
+    """Server objects of stored `rows`, in their state at `now`."""
     ids = [row.id for row in rows]
     metadata = servers_db.get_metadata_for(context, ids)
     addresses = servers_db.get_addresses_for(context, ids)
@@ -147,20 +127,13 @@ def _visible_project(context):
     return None if context.is_admin else context.project_id
 
 
-def get_server(context, server_id, driver=None, durations=None):
+def get_server(context, server_id, driver):
     """The existing server `server_id` the context may see, or
     InstanceNotFound (404)."""
-    durations = durations or _durations_of(driver)
+    durations = task_durations(driver)
     with db_api.context_manager.reader.connection.using(context):
         row = servers_db.get(context, server_id, _visible_project(context))
-        return _assemble(context, [row], durations, timeutils.utcnow())[0]
-
-
-def _durations_of(driver):
-    if driver is None:
-        from nova_api import virt
-        driver = virt.load_driver()
-    return task_durations(driver)
+        return assemble(context, [row], durations, timeutils.utcnow())[0]
 
 
 # The statuses a status filter can ask for, as (vm_state, task_state)
@@ -190,7 +163,7 @@ def list_servers(context, driver, filters, sort_keys, sort_dirs, limit,
         rows = servers_db.get_page(context, criteria, sort_keys, sort_dirs,
                                    limit=limit, marker=marker,
                                    marker_criteria=marker_criteria)
-        return _assemble(context, rows, durations, now)
+        return assemble(context, rows, durations, now)
 
 
 def build_criteria(filters, durations, now):
@@ -243,330 +216,6 @@ def build_criteria(filters, durations, now):
             criteria.append(servers_db.has_address_matching(
                 version, filters[name]))
     return criteria, scope
-
-
-@dataclasses.dataclass
-class CreateRequest:
-    """A server create, in the compute layer's names."""
-
-    name: str
-    image_ref: str
-    flavor_ref: str
-    min_count: int = 1
-    max_count: int = 1
-    key_name: str | None = None
-    metadata: dict = dataclasses.field(default_factory=dict)
-    # 'zone', 'zone:host', 'zone::node' or 'zone:host:node'.
-    availability_zone: str | None = None
-    user_data: str | None = None
-    access_ip_v4: str | None = None
-    access_ip_v6: str | None = None
-    admin_pass: str | None = None
-    security_groups: list = dataclasses.field(default_factory=list)
-    # [{'uuid': ..., 'fixed_ip': ..., 'port': ...}]; None: the default.
-    networks: list | None = None
-    config_drive: bool = False
-    disk_config: str = 'MANUAL'
-    # The uuid of the server group the scheduler hint names.
-    group: str | None = None
-    # Files to inject (path, base64 contents): only counted against the
-    # injected_files quotas; the simulated servers have no disk.
-    personality: list = dataclasses.field(default_factory=list)
-
-
-@dataclasses.dataclass(frozen=True)
-class CreateResult:
-    servers: list
-    reservation_id: str
-    admin_pass: str
-
-
-def create_servers(context, driver, request, can_use_zero_disk_flavor):
-    """Create between min_count and max_count servers (as many as the
-    quota allows); they are BUILD, or ERROR with a NoValidHost fault when
-    no host has room. Raises the 400/403 of an invalid request."""
-    flavor = _flavor_for(context, request.flavor_ref)
-    _check_image(context, request.image_ref, flavor,
-                 can_use_zero_disk_flavor)
-    key_data = _key_data(context, request.key_name)
-    server_metadata.check_quota(context, request.metadata)
-    _check_injected_files_quota(context, request.personality)
-    zone, host_name = _zone_and_host(driver, request.availability_zone)
-    network = driver.get_network()
-    ports = _requested_ports(network, request)
-    security_groups = _security_groups(request.security_groups)
-    group = (server_groups.get_for_create(context, request.group)
-             if request.group else None)
-    reservation_id = 'r-' + _random_string(8)
-    admin_pass = request.admin_pass or _random_string(12)
-    with db_api.context_manager.writer.using(context):
-        servers_db.take_scheduling_lock(context)
-        count = _count_within_quota(context, flavor, request.min_count,
-                                    request.max_count)
-        placement = _Placement(zone, host_name, group,
-                               server_groups.member_hosts(context, group)
-                               if group else set())
-        rows = _place_and_store(context, driver, request, flavor, key_data,
-                                placement, network, ports, security_groups,
-                                reservation_id, count)
-        if group is not None:
-            server_groups.add_members(context, group,
-                                      [row.uuid for row in rows])
-    durations = task_durations(driver)
-    servers = _assemble(context, rows, durations, timeutils.utcnow())
-    return CreateResult(servers, reservation_id, admin_pass)
-
-
-def _flavor_for(context, flavor_ref):
-    try:
-        flavor = flavors_db.get_by_flavor_id(context, flavor_ref)
-    except exception.FlavorNotFound:
-        raise exception.InvalidFlavorRef(flavor_id=flavor_ref)
-    if flavor.disabled:
-        raise exception.InvalidFlavorRef(flavor_id=flavor_ref)
-    return flavor
-
-
-def _check_image(context, image_ref, flavor, can_use_zero_disk_flavor):
-    try:
-        image = images.get(context, image_ref).image
-    except exception.ImageNotFound:
-        raise exception.InvalidImageRef()
-    if image.status != 'active':
-        raise exception.ImageNotActive(image_id=image_ref)
-    if flavor.memory_mb < (image.min_ram or 0):
-        raise exception.FlavorMemoryTooSmall()
-    if flavor.root_gb == 0:
-        if not can_use_zero_disk_flavor:
-            raise exception.BootFromVolumeRequiredForZeroDiskFlavor()
-        return
-    flavor_size = flavor.root_gb * _GIB
-    if image.size and image.size > flavor_size:
-        raise exception.FlavorDiskSmallerThanImage(
-            flavor_size=flavor_size, image_size=image.size)
-    if image.min_disk and image.min_disk * _GIB > flavor_size:
-        raise exception.FlavorDiskSmallerThanMinDisk(
-            flavor_size=flavor_size, image_min_disk=image.min_disk * _GIB)
-
-
-def _key_data(context, key_name):
-    if key_name is None:
-        return None
-    try:
-        return keypairs_db.get(context, context.user_id, key_name).public_key
-    except exception.KeypairNotFound:
-        raise exception.InvalidKeyName()
-
-
-def _check_injected_files_quota(context, files):
-    """Nova's limits on personality files: how many, then the longest
-    path, then the longest (base64) contents."""
-    if not files:
-        return
-    limits = quotas.get_limits(context, context.project_id, context.user_id)
-
-    def over(resource, value):
-        return limits[resource] != quotas.UNLIMITED and (
-            value > limits[resource])
-    if over('injected_files', len(files)):
-        raise exception.OnsetFileLimitExceeded()
-    if over('injected_file_path_bytes', max(len(path) for path, _ in files)):
-        raise exception.OnsetFilePathLimitExceeded(
-            allowed=limits['injected_file_path_bytes'])
-    if over('injected_file_content_bytes',
-            max(len(contents) for _, contents in files)):
-        raise exception.OnsetFileContentLimitExceeded(
-            allowed=limits['injected_file_content_bytes'])
-
-
-def _zone_and_host(driver, requested):
-    """(zone, host name) a create asks for; either may be None."""
-    if not requested:
-        return None, None
-    zone, _, host_and_node = requested.partition(':')
-    host_name = host_and_node.partition(':')[0] or None
-    hosts = driver.get_hosts()
-    if zone and zone not in {host.availability_zone for host in hosts}:
-        raise exception.AvailabilityZoneNotAvailable()
-    if host_name is not None and host_name not in {host.name
-                                                   for host in hosts}:
-        raise exception.ComputeHostNotFound(host=host_name)
-    return zone or None, host_name
-
-
-def _requested_ports(network, request):
-    """The fixed IPs (None: any) of the ports each server gets, one per
-    requested network."""
-    if not request.networks:
-        return [None]
-    ports = []
-    for requested in request.networks:
-        if requested.get('port'):
-            raise exception.PortNotFound(port_id=requested['port'])
-        if requested.get('uuid') != network.id:
-            raise exception.NetworkNotFound(
-                network_id=requested.get('uuid'))
-        ports.append(requested.get('fixed_ip'))
-    if any(ports) and request.max_count > 1:
-        raise exception.InvalidFixedIpAndMaxCountRequest(
-            reason='max_count cannot be greater than 1 if an fixed_ip is '
-                   'specified.')
-    return ports
-
-
-def _security_groups(requested):
-    names = list(dict.fromkeys(requested or [DEFAULT_SECURITY_GROUP]))
-    for name in names:
-        if name != DEFAULT_SECURITY_GROUP:
-            raise exception.SecurityGroupNotFound(security_group_id=name)
-    return names
-
-
-def _random_string(length):
-    alphabet = string.ascii_lowercase + string.digits
-    return ''.join(secrets.choice(alphabet) for _ in range(length))
-
-
-def _count_within_quota(context, flavor, min_count, max_count):
-    """How many of max_count servers the quota allows (at least
-    min_count), or TooManyInstances with Nova's message. The project's
-    limits and the user's (which default to the project's) both apply."""
-    per_server = {'instances': 1, 'cores': flavor.vcpus,
-                  'ram': flavor.memory_mb}
-    allowed = max_count
-    for user_id in (None, context.user_id):
-        limits = quotas.get_limits(context, context.project_id, user_id)
-        used = dict(zip(('instances', 'cores', 'ram'), servers_db.get_usage(
-            context, context.project_id, user_id)))
-        for resource, each in per_server.items():
-            if limits[resource] != quotas.UNLIMITED and each:
-                allowed = min(allowed,
-                              (limits[resource] - used[resource]) // each)
-        if allowed < min_count:
-            raise _too_many_instances(flavor, min_count, max_count,
-                                      per_server, limits, used)
-    return allowed
-
-
-def _too_many_instances(flavor, min_count, max_count, per_server, limits,
-                        used):
-    overs = sorted(resource for resource, each in per_server.items()
-                   if limits[resource] != quotas.UNLIMITED and
-                   used[resource] + each * max_count > limits[resource])
-    requested = {'instances': str(min_count) if min_count == max_count
-                 else '%d-%d' % (min_count, max_count),
-                 'cores': str(flavor.vcpus * max_count),
-                 'ram': str(flavor.memory_mb * max_count)}
-    return exception.TooManyInstances(
-        overs=', '.join(overs),
-        req=', '.join(requested[resource] for resource in overs),
-        used=', '.join(str(used[resource]) for resource in overs),
-        allowed=', '.join(str(limits[resource]) for resource in overs))
-
-
-def _hostname(name):
-    """Nova's hostname of a display name: letters, digits and dashes."""
-    allowed = string.ascii_letters + string.digits + '-'
-    hostname = ''.join(char if char in allowed else '-'
-                       for char in name.replace(' ', '-'))
-    hostname = hostname.strip('-.')[:63].lower()
-    return hostname or 'server'
-
-
-@dataclasses.dataclass
-class _Placement:
-    """Where a create's servers may go: the zone or host asked for, and
-    the hosts its server group's policy allows or forbids (its members'
-    hosts, and those of the servers placed so far)."""
-
-    zone: str | None
-    host_name: str | None
-    group: object
-    group_hosts: set
-
-    def choose(self, hosts, usage, requirement):
-        allowed, excluded = None, frozenset()
-        if self.group is not None and self.group_hosts:
-            if self.group.policy == server_groups.AFFINITY:
-                allowed = self.group_hosts
-            else:
-                excluded = self.group_hosts
-        host = scheduling.choose_host(hosts, usage, requirement, self.zone,
-                                      self.host_name, allowed, excluded)
-        if host is not None:
-            self.group_hosts.add(host.name)
-        return host
-
-
-def _place_and_store(context, driver, request, flavor, key_data, placement,
-                     network, ports, security_groups, reservation_id,
-                     count):
-    hosts = driver.get_hosts()
-    usage = servers_db.get_host_usage(context)
-    holders = servers_db.get_used_addresses(context, network.name)
-    used = set(holders)
-    for fixed_ip in ports:
-        if fixed_ip is not None:
-            fixed_addresses.check_fixed_ip(network, fixed_ip, used, holders)
-    requirement = scheduling.requirement_of(flavor)
-    now = timeutils.utcnow()
-    rows = []
-    for index in range(count):
-        server_uuid = str(uuid_lib.uuid4())
-        host = placement.choose(hosts, usage, requirement)
-        name = request.name
-        if count > 1:
-            name = '%s-%d' % (request.name, index + 1)
-        values = {
-            'uuid': server_uuid, 'project_id': context.project_id,
-            'user_id': context.user_id, 'name': name,
-            'hostname': _hostname(name), 'image_ref': request.image_ref,
-            'flavor_ref': flavor.flavorid, 'vcpus': flavor.vcpus,
-            'memory_mb': flavor.memory_mb, 'root_gb': flavor.root_gb,
-            'ephemeral_gb': flavor.ephemeral_gb, 'swap': flavor.swap,
-            'key_name': request.key_name, 'key_data': key_data,
-            'access_ip_v4': request.access_ip_v4,
-            'access_ip_v6': request.access_ip_v6,
-            'config_drive': 'True' if request.config_drive else '',
-            'disk_config': request.disk_config,
-            'user_data': request.user_data,
-            'reservation_id': reservation_id, 'launch_index': index,
-            'security_groups': security_groups, 'created_at': now,
-            'deleted': 0,
-        }
-        addresses = []
-        fault = None
-        if host is None:
-            values.update(vm_state=server_states.ERROR,
-                          availability_zone=placement.zone)
-            fault = {'code': 500, 'message': NO_VALID_HOST,
-                     'details': _no_room_details(flavor, placement),
-                     'created_at': now}
-        else:
-            values.update(vm_state=server_states.BUILDING,
-                          task_state=server_states.SPAWNING,
-                          task_started_at=now, host=host.name,
-                          availability_zone=host.availability_zone)
-            usage = scheduling.add_usage(usage, host.name, requirement)
-            for fixed_ip in ports:
-                addresses += fixed_addresses.allocate(
-                    network, used, server_uuid, fixed_ip)
-        rows.append(servers_db.create(context, values, request.metadata,
-                                      addresses, fault))
-    return [servers_db.get(context, row.uuid) for row in rows]
-
-
-def _no_room_details(flavor, placement):
-    where = 'host %s' % placement.host_name if placement.host_name else (
-        'zone %s' % placement.zone if placement.zone else 'any zone')
-    details = ('No compute host in %s has %d vcpus, %d MB of memory and '
-               'the disk of flavor %s free' % (
-                   where, flavor.vcpus, flavor.memory_mb, flavor.flavorid))
-    if placement.group is not None:
-        details += ' that the %s policy of server group %s allows' % (
-            placement.group.policy, placement.group.uuid)
-    return details + '.'
-
 
 
 def update_server(context, server, values):

@@ -24,6 +24,7 @@ from nova_api.api.schemas import servers as schemas
 from nova_api.api import validation
 from nova_api.api.views import servers as views
 from nova_api.api import wsgi
+from nova_api.compute import server_create
 from nova_api.compute import servers
 from nova_api import conf
 from nova_api import exception
@@ -170,7 +171,7 @@ class ServersController(wsgi.Controller):
         if request.networks:
             context.can(policies.CREATE_ATTACH_NETWORK,
                         {'project_id': context.project_id})
-        result = servers.create_servers(
+        result = server_create.create_servers(
             context, self.driver, request,
             can_use_zero_disk_flavor=context.can(
                 policies.CREATE_ZERO_DISK_FLAVOR,
@@ -394,7 +395,7 @@ def _create_request(params, hints):
     max_count = int(params.get('max_count', min_count))
     if min_count > max_count:
         raise exception.Invalid('min_count must be <= max_count')
-    return servers.CreateRequest(
+    return server_create.CreateRequest(
         name=params['name'],
         image_ref=id_from_href(params.get('imageRef')),
         flavor_ref=_flavor_id_from_href(str(params['flavorRef'])),

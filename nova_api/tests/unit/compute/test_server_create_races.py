@@ -3,7 +3,7 @@ serialises them, so however many arrive at once no quota, host capacity
 or fixed address is ever given out twice.
 
 Each test releases its threads together (a barrier) into
-compute.servers.create_servers with the real simulated driver, then
+compute.server_create.create_servers with the real simulated driver, then
 checks both what each caller got and what the database holds.
 """
 
@@ -14,7 +14,7 @@ from oslo_config import fixture as config_fixture
 import sqlalchemy as sa
 
 from nova_api.compute import quotas
-from nova_api.compute import servers
+from nova_api.compute import server_create
 from nova_api import conf
 from nova_api import context as nova_context
 from nova_api.db import flavors as flavors_db
@@ -43,7 +43,7 @@ class ServerCreateRaceTest(base.DatabaseTestCase):
         values = {'name': 'race', 'image_ref': CIRROS,
                   'flavor_ref': M1_SMALL}
         values.update(overrides)
-        return servers.CreateRequest(**values)
+        return server_create.CreateRequest(**values)
 
     def create_at_once(self, request, count=THREADS):
         """Call create_servers with `request` from `count` threads, each
@@ -60,7 +60,7 @@ class ServerCreateRaceTest(base.DatabaseTestCase):
                 roles=['member'], overwrite=False)
             barrier.wait()
             try:
-                outcomes[index] = servers.create_servers(
+                outcomes[index] = server_create.create_servers(
                     context, driver, request, can_use_zero_disk_flavor=False)
             except Exception as error:
                 outcomes[index] = error
@@ -80,7 +80,7 @@ class ServerCreateRaceTest(base.DatabaseTestCase):
         raised `expected_error`. Any other exception (a 'database is
         locked', a deadlock, a duplicate address) fails the test."""
         results = [outcome for outcome in outcomes
-                   if isinstance(outcome, servers.CreateResult)]
+                   if isinstance(outcome, server_create.CreateResult)]
         errors = [outcome for outcome in outcomes
                   if isinstance(outcome, expected_error)]
         unexpected = [outcome for outcome in outcomes
@@ -171,7 +171,8 @@ class ServerCreateRaceTest(base.DatabaseTestCase):
         for server in failed:
             self.assertIsNone(server.host)
             self.assertEqual(500, server.fault.code)
-            self.assertEqual(servers.NO_VALID_HOST, server.fault.message)
+            self.assertEqual(server_create.NO_VALID_HOST,
+                             server.fault.message)
             self.assertEqual([], server.addresses)
         stored = self.stored_servers()
         on_h1 = [server for server in stored if server.host == 'h1']
@@ -181,7 +182,7 @@ class ServerCreateRaceTest(base.DatabaseTestCase):
             sum(server.memory_mb for server in on_h1),
             sum(server.root_gb for server in on_h1)))
         self.assertEqual(
-            [servers.NO_VALID_HOST] * (THREADS - 3),
+            [server_create.NO_VALID_HOST] * (THREADS - 3),
             self.stored_fault_messages())
         self.assert_distinct_addresses(3)
 
