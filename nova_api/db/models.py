@@ -8,6 +8,7 @@ and MySQL.
 """
 
 import datetime
+import ipaddress
 
 from oslo_utils import timeutils
 import sqlalchemy as sa
@@ -36,6 +37,23 @@ NAMING_CONVENTION = {
 }
 
 _MYSQL_TABLE_ARGS = {'mysql_engine': 'InnoDB', 'mysql_charset': 'utf8mb4'}
+
+
+class IPv6String(sa.types.TypeDecorator):
+    """A string column that stores an IPv6 address in its shortest form
+    (RFC 5952), as Nova stores accessIPv6: what clients read back and
+    filter by is the canonical form. Other values pass unchanged."""
+
+    impl = sa.String(39)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        try:
+            return ipaddress.IPv6Address(value).compressed
+        except ValueError:
+            return value
 
 
 class Base(orm.DeclarativeBase):
@@ -283,7 +301,7 @@ class Server(TimestampMixin, Base):
     terminated_at: orm.Mapped[datetime.datetime | None] = (
         orm.mapped_column(sa.DateTime))
     access_ip_v4: orm.Mapped[str | None] = orm.mapped_column(sa.String(39))
-    access_ip_v6: orm.Mapped[str | None] = orm.mapped_column(sa.String(39))
+    access_ip_v6: orm.Mapped[str | None] = orm.mapped_column(IPv6String())
     config_drive: orm.Mapped[str] = orm.mapped_column(
         sa.String(255), default='')
     disk_config: orm.Mapped[str] = orm.mapped_column(

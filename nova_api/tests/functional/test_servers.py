@@ -302,6 +302,20 @@ class ServersTestV2(ServerHelpers, base.APITestCase):
         self.assertEqual('203.0.113.5', server['accessIPv4'])
         self.assertEqual('2001:db8::5', server['accessIPv6'])
 
+    def test_access_ipv6_is_shown_in_its_shortest_form(self):
+        # As Nova stores it (Tempest's test_verify_server_details).
+        server_id = self.create(
+            accessIPv6='0000:0000:0000:0000:0000:babe:220.12.22.2')
+        self.assertEqual('::babe:dc0c:1602',
+                         self.show(server_id)['accessIPv6'])
+        resp = self.api('PUT', '/servers/' + server_id, {'server': {
+            'accessIPv6': '2001:0DB8:0000::0001'}}, persona='member')
+        self.assertEqual('2001:db8::1', resp.json()['server']['accessIPv6'])
+        resp = self.api('GET', '/servers?all_tenants=1&'
+                        'access_ip_v6=2001:db8:0::1')
+        self.assertEqual([server_id],
+                         [server['id'] for server in resp.json()['servers']])
+
     def test_create_with_another_users_key(self):
         resp = self.api('POST', '/os-keypairs', {'keypair': {'name': 'k1'}},
                         persona='admin')
