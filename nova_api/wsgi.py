@@ -15,7 +15,8 @@ def init_application():
     files = os.environ.get('NOVA_API_CONFIG')
     default_files = files.split(',') if files else None
     app.parse_config([], default_config_files=default_files)
-    return app.load_app()
+    schema_checked = os.environ.get(app.SCHEMA_CHECKED_ENV) == '1'
+    return app.load_app(check_schema=not schema_checked)
 
 
 application = init_application()

@@ -41,9 +41,17 @@ def find_paste_config():
     raise cfg.ConfigFilesNotFoundError([name])
 
 
-def load_app(name='osapi_compute'):
-    """The paste application `name`, with the database schema in place."""
-    migration.ensure_schema()
+# Set in the environment of WSGI workers whose schema is known to be up
+# to date (nova-api syncs it before starting them): they load without
+# asking the database, so one restarted during an outage still loads.
+SCHEMA_CHECKED_ENV = 'NOVA_API_SCHEMA_CHECKED'
+
+
+def load_app(name='osapi_compute', check_schema=True):
+    """The paste application `name`, with the database schema in place
+    (brought up to date here unless `check_schema` is False)."""
+    if check_schema:
+        migration.ensure_schema()
     # Built now so that a plugin's clashing policy rule stops the start.
     policy.get_enforcer()
     path = find_paste_config()

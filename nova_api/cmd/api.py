@@ -48,6 +48,10 @@ def uwsgi_argv(bind, workers, config_files, module=WSGI_MODULE):
         '--http-socket', bind,
         '--module', module,
         '--env', 'NOVA_API_CONFIG=%s' % ','.join(config_files),
+        # main() has synced the schema; a worker respawned while the
+        # database is down must still load (and answer 503 until it is
+        # back), or --need-app would stop the whole service.
+        '--env', '%s=1' % app.SCHEMA_CHECKED_ENV,
         '--processes', str(workers),
         '--master',
         # Each worker builds its own app and database engine after the
