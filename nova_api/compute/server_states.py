@@ -87,7 +87,8 @@ TASK_OUTCOMES = {
 @dataclasses.dataclass(frozen=True)
 class StoredState:
     """What the database keeps about a server's state. Datetimes are
-    timezone-naive UTC, as stored."""
+    timezone-naive UTC, as stored. The functions taking one accept a
+    server row too: it has these fields."""
 
     vm_state: str
     task_state: str | None = None
@@ -97,7 +98,7 @@ class StoredState:
     host: str | None = None
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class ServerState:
     """A server's state at one moment, as the API shows it."""
 

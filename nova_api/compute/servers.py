@@ -22,7 +22,7 @@ from nova_api import exception
 from nova_api.virt import driver as driver_module
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class Server:
     """A server as the API shows it: stored columns (``row``), the state
     now, metadata, addresses and the latest fault (a row or None)."""
@@ -87,13 +87,6 @@ def task_durations(driver):
     return {task: driver.task_seconds(task) for task in driver_module.TASKS}
 
 
-def _stored_state(row):
-    return server_states.StoredState(
-        vm_state=row.vm_state, task_state=row.task_state,
-        task_started_at=row.task_started_at, launched_at=row.launched_at,
-        host=row.host)
-
-
 def assemble(context, rows, durations, now):
     """Server objects of stored `rows`, in their state at `now`."""
     ids = [row.id for row in rows]
@@ -105,7 +98,6 @@ def assemble(context, rows, durations, now):
                   if row.vm_state == server_states.ERROR or row.deleted])
     servers = []
     for row in rows:
-        stored = _stored_state(row)
         if row.deleted:
             state = server_states.ServerState(
                 vm_state=server_states.DELETED, task_state=None,
@@ -113,12 +105,13 @@ def assemble(context, rows, durations, now):
                 task_finishes_at=None, launched_at=row.launched_at,
                 host=row.host)
         else:
-            state = server_states.current_state(stored, durations, now)
+            # A server row has the fields of a StoredState.
+            state = server_states.current_state(row, durations, now)
         servers.append(Server(
             row=row, state=state, metadata=metadata.get(row.id, {}),
             addresses=addresses.get(row.id, []), fault=faults.get(row.id),
             task_ends_at=None if row.deleted
-            else server_states.task_finishes_at(stored, durations)))
+            else server_states.task_finishes_at(row, durations)))
     return servers
 
 
