@@ -17,7 +17,6 @@ See doc/source/admin/tempest.rst for the tempest.conf choices.
 """
 
 import argparse
-import fcntl
 import io
 import os
 import shutil
@@ -30,10 +29,9 @@ import subunit
 import testtools
 
 from nova_api.tests.fixtures import keystone as keystone_fixture
+from nova_api.tests.fixtures import virtualenv
 
 TEMPEST_REQUIREMENTS = ('tempest==47.0.0',)
-READY_MARKER = 'nova_api-tempest-requirements.txt'
-INSTALL_TIMEOUT = 1200
 
 # The seeded catalog (db migrations 0002 and 0003). Tempest boots
 # image_ref_alt with flavor_ref: debian needs 3 GB of disk, more than
@@ -174,43 +172,8 @@ def tempest_venv_dir():
 
 def ensure_tempest_venv(path=None):
     """The path of a virtualenv with TEMPEST_REQUIREMENTS, built once."""
-    path = path or tempest_venv_dir()
-    os.makedirs(path, exist_ok=True)
-    wanted = '\n'.join(TEMPEST_REQUIREMENTS) + '\n'
-    marker = os.path.join(path, READY_MARKER)
-    with open(os.path.join(path, '.build.lock'), 'w') as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if _read(marker) != wanted:
-            _build_venv(path)
-            with open(marker, 'w') as f:
-                f.write(wanted)
-    return path
-
-
-def _read(file_name):
-    try:
-        with open(file_name) as f:
-            return f.read()
-    except FileNotFoundError:
-        return None
-
-
-def _build_venv(path):
-    log_file = os.path.join(path, 'build.log')
-    python = os.path.join(path, 'bin', 'python')
-    steps = [
-        [sys.executable, '-m', 'venv', path],
-        [python, '-m', 'pip', 'install', '--upgrade', 'pip'],
-        [python, '-m', 'pip', 'install'] + list(TEMPEST_REQUIREMENTS),
-    ]
-    with open(log_file, 'w') as log:
-        for argv in steps:
-            log.write('$ %s\n' % ' '.join(argv))
-            log.flush()
-            if subprocess.run(argv, stdout=log, stderr=subprocess.STDOUT,
-                              timeout=INSTALL_TIMEOUT).returncode != 0:
-                raise RuntimeError('building the Tempest virtualenv failed;'
-                                   ' see %s' % log_file)
+    return virtualenv.ensure_virtualenv(path or tempest_venv_dir(),
+                                        TEMPEST_REQUIREMENTS, 'Tempest')
 
 
 def tempest_conf(deployment):
