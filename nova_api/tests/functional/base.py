@@ -16,7 +16,9 @@ microversion cases, as Tempest's v2.1 classes inherit the v2 ones:
 """
 
 import json
+import os
 
+import fixtures
 from oslo_config import fixture as config_fixture
 import testtools
 
@@ -102,6 +104,18 @@ class APITestCase(testtools.TestCase):
                                     '500)'):
         if client_module.remote_url():
             self.skipTest(reason)
+
+    def use_policy_file(self, rules):
+        """Run the rest of the test with `rules` ({rule: check string})
+        in the [oslo_policy] policy file, over the defaults."""
+        self.skip_if_remote('changes the policy of the service')
+        path = os.path.join(self.useFixture(fixtures.TempDir()).path,
+                            'policy.yaml')
+        with open(path, 'w') as f:
+            f.writelines('"%s": "%s"\n' % rule for rule in rules.items())
+        policy.get_enforcer()  # registers the [oslo_policy] options
+        self.conf.config(policy_file=path, group='oslo_policy')
+        policy.reset()
 
     def max_version(self):
         """The server's maximum microversion: ours in process, else the one

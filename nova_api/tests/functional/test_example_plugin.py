@@ -117,15 +117,6 @@ class HelloTestV2(base.APITestCase):
     def default_version(self):
         return '2.1' if self.is_v21 else '2.0'
 
-    def _use_policy_file(self, rules):
-        path = os.path.join(self.useFixture(fixtures.TempDir()).path,
-                            'policy.yaml')
-        with open(path, 'w') as f:
-            f.writelines('"%s": "%s"\n' % rule for rule in rules.items())
-        policy.get_enforcer()  # registers the [oslo_policy] options
-        self.conf.config(policy_file=path, group='oslo_policy')
-        policy.reset()
-
     def test_list(self):
         resp = self.api('GET', '/os-hello', persona='member')
         self.assertEqual(200, resp.status, resp)
@@ -192,7 +183,7 @@ class HelloTestV2(base.APITestCase):
                          registered[SHOW_RULE].check_str)
 
     def test_list_rule_overridden_by_the_operator(self):
-        self._use_policy_file({LIST_RULE: 'role:admin'})
+        self.use_policy_file({LIST_RULE: 'role:admin'})
         resp = self.api('GET', '/os-hello', persona='member')
         self.assertFault(resp, 403,
                          "Policy doesn't allow %s to be performed."

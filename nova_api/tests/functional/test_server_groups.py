@@ -7,16 +7,13 @@ shared deployment (NOVA_API_TEST_URL); the few that need the in-process
 service (members, policy files) skip there.
 """
 
-import os
 import urllib.parse
 import uuid
 
-import fixtures
 from oslo_utils import uuidutils
 
 from nova_api.compute import server_groups
 from nova_api import context as nova_context
-from nova_api import policy
 from nova_api.tests.functional import base
 
 OVER_QUOTA = 'Quota exceeded, too many server groups.'
@@ -485,16 +482,6 @@ class ServerGroupsTestV2(base.APITestCase):
             1, len(self.show(group['id']).json()['server_group']['members']))
 
     # Policy.
-
-    def use_policy_file(self, rules):
-        self.skip_if_remote('changes the policy of the service')
-        path = os.path.join(self.useFixture(fixtures.TempDir()).path,
-                            'policy.yaml')
-        with open(path, 'w') as f:
-            f.writelines('"%s": "%s"\n' % rule for rule in rules.items())
-        policy.get_enforcer()  # registers the [oslo_policy] options
-        self.conf.config(policy_file=path, group='oslo_policy')
-        policy.reset()
 
     def test_policy_refusals(self):
         group = self.create()

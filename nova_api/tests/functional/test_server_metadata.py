@@ -1,14 +1,11 @@
 """/servers/{server_id}/metadata: a server's key/value metadata."""
 
-import os
 import time
 
-import fixtures
 import sqlalchemy as sa
 
 from nova_api.db import api as db_api
 from nova_api.db import models
-from nova_api import policy
 from nova_api.tests.functional import base
 from nova_api.tests.functional import client as client_module
 
@@ -59,16 +56,6 @@ class ServerHelpers:
                 self.fail('server %s is not %s: %r' % (server_id, status,
                                                        resp))
             time.sleep(0.5)
-
-    def use_policy_file(self, rules):
-        self.skip_if_remote('changes the policy of the service')
-        path = os.path.join(self.useFixture(fixtures.TempDir()).path,
-                            'policy.yaml')
-        with open(path, 'w') as f:
-            f.writelines('"%s": "%s"\n' % rule for rule in rules.items())
-        policy.get_enforcer()  # registers the [oslo_policy] options
-        self.conf.config(policy_file=path, group='oslo_policy')
-        policy.reset()
 
 
 class ServerMetadataTestV2(ServerHelpers, base.APITestCase):
