@@ -22,7 +22,6 @@ from bench import deployment
 from bench import load
 from bench import serve
 from nova_api.db import api as db_api
-from nova_api.db import migration
 from nova_api.db import models
 
 PATH = '/v2.1/servers/detail?limit=100'
@@ -87,21 +86,11 @@ def seed(existing, count):
                  for n in range(first, first + size)])
 
 
-def _http_rate(config_file, duration):
+def _http_rate(start_server, duration):
+    """The rate of PATH over HTTP on a server `start_server(port)`
+    starts."""
     port = bench_main._free_port()
-    server = serve.start_nova_api(config_file, port)
-    try:
-        load.wait_for(port)
-        return bench_main.http_rate(port, 'GET', PATH, bench_main.ADMIN,
-                                    None, duration)
-    finally:
-        server.terminate()
-        server.wait()
-
-
-def _bare_http_rate(duration):
-    port = bench_main._free_port()
-    server = serve.start_bare_app(port)
+    server = start_server(port)
     try:
         load.wait_for(port)
         return bench_main.http_rate(port, 'GET', PATH, bench_main.ADMIN,
@@ -120,10 +109,10 @@ def main():
     request = bench_main.request_factory(bench_main.ADMIN, None)
     bare_in_process = bench_main.in_process_rate(
         bare_app.application, 'GET', PATH, request, args.duration)
-    bare_http = _bare_http_rate(args.duration)
+    bare_http = _http_rate(serve.start_bare_app, args.duration)
     deploy = deployment.Deployment()
+    # Creates the schema too.
     app = deploy.load_app()
-    migration.db_sync()
     rows = []
     existing = 0
     for count in sorted(sizes):
@@ -131,7 +120,9 @@ def main():
         existing = count
         in_process = bench_main.in_process_rate(app, 'GET', PATH, request,
                                                 args.duration)
-        http = _http_rate(deploy.config_file, args.duration)
+        http = _http_rate(
+            lambda port: serve.start_nova_api(deploy.config_file, port),
+            args.duration)
         rows.append((count, in_process, http))
     print('\nGET %s (bare app: %.0f/s in process, %.0f/s over HTTP)'
           % (PATH, bare_in_process, bare_http))
