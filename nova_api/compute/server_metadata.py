@@ -13,14 +13,24 @@ from nova_api.compute import server_states
 from nova_api.db import server_metadata as metadata_db
 from nova_api import exception
 
-# The action names of Nova's 409 messages.
-UPDATE_METADATA = 'update metadata'
-DELETE_METADATA = 'delete metadata'
-
 # Nova also changes the metadata of paused and suspended servers; the
 # simulation has neither state yet, the names are Nova's vm_states.
 _CHANGEABLE_VM_STATES = frozenset({
     server_states.ACTIVE, 'paused', 'suspended', server_states.STOPPED})
+
+
+def _change(name):
+    """A metadata change: it starts no task, and Nova allows it on a
+    launched server at rest."""
+    return server_states.Action(
+        name, task_state=None, allowed_vm_states=_CHANGEABLE_VM_STATES,
+        allowed_task_states=frozenset({None}), must_have_launched=True,
+        must_have_host=False)
+
+
+# Named as Nova's 409 messages name them.
+UPDATE_METADATA = _change('update metadata')
+DELETE_METADATA = _change('delete metadata')
 
 
 def get_metadata(server):
@@ -58,21 +68,10 @@ def delete_item(context, server, key):
 
 
 def _check_changeable(context, server, action):
-    """Nova's lock and state checks, in its order: lock, vm_state,
-    task_state, launched_at."""
+    """Nova's lock check, then its state checks."""
     if server.locked_by is not None and not context.is_admin:
         raise exception.InstanceIsLocked(instance_uuid=server.uuid)
-    refusal = None
-    if server.vm_state not in _CHANGEABLE_VM_STATES:
-        refusal = ('vm_state', server.vm_state)
-    elif server.task_state is not None:
-        refusal = ('task_state', server.task_state)
-    elif server.launched_at is None:
-        refusal = ('launched_at', None)
-    if refusal is not None:
-        attr, state = refusal
-        raise exception.InstanceInvalidState(
-            action=action, server_id=server.uuid, attr=attr, state=state)
+    server_states.check_allowed(action, server.uuid, server.state)
 
 
 def check_quota(context, metadata):

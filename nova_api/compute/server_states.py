@@ -175,8 +175,9 @@ class Action:
 
     # As Nova's 409 message names it.
     name: str
-    # The task the action starts.
-    task_state: str
+    # The task the action starts; None for a change that starts none
+    # (server metadata), which only checks the state.
+    task_state: str | None
     # None: any state.
     allowed_vm_states: frozenset | None
     allowed_task_states: frozenset | None
@@ -213,12 +214,12 @@ DELETE = Action(
     must_have_launched=False, must_have_host=False)
 
 
-def begin_action(action: Action, server_id: str, current: ServerState,
-                 now: datetime.datetime) -> StoredState:
-    """What to store when `action` starts at `now` on a server in state
-    `current`; raises InstanceNotReady or InstanceInvalidState (409) when
-    Nova would refuse it, checking in Nova's order: host, vm_state,
-    task_state, launched_at."""
+def check_allowed(action: Action, server_id: str, current: ServerState):
+    """Raise a 409 unless Nova allows `action` on a server in state
+    `current`, checking in Nova's order: host (InstanceNotReady),
+    vm_state, task_state, launched_at (InstanceInvalidState naming the
+    refusing state; Nova's API words it differently when that state has
+    no value: InstanceInvalidStateForAction)."""
     if action.must_have_host and current.host is None:
         raise exception.InstanceNotReady(instance_id=server_id)
     refusal = None
@@ -230,10 +231,21 @@ def begin_action(action: Action, server_id: str, current: ServerState,
         refusal = ('task_state', current.task_state)
     elif action.must_have_launched and current.launched_at is None:
         refusal = ('launched_at', None)
-    if refusal is not None:
-        attr, state = refusal
-        raise exception.InstanceInvalidState(
-            action=action.name, server_id=server_id, attr=attr, state=state)
+    if refusal is None:
+        return
+    attr, state = refusal
+    if state is None:
+        raise exception.InstanceInvalidStateForAction(
+            server_id=server_id, action=action.name)
+    raise exception.InstanceInvalidState(
+        action=action.name, server_id=server_id, attr=attr, state=state)
+
+
+def begin_action(action: Action, server_id: str, current: ServerState,
+                 now: datetime.datetime) -> StoredState:
+    """What to store when `action` starts at `now` on a server in state
+    `current`; raises check_allowed's 409s when Nova would refuse it."""
+    check_allowed(action, server_id, current)
     return StoredState(
         vm_state=current.vm_state,
         task_state=action.task_state,

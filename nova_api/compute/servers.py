@@ -232,28 +232,17 @@ def delete_server(context, driver, server):
         server_groups.remove_member(context, server.uuid)
 
 
-def _begin_action(action, server_id, state, now):
-    """server_states.begin_action, with Nova's API message when the
-    refusing state has no value."""
-    try:
-        return server_states.begin_action(action, server_id, state, now)
-    except exception.InstanceInvalidState as error:
-        if error.kwargs.get('state') is None:
-            raise exception.InstanceInvalidStateForAction(
-                server_id=server_id, action=action.name)
-        raise
-
-
 def _begin(context, driver, server, action):
     now = timeutils.utcnow()
-    stored = _begin_action(action, server.uuid, server.state, now)
+    stored = server_states.begin_action(action, server.uuid, server.state,
+                                        now)
     values = {'vm_state': stored.vm_state, 'task_state': stored.task_state,
               'task_started_at': stored.task_started_at,
               'launched_at': stored.launched_at}
     if not servers_db.update_state(context, server.row, values):
         # Another action started first: judge this one against it.
         current = get_server(context, server.uuid, driver)
-        _begin_action(action, server.uuid, current.state, now)
+        server_states.check_allowed(action, server.uuid, current.state)
         raise exception.InstanceInvalidState(
             action=action.name, server_id=server.uuid, attr='task_state',
             state=current.task_state)

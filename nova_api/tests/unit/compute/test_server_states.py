@@ -295,8 +295,10 @@ class TestRefusals(testtools.TestCase):
                            self.cannot('reboot', 'task_state',
                                        'powering-off'))
         never_placed = state_at(ss.StoredState(ss.ERROR), T0)
-        self.assertRefused(ss.HARD_REBOOT, never_placed,
-                           self.cannot('reboot', 'launched_at', 'None'))
+        self.assertRefused(
+            ss.HARD_REBOOT, never_placed,
+            "Instance %s is in an invalid state for 'reboot'" % SERVER_ID,
+            error=exception.InstanceInvalidStateForAction)
 
     def test_stop(self):
         self.assertRefused(ss.STOP, self.stopped(),
