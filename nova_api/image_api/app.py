@@ -15,6 +15,7 @@ import webob.dec
 import webob.exc
 
 from nova_api.api import wsgi
+from nova_api.compute import images
 from nova_api import exception
 from nova_api.image_api import catalog
 from nova_api.image_api import query
@@ -47,7 +48,7 @@ def index(req):
 
 def show(req, image_id):
     try:
-        entry = catalog.get(req.environ[wsgi.CONTEXT_KEY], image_id)
+        entry = images.get(req.environ[wsgi.CONTEXT_KEY], image_id)
     except exception.ImageNotFound:
         return webob.exc.HTTPNotFound(explanation=_NOT_FOUND % image_id)
     return _json(views.image(entry))

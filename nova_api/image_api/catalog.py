@@ -1,9 +1,7 @@
-"""The image service's rules over the local catalog: who sees an image,
-and which images one page of a list holds.
-
-Who sees an image is the compute layer's rule
-(nova_api.compute.images.is_visible).
-"""
+"""The image service's view of the local catalog: an image's
+visibility, and which images one page of a list holds. Who sees an image
+is the compute layer's rule (nova_api.compute.images.is_visible), which
+its reads apply."""
 
 from nova_api.compute import images
 
@@ -15,13 +13,6 @@ def visibility(image):
     return PUBLIC if image.owner is None else PRIVATE
 
 
-def get(context, image_id):
-    """The image (ImageWithProperties), or ImageNotFound if it does not
-    exist or the caller may not see it: the image service does not tell
-    the two apart."""
-    return images.get(context, image_id)
-
-
 def get_page(context, filters, keep, limit, marker=None):
     """Up to `limit` images the caller sees, newest first, after `marker`.
 
@@ -30,8 +21,8 @@ def get_page(context, filters, keep, limit, marker=None):
     cannot say. Since those two drop images from a page of the query, pages
     are read until this one is full or the catalog ends.
     """
-    if marker is not None:
-        get(context, marker)
+    # images.get_all refuses a marker the caller cannot see
+    # (ImageMarkerNotFound).
     page = []
     while len(page) < limit:
         batch = images.get_all(context, filters=filters, limit=limit,
