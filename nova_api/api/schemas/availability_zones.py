@@ -2,12 +2,11 @@
 
 import copy
 
+from nova_api.api.validation import parameter_types
+
+
 # Unknown query parameters are ignored, as in Nova before 2.102.
-index_query = {
-    'type': 'object',
-    'properties': {},
-    'additionalProperties': True,
-}
+index_query = parameter_types.no_query_parameters
 detail_query = index_query
 
 _zone_state = {

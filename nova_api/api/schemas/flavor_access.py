@@ -1,5 +1,8 @@
 """Request, query and response schemas of flavor access."""
 
+from nova_api.api.validation import parameter_types
+
+
 # A project id as the access table stores it.
 _tenant = {'type': 'string', 'minLength': 1, 'maxLength': 255}
 
@@ -23,11 +26,7 @@ def _action(name):
 add_tenant_access = _action('addTenantAccess')
 remove_tenant_access = _action('removeTenantAccess')
 
-index_query = {
-    'type': 'object',
-    'properties': {},
-    'additionalProperties': True,
-}
+index_query = parameter_types.no_query_parameters
 
 access_list_response = {
     'type': 'object',

@@ -19,11 +19,7 @@ create = {
 # PUT .../os-extra_specs/{key} with {key: value}.
 update = dict(copy.deepcopy(_specs), minProperties=1, maxProperties=1)
 
-index_query = {
-    'type': 'object',
-    'properties': {},
-    'additionalProperties': True,
-}
+index_query = parameter_types.no_query_parameters
 
 show_query = index_query
 delete_query = index_query

@@ -25,11 +25,7 @@ update = {
     'additionalProperties': False,
 }
 
-index_query = {
-    'type': 'object',
-    'properties': {},
-    'additionalProperties': True,
-}
+index_query = parameter_types.no_query_parameters
 
 show_query = index_query
 delete_query = index_query

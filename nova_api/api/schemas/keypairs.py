@@ -74,11 +74,7 @@ create_v210 = _create_body({
 
 # Unknown query parameters are ignored (and removed before the controller
 # sees them), as in Nova before 2.75.
-query = {
-    'type': 'object',
-    'properties': {},
-    'additionalProperties': True,
-}
+query = parameter_types.no_query_parameters
 
 query_v210 = {
     'type': 'object',

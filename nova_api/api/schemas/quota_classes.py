@@ -5,6 +5,8 @@ server_groups and server_group_members are not shown.
 """
 
 from nova_api.api.schemas import quota_sets
+from nova_api.api.validation import parameter_types
+
 
 # Shown before 2.50.
 SHOWN = tuple(resource for resource in quota_sets.RESOURCES
@@ -20,11 +22,7 @@ update = {
 }
 
 # Unknown query parameters are ignored, as in Nova before 2.102.
-show_query = {
-    'type': 'object',
-    'properties': {},
-    'additionalProperties': True,
-}
+show_query = parameter_types.no_query_parameters
 
 _limit = {'type': 'integer', 'minimum': -1}
 show_response = quota_sets.response(SHOWN, _limit, with_id=True,

@@ -58,11 +58,7 @@ query = {
 }
 show_query = detail_query = update_query = delete_query = query
 
-defaults_query = {
-    'type': 'object',
-    'properties': {},
-    'additionalProperties': True,
-}
+defaults_query = parameter_types.no_query_parameters
 
 _response_limit = {'type': 'integer', 'minimum': -1}
 _response_usage = {

@@ -55,11 +55,7 @@ index_query = {
     'additionalProperties': True,
 }
 
-show_query = delete_query = {
-    'type': 'object',
-    'properties': {},
-    'additionalProperties': True,
-}
+show_query = delete_query = parameter_types.no_query_parameters
 
 _uuid = {'type': 'string', 'format': 'uuid'}
 

@@ -2,12 +2,11 @@
 
 import copy
 
+from nova_api.api.validation import parameter_types
+
+
 # Nova ignores unknown query parameters here (until 2.102).
-index_query = {
-    'type': 'object',
-    'properties': {},
-    'additionalProperties': True,
-}
+index_query = parameter_types.no_query_parameters
 
 show_query = index_query
 

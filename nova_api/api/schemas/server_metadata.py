@@ -26,11 +26,7 @@ update = {
 }
 
 # Nova ignores unknown query parameters here (until 2.102).
-index_query = {
-    'type': 'object',
-    'properties': {},
-    'additionalProperties': True,
-}
+index_query = parameter_types.no_query_parameters
 
 show_query = index_query
 delete_query = index_query

@@ -353,11 +353,7 @@ index_query = {
 
 detail_query = index_query
 
-show_query = {
-    'type': 'object',
-    'properties': {},
-    'additionalProperties': True,
-}
+show_query = parameter_types.no_query_parameters
 
 # Nova ignores the query string of a delete.
 delete_query = show_query

@@ -1,10 +1,9 @@
 """Schemas of the version document served inside the API pipeline."""
 
-show_query = {
-    'type': 'object',
-    'properties': {},
-    'additionalProperties': True,
-}
+from nova_api.api.validation import parameter_types
+
+
+show_query = parameter_types.no_query_parameters
 
 _link = {
     'type': 'object',

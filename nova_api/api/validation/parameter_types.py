@@ -17,6 +17,15 @@ def multi_params(schema):
     return {'type': 'array', 'items': copy.deepcopy(schema)}
 
 
+# A query string with no parameters of its own: whatever is sent is
+# ignored (removed before the controller sees it), as Nova ignores the
+# unknown query parameters of these routes at our microversions.
+no_query_parameters = {
+    'type': 'object',
+    'properties': {},
+    'additionalProperties': True,
+}
+
 boolean = {
     'type': ['boolean', 'string'],
     'enum': [True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on',
