@@ -347,6 +347,7 @@ def _place_and_store(context, driver, request, flavor, key_data, placement,
                     network, used, server_uuid, fixed_ip)
         rows.append(servers_db.create(context, values, request.metadata,
                                       addresses, fault))
+    # Read back as stored: columns normalise some values (accessIPv6).
     return [servers_db.get(context, row.uuid) for row in rows]
 
 
