@@ -8,11 +8,11 @@ This is the one place where exceptions become HTTP responses.
 import logging
 
 from oslo_db import exception as db_exception
-from oslo_serialization import jsonutils
 from sqlalchemy import exc as sa_exc
 import webob
 import webob.exc
 
+from nova_api.api import json_encoding
 from nova_api.api import microversion
 from nova_api import exception
 
@@ -43,7 +43,7 @@ def fault_response(code, message, version=None, headers=None):
     body = {name: {'code': code, 'message': message}}
     response = webob.Response(status=code, charset='UTF-8',
                               content_type='application/json')
-    response.text = jsonutils.dumps(body)
+    response.body = json_encoding.dump_as_bytes(body)
     if headers:
         response.headers.update(headers)
     microversion.set_response_headers(response, version)

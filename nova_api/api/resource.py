@@ -15,6 +15,7 @@ import webob.dec
 
 from nova_api.api import contract
 from nova_api.api import faults
+from nova_api.api import json_encoding
 from nova_api.api import microversion
 from nova_api.api.validation import validators
 from nova_api.api import wsgi
@@ -139,9 +140,7 @@ def _build_response(req, declared, version, header_version, result):
                               charset=None)
     if result is not None:
         _check_response(req, declared, version, result)
-        # A view builds a fresh tree, never a cycle: skip the encoder's
-        # bookkeeping of every container it enters (~10% of a big body).
-        response.body = jsonutils.dump_as_bytes(result, check_circular=False)
+        response.body = json_encoding.dump_as_bytes(result)
     response.headers.update(headers)
     microversion.set_response_headers(response, header_version)
     return response

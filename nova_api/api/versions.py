@@ -4,11 +4,11 @@ Links are built from the request's host URL (or [api] compute_link_prefix).
 """
 
 from oslo_config import cfg
-from oslo_serialization import jsonutils
 import webob
 import webob.dec
 
 from nova_api.api import faults
+from nova_api.api import json_encoding
 from nova_api.api import microversion
 from nova_api.api import wsgi
 from nova_api import exception
@@ -106,7 +106,7 @@ def build_choices(req):
 def _json_response(body, status=200):
     response = webob.Response(status=status, content_type='application/json',
                               charset=None)
-    response.body = jsonutils.dump_as_bytes(body)
+    response.body = json_encoding.dump_as_bytes(body)
     return response
 
 

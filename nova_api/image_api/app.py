@@ -9,11 +9,11 @@ service's shape (webob's error page, JSON when the client accepts it),
 not Nova's fault body: clients of the image service parse that.
 """
 
-from oslo_serialization import jsonutils
 import webob
 import webob.dec
 import webob.exc
 
+from nova_api.api import json_encoding
 from nova_api.api import wsgi
 from nova_api.compute import images
 from nova_api import exception
@@ -25,8 +25,9 @@ _NOT_FOUND = 'No image found with ID %s'
 
 
 def _json(body, status=200):
-    return webob.Response(body=jsonutils.dump_as_bytes(body), status=status,
-                          content_type='application/json', charset='UTF-8')
+    return webob.Response(body=json_encoding.dump_as_bytes(body),
+                          status=status, content_type='application/json',
+                          charset='UTF-8')
 
 
 def index(req):
