@@ -89,9 +89,6 @@ def task_durations(driver):
 
 def assemble(context, rows, durations, now):
     """Server objects of stored `rows`, in their state at `now`."""
-    ids = [row.id for row in rows]
-    metadata = servers_db.get_metadata_for(context, ids)
-    addresses = servers_db.get_addresses_for(context, ids)
     # Only a server that went to ERROR has a fault to show.
     faults = servers_db.get_faults_for(
         context, [row.id for row in rows
@@ -108,8 +105,8 @@ def assemble(context, rows, durations, now):
             # A server row has the fields of a StoredState.
             state = server_states.current_state(row, durations, now)
         servers.append(Server(
-            row=row, state=state, metadata=metadata.get(row.id, {}),
-            addresses=addresses.get(row.id, []), fault=faults.get(row.id),
+            row=row, state=state, metadata=servers_db.metadata_of(row),
+            addresses=servers_db.addresses_of(row), fault=faults.get(row.id),
             task_ends_at=None if row.deleted
             else server_states.task_finishes_at(row, durations)))
     return servers

@@ -12,6 +12,7 @@ start reaches through ``migration.ensure_schema()``, creates it first.
 import os
 
 from oslo_db.sqlalchemy import enginefacade
+import orjson
 from oslo_db.sqlalchemy import engines
 from sqlalchemy import engine as sa_engine
 from sqlalchemy.engine import make_url
@@ -36,6 +37,13 @@ def _pool_sqlite_file_connections(url, engine_args, kw):
     if engine_args.get('poolclass') is pool.NullPool:
         engine_args['poolclass'] = pool.QueuePool
         engine_args['pool_pre_ping'] = False
+
+
+@engines._init_connection_args.dispatch_for('*')
+def _decode_json_with_orjson(url, engine_args, kw):
+    """Decode JSON columns with orjson, several times faster than the json
+    module: a list of servers decodes a few values per server."""
+    engine_args['json_deserializer'] = orjson.loads
 
 
 @sa_event.listens_for(sa_engine.Engine, 'begin')

@@ -2,7 +2,9 @@
 quota usage they add up to, and the lock that serialises creates.
 
 Reads run on ``context.connection`` and return named tuples
-(``server.uuid``); writes use the ORM. A server's *current* state is
+(``server.uuid``) that carry the server's metadata and addresses too,
+read in the same statement (nova_api.db.json_aggregates); writes use the
+ORM. A server's *current* state is
 not a column: it follows from the stored state, its task and the task's
 duration (nova_api.compute.server_states). List filters on state are
 therefore built from ``current_state_columns()``, which express that rule
@@ -17,6 +19,7 @@ import sqlalchemy as sa
 
 from nova_api.compute import server_states
 from nova_api.db import api
+from nova_api.db import json_aggregates
 from nova_api.db import models
 from nova_api import exception
 
@@ -33,17 +36,28 @@ _locks = models.SchedulingLock.__table__
 
 SCHEDULER_LOCK = 'scheduler'
 
-# Server and address rows are copied into named tuples: a list detail
-# reads some forty attributes of each of up to [api] max_limit servers,
-# and a SQLAlchemy Row's attribute lookup costs over ten times a named
-# tuple's.
-ServerRow = collections.namedtuple('ServerRow', _servers.c.keys())
+# A server's addresses, [[id, network, address, version, mac_address],
+# ...] in any order, and its metadata, {key: value}; NULL when it has none.
+_ADDRESS_ARRAYS = sa.select(json_aggregates.json_array_agg(
+    _addresses.c.id, _addresses.c.network, _addresses.c.address,
+    _addresses.c.version, _addresses.c.mac_address)).where(
+        _addresses.c.server_id == _servers.c.id).scalar_subquery()
+_METADATA_OBJECT = sa.select(json_aggregates.json_object_agg(
+    _metadata.c.key, _metadata.c.value)).where(
+        _metadata.c.server_id == _servers.c.id).scalar_subquery()
+_WITH_DETAILS = (_servers, _METADATA_OBJECT.label('metadata_object'),
+                 _ADDRESS_ARRAYS.label('address_arrays'))
+
+# Server rows are copied into named tuples: a list detail reads some forty
+# attributes of each of up to [api] max_limit servers, and a SQLAlchemy
+# Row's attribute lookup costs over ten times a named tuple's.
+ServerRow = collections.namedtuple(
+    'ServerRow', _servers.c.keys() + ['metadata_object', 'address_arrays'])
 AddressRow = collections.namedtuple(
-    'AddressRow', ('server_id', 'network', 'address', 'version',
-                   'mac_address'))
+    'AddressRow', ('network', 'address', 'version', 'mac_address'))
 
 _EXISTING = _servers.c.deleted == 0
-_BY_UUID = sa.select(_servers).where(
+_BY_UUID = sa.select(*_WITH_DETAILS).where(
     _servers.c.uuid == sa.bindparam('uuid'), _EXISTING)
 _BY_UUID_IN_PROJECT = _BY_UUID.where(
     _servers.c.project_id == sa.bindparam('project_id'))
@@ -66,17 +80,6 @@ _PROJECT_USAGE = sa.select(
 ).where(_EXISTING, _servers.c.project_id == sa.bindparam('project_id'))
 _USER_USAGE = _PROJECT_USAGE.where(
     _servers.c.user_id == sa.bindparam('user_id'))
-# Without timestamps: a list reads two addresses per server.
-_ADDRESSES_OF_MANY = sa.select(
-    _addresses.c.server_id, _addresses.c.network, _addresses.c.address,
-    _addresses.c.version, _addresses.c.mac_address).where(
-        _addresses.c.server_id.in_(
-            sa.bindparam('server_ids', expanding=True))).order_by(
-                _addresses.c.id)
-_METADATA_OF_MANY = sa.select(
-    _metadata.c.server_id, _metadata.c.key, _metadata.c.value).where(
-        _metadata.c.server_id.in_(
-            sa.bindparam('server_ids', expanding=True)))
 # Oldest first: the last one per server wins.
 _FAULTS_OF_MANY = sa.select(_faults).where(
     _faults.c.server_id.in_(sa.bindparam('server_ids', expanding=True))
@@ -230,7 +233,7 @@ def get_page(context, criteria, sort_keys, sort_dirs, limit=None,
                                       *marker_criteria)).first()
         if marker_row is None:
             raise exception.MarkerNotFound(marker=marker)
-    statement = sa.select(_servers).where(*criteria)
+    statement = sa.select(*_WITH_DETAILS).where(*criteria)
     statement = oslo_db_utils.paginate_query(
         statement, Server, limit, sort_keys, marker=marker_row,
         sort_dirs=sort_dirs)
@@ -238,36 +241,17 @@ def get_page(context, criteria, sort_keys, sort_dirs, limit=None,
             for row in context.connection.execute(statement).all()]
 
 
-def _by_server(rows):
-    """{server id: [rows]} of rows whose first column is the server id."""
-    grouped = {}
-    for row in rows:
-        grouped.setdefault(row[0], []).append(row)
-    return grouped
+def metadata_of(row):
+    """{key: value} of a ServerRow."""
+    return row.metadata_object or {}
 
 
-@api.context_manager.reader.connection
-def get_metadata_for(context, server_ids):
-    """{server id: {key: value}} for the servers' row ids."""
-    if not server_ids:
-        return {}
-    rows = context.connection.execute(_METADATA_OF_MANY,
-                                      {'server_ids': server_ids}).all()
-    metadata = {}
-    for server_id, key, value in rows:
-        metadata.setdefault(server_id, {})[key] = value
-    return metadata
-
-
-@api.context_manager.reader.connection
-def get_addresses_for(context, server_ids):
-    """{server id: [address rows in allocation order]}."""
-    if not server_ids:
-        return {}
-    return _by_server(AddressRow._make(row) for row in
-                      context.connection.execute(
-                          _ADDRESSES_OF_MANY,
-                          {'server_ids': server_ids}).all())
+def addresses_of(row):
+    """AddressRows of a ServerRow, in allocation order."""
+    if not row.address_arrays:
+        return []
+    return [AddressRow._make(entry[1:])
+            for entry in sorted(row.address_arrays)]
 
 
 @api.context_manager.reader.connection

@@ -1,0 +1,81 @@
+"""Server reads with their metadata and addresses, on every backend."""
+
+from nova_api.db import servers
+from nova_api.tests.unit.db import base
+
+_COLUMNS = servers.Server.__table__.c
+
+
+def _values(uuid, name):
+    return {'uuid': uuid, 'project_id': 'project-a', 'user_id': 'user-a',
+            'name': name, 'hostname': name, 'image_ref': 'image',
+            'flavor_ref': '1', 'vcpus': 1, 'memory_mb': 512, 'root_gb': 1,
+            'ephemeral_gb': 0, 'swap': 0, 'vm_state': 'active',
+            'reservation_id': 'r-1', 'security_groups': ['default', 'web']}
+
+
+def _address(network, address, version, mac='fa:16:3e:00:00:01'):
+    return {'network': network, 'address': address, 'version': version,
+            'mac_address': mac}
+
+
+class ServerReadTest(base.DatabaseTestCase):
+
+    # Allocation order is not the order of the values: the rows must
+    # come back as they were allocated.
+    ADDRESSES = [_address('private', '192.168.0.9', 4),
+                 _address('private', 'fd00:10::9', 6),
+                 _address('other', '10.0.0.3', 4, 'fa:16:3e:00:00:02'),
+                 _address('private', '192.168.0.2', 4)]
+    METADATA = {'role': 'web', 'quote': 'say "hi"\\n', 'unicode': 'ünï ☃',
+                'empty': ''}
+
+    def setUp(self):
+        super().setUp()
+        servers.create(self.context, _values('uuid-1', 's1'), self.METADATA,
+                       self.ADDRESSES)
+        servers.create(self.context, _values('uuid-2', 's2'), {}, [])
+
+    def _page(self):
+        rows = servers.get_page(self.context, [_COLUMNS.deleted == 0],
+                                ['name', 'id'], ['asc', 'asc'])
+        return {row.uuid: row for row in rows}
+
+    def test_get_carries_metadata_and_addresses_in_allocation_order(self):
+        row = servers.get(self.context, 'uuid-1')
+        self.assertEqual(self.METADATA, servers.metadata_of(row))
+        self.assertEqual(
+            [(a['network'], a['address'], a['version'], a['mac_address'])
+             for a in self.ADDRESSES],
+            [tuple(address) for address in servers.addresses_of(row)])
+        self.assertEqual('private', servers.addresses_of(row)[0].network)
+        self.assertEqual(['default', 'web'], row.security_groups)
+
+    def test_a_server_without_either(self):
+        row = servers.get(self.context, 'uuid-2')
+        self.assertEqual({}, servers.metadata_of(row))
+        self.assertEqual([], servers.addresses_of(row))
+
+    def test_a_page_carries_each_servers_own(self):
+        page = self._page()
+        self.assertEqual(['uuid-1', 'uuid-2'], list(page))
+        self.assertEqual(self.METADATA, servers.metadata_of(page['uuid-1']))
+        self.assertEqual(4, len(servers.addresses_of(page['uuid-1'])))
+        self.assertEqual('192.168.0.2',
+                         servers.addresses_of(page['uuid-1'])[-1].address)
+        self.assertEqual({}, servers.metadata_of(page['uuid-2']))
+        self.assertEqual([], servers.addresses_of(page['uuid-2']))
+
+    def test_many_metadata_items(self):
+        metadata = {'key-%03d' % n: 'v' * 255 for n in range(128)}
+        servers.create(self.context, _values('uuid-3', 's3'), metadata, [])
+        self.assertEqual(metadata, servers.metadata_of(
+            servers.get(self.context, 'uuid-3')))
+
+
+class ServerReadTestPostgreSQL(base.PostgreSQL, ServerReadTest):
+    pass
+
+
+class ServerReadTestMySQL(base.MySQL, ServerReadTest):
+    pass
