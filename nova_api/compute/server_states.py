@@ -13,6 +13,7 @@ integers and the API status derived from (vm_state, task_state).
 
 import dataclasses
 import datetime
+import typing
 from collections.abc import Mapping
 
 from nova_api import exception
@@ -98,8 +99,9 @@ class StoredState:
     host: str | None = None
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class ServerState:
+# A named tuple: a list builds one for each server of a page, and a frozen
+# dataclass takes twice as long to build.
+class ServerState(typing.NamedTuple):
     """A server's state at one moment, as the API shows it."""
 
     vm_state: str

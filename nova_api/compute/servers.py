@@ -8,9 +8,9 @@ fault. Every process computes the same state from the same row.
 Creating servers is nova_api.compute.server_create's.
 """
 
-import dataclasses
 import datetime
 import hashlib
+import typing
 
 from oslo_utils import timeutils
 
@@ -22,8 +22,8 @@ from nova_api import exception
 from nova_api.virt import driver as driver_module
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Server:
+# A named tuple, as ServerState is: one for each server of a page.
+class Server(typing.NamedTuple):
     """A server as the API shows it: stored columns (``row``), the state
     now, metadata, addresses and the latest fault (a row or None)."""
 
@@ -146,13 +146,19 @@ def list_servers(context, driver, filters, sort_keys, sort_dirs, limit,
     criteria built by the API layer (see ``build_criteria``)."""
     durations = task_durations(driver)
     now = timeutils.utcnow()
-    criteria, marker_criteria = build_criteria(filters, durations, now)
-    if criteria is None:
-        return []
     with db_api.context_manager.reader.connection.using(context):
-        rows = servers_db.get_page(context, criteria, sort_keys, sort_dirs,
-                                   limit=limit, marker=marker,
-                                   marker_criteria=marker_criteria)
+        if marker is None and set(filters) <= {'project_id'}:
+            rows = servers_db.get_first_page(
+                context, filters.get('project_id'), sort_keys, sort_dirs,
+                limit=limit)
+        else:
+            criteria, marker_criteria = build_criteria(filters, durations,
+                                                       now)
+            if criteria is None:
+                return []
+            rows = servers_db.get_page(
+                context, criteria, sort_keys, sort_dirs, limit=limit,
+                marker=marker, marker_criteria=marker_criteria)
         return assemble(context, rows, durations, now)
 
 

@@ -24,8 +24,12 @@ def build_addresses(addresses, extended):
     network, address, version and mac_address, in allocation order)."""
     networks = {}
     for address in addresses:
-        networks.setdefault(address.network, []).append(
-            _address(address, extended))
+        entry = _address(address, extended)
+        on_network = networks.get(address.network)
+        if on_network is None:
+            networks[address.network] = [entry]
+        else:
+            on_network.append(entry)
     return networks
 
 

@@ -22,15 +22,21 @@ _FAULT_STATUSES = frozenset(('ERROR', 'DELETED'))
 _ROOT_DEVICE_NAME = '/dev/vda'
 
 
-# Naive UTC datetimes; isoformat() is strftime's result, faster.
+# Naive UTC datetimes. isoformat() is strftime's result, faster, and
+# fastest without arguments: its first 19 characters are the seconds,
+# and it leaves out microseconds that are 0.
 def _iso_seconds(value):
     """2013-09-03T04:01:32Z"""
-    return value.isoformat(timespec='seconds') + 'Z'
+    return value.isoformat()[:19] + 'Z'
 
 
 def _iso_micro(value):
     """2013-09-23T13:37:00.880302, or None"""
-    return value.isoformat(timespec='microseconds') if value else None
+    if not value:
+        return None
+    if value.microsecond:
+        return value.isoformat()
+    return value.isoformat() + '.000000'
 
 
 def _fault(fault, show_details):
@@ -125,18 +131,16 @@ class ServerViewBuilder:
             body['security_groups'] = [{'name': name}
                                        for name in row.security_groups]
         if self.show_extended_attributes:
-            body.update(self._extended_attributes(server))
+            self._add_extended_attributes(body, server)
         return body
 
-    def _extended_attributes(self, server):
+    def _add_extended_attributes(self, body, server):
         row = server.row
-        attributes = {
-            'OS-EXT-SRV-ATTR:host': row.host,
-            'OS-EXT-SRV-ATTR:hypervisor_hostname': row.host,
-            'OS-EXT-SRV-ATTR:instance_name': server.instance_name,
-        }
+        body['OS-EXT-SRV-ATTR:host'] = row.host
+        body['OS-EXT-SRV-ATTR:hypervisor_hostname'] = row.host
+        body['OS-EXT-SRV-ATTR:instance_name'] = server.instance_name
         if self.launch_details:
-            attributes.update({
+            body.update({
                 'OS-EXT-SRV-ATTR:reservation_id': row.reservation_id,
                 'OS-EXT-SRV-ATTR:launch_index': row.launch_index,
                 'OS-EXT-SRV-ATTR:kernel_id': '',
@@ -145,7 +149,6 @@ class ServerViewBuilder:
                 'OS-EXT-SRV-ATTR:root_device_name': _ROOT_DEVICE_NAME,
                 'OS-EXT-SRV-ATTR:user_data': row.user_data,
             })
-        return attributes
 
 
 def build_server_view(req, server, show_extended_attributes):

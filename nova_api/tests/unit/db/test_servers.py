@@ -66,6 +66,29 @@ class ServerReadTest(base.DatabaseTestCase):
         self.assertEqual({}, servers.metadata_of(page['uuid-2']))
         self.assertEqual([], servers.addresses_of(page['uuid-2']))
 
+    def test_the_first_page_is_get_pages_first_page(self):
+        for n in range(3, 8):
+            values = dict(_values('uuid-%d' % n, 's%d' % (n % 3)),
+                          project_id='project-b' if n % 2 else 'project-a')
+            servers.create(self.context, values, {'n': str(n)}, [])
+        servers.soft_delete(self.context, servers.get(self.context,
+                                                      'uuid-4'), None)
+        for project_id in ('project-a', 'project-b', None):
+            scope = [] if project_id is None else [
+                _COLUMNS.project_id == project_id]
+            for sort_keys, sort_dirs, limit in (
+                    (['created_at', 'id'], ['desc', 'desc'], None),
+                    (['name', 'created_at', 'id'], ['asc', 'desc', 'desc'],
+                     2),
+                    (['id'], ['asc'], 3)):
+                self.assertEqual(
+                    servers.get_page(self.context,
+                                     scope + [_COLUMNS.deleted == 0],
+                                     sort_keys, sort_dirs, limit=limit),
+                    servers.get_first_page(self.context, project_id,
+                                           sort_keys, sort_dirs,
+                                           limit=limit))
+
     def test_many_metadata_items(self):
         metadata = {'key-%03d' % n: 'v' * 255 for n in range(128)}
         servers.create(self.context, _values('uuid-3', 's3'), metadata, [])
