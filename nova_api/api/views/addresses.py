@@ -24,12 +24,8 @@ def build_addresses(addresses, extended):
     network, address, version and mac_address, in allocation order)."""
     networks = {}
     for address in addresses:
-        entry = _address(address, extended)
-        on_network = networks.get(address.network)
-        if on_network is None:
-            networks[address.network] = [entry]
-        else:
-            on_network.append(entry)
+        networks.setdefault(address.network, []).append(
+            _address(address, extended))
     return networks
 
 
