@@ -14,6 +14,7 @@ order put a column to sort by in each array.
 """
 
 import sqlalchemy as sa
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.ext import compiler
 from sqlalchemy.sql import functions
 
@@ -49,7 +50,7 @@ _OBJECT_AGG = {
 def _spelling(spellings, element, sql_compiler, **kw):
     dialect = sql_compiler.dialect.name
     if dialect not in spellings:
-        raise NotImplementedError('%s has no JSON aggregate for %s'
+        raise sa_exc.CompileError('%s has no spelling for %s'
                                   % (element.name, dialect))
     return spellings[dialect] % sql_compiler.process(element.clauses, **kw)
 
