@@ -69,12 +69,12 @@ class _Enforcer(oslo_policy.Enforcer):
 
 def _decision_key(rule, target, context):
     """What a decision depends on, hashable; None if something in the
-    target or credentials cannot be a key (then nothing is remembered)."""
+    target or credentials cannot be a key (then nothing is remembered):
+    building the frozensets hashes every item."""
     try:
         key = (rule, frozenset(target.items()), frozenset(
             (name, tuple(value) if isinstance(value, list) else value)
             for name, value in context.to_policy_values().items()))
-        hash(key)
     except TypeError:
         return None
     return key
