@@ -11,8 +11,8 @@ start reaches through ``migration.ensure_schema()``, creates it first.
 
 import os
 
-from oslo_db.sqlalchemy import enginefacade
 import orjson
+from oslo_db.sqlalchemy import enginefacade
 from oslo_db.sqlalchemy import engines
 from sqlalchemy import engine as sa_engine
 from sqlalchemy.engine import make_url

@@ -65,7 +65,6 @@ class EnforcerTest(testtools.TestCase):
         self._write_policy('!')
         self.assertTrue(self.member.can(RULE, {}))
 
-
     def _count_evaluations(self):
         """The (rule, target) of each decision oslo.policy makes."""
         enforcer = policy.get_enforcer()
