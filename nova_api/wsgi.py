@@ -26,3 +26,8 @@ application = init_application()
 # it every few dozen large responses.
 gc.collect()
 gc.freeze()
+# A page of servers makes some ten thousand short-lived objects, almost
+# all freed by their reference counts; at the default threshold (700
+# allocations) the collector would scan the young ones a dozen times per
+# request, about a twentieth of its time. Cycles are still collected.
+gc.set_threshold(10000, *gc.get_threshold()[1:])
