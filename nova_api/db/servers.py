@@ -46,14 +46,26 @@ _ADDRESS_ARRAYS = sa.select(json_aggregates.json_array_agg(
 _METADATA_OBJECT = sa.select(json_aggregates.json_object_agg(
     _metadata.c.key, _metadata.c.value)).where(
         _metadata.c.server_id == _servers.c.id).scalar_subquery()
-_WITH_DETAILS = (_servers, _METADATA_OBJECT.label('metadata_object'),
-                 _ADDRESS_ARRAYS.label('address_arrays'))
+_DETAILS = (_METADATA_OBJECT.label('metadata_object'),
+            _ADDRESS_ARRAYS.label('address_arrays'))
+_WITH_DETAILS = (_servers,) + _DETAILS
+# A list reads every column its views show, not the flavor's sizes, the
+# public key or the deletion time: each column read costs about 1% of a
+# page of 100 servers on SQLite.
+_NOT_LISTED = frozenset(('vcpus', 'memory_mb', 'root_gb', 'ephemeral_gb',
+                         'swap', 'key_data', 'deleted_at'))
+_LISTED_WITH_DETAILS = tuple(
+    column for column in _servers.c
+    if column.name not in _NOT_LISTED) + _DETAILS
 
 # Server rows are copied into named tuples: a list detail reads some forty
 # attributes of each of up to [api] max_limit servers, and a SQLAlchemy
 # Row's attribute lookup costs over ten times a named tuple's.
 ServerRow = collections.namedtuple(
     'ServerRow', _servers.c.keys() + ['metadata_object', 'address_arrays'])
+# A server as lists read it: ServerRow without the columns not listed.
+ListedServerRow = collections.namedtuple(
+    'ListedServerRow', [column.name for column in _LISTED_WITH_DETAILS])
 AddressRow = collections.namedtuple(
     'AddressRow', ('network', 'address', 'version', 'mac_address'))
 
@@ -226,7 +238,8 @@ def get_page(context, criteria, sort_keys, sort_dirs, limit=None,
              marker=None, marker_criteria=()):
     """One page of servers matching `criteria` (WHERE clauses) sorted by
     `sort_keys` (column names; 'id' last keeps the order stable), after
-    the server whose uuid is `marker` (found among `marker_criteria`)."""
+    the server whose uuid is `marker` (found among `marker_criteria`),
+    as ListedServerRows."""
     marker_row = None
     if marker is not None:
         marker_row = context.connection.execute(
@@ -234,11 +247,11 @@ def get_page(context, criteria, sort_keys, sort_dirs, limit=None,
                                       *marker_criteria)).first()
         if marker_row is None:
             raise exception.MarkerNotFound(marker=marker)
-    statement = sa.select(*_WITH_DETAILS).where(*criteria)
+    statement = sa.select(*_LISTED_WITH_DETAILS).where(*criteria)
     statement = oslo_db_utils.paginate_query(
         statement, Server, limit, sort_keys, marker=marker_row,
         sort_dirs=sort_dirs)
-    return [ServerRow._make(row)
+    return [ListedServerRow._make(row)
             for row in context.connection.execute(statement).all()]
 
 
@@ -247,7 +260,7 @@ def get_page(context, criteria, sort_keys, sort_dirs, limit=None,
 # statement costs more than running it.
 @functools.lru_cache(maxsize=256)
 def _first_page_statement(in_project, sort_keys, sort_dirs, limited):
-    statement = sa.select(*_WITH_DETAILS).where(_EXISTING)
+    statement = sa.select(*_LISTED_WITH_DETAILS).where(_EXISTING)
     if in_project:
         statement = statement.where(
             _servers.c.project_id == sa.bindparam('project_id'))
@@ -269,7 +282,7 @@ def get_first_page(context, project_id, sort_keys, sort_dirs, limit=None):
                                       limit is not None)
     params = {'project_id': project_id,
               'limit': None if limit is None else int(limit)}
-    return [ServerRow._make(row)
+    return [ListedServerRow._make(row)
             for row in context.connection.execute(statement, params).all()]
 
 
@@ -289,8 +302,6 @@ def addresses_of(row):
 @api.context_manager.reader.connection
 def get_faults_for(context, server_ids):
     """{server id: its latest fault row}."""
-    if not server_ids:
-        return {}
     faults = {}
     for fault in context.connection.execute(
             _FAULTS_OF_MANY, {'server_ids': server_ids}).all():
