@@ -52,24 +52,33 @@ def _server_rows(first, count):
             'disk_config': 'MANUAL', 'user_data': None,
             'reservation_id': 'r-bench%03d' % (n % 1000),
             'launch_index': 0, 'security_groups': ['default'],
+            'network_info': _network_info(n),
             'locked_by': None, 'deleted_at': None, 'deleted': 0,
             'created_at': created, 'updated_at': created,
         }
 
 
+def _addresses(n):
+    """[(network, address, version, mac_address)] of server `n`."""
+    offset = n + 2
+    mac = 'fa:16:3e:%02x:%02x:%02x' % (
+        offset >> 16 & 255, offset >> 8 & 255, offset & 255)
+    return [('private', '10.%d.%d.%d' % (offset >> 16 & 255,
+                                         offset >> 8 & 255, offset & 255),
+             4, mac),
+            ('private', 'fd00:10::%x' % offset, 6, mac)]
+
+
+def _network_info(n):
+    return [list(address) for address in _addresses(n)]
+
+
 def _address_rows(first, count):
     for n in range(first, first + count):
-        offset = n + 2
-        mac = 'fa:16:3e:%02x:%02x:%02x' % (
-            offset >> 16 & 255, offset >> 8 & 255, offset & 255)
-        yield from (
-            {'server_id': n + 1, 'network': 'private', 'version': 4,
-             'address': '10.%d.%d.%d' % (offset >> 16 & 255,
-                                         offset >> 8 & 255, offset & 255),
-             'mac_address': mac, 'created_at': _START},
-            {'server_id': n + 1, 'network': 'private', 'version': 6,
-             'address': 'fd00:10::%x' % offset, 'mac_address': mac,
-             'created_at': _START})
+        for network, address, version, mac in _addresses(n):
+            yield {'server_id': n + 1, 'network': network,
+                   'address': address, 'version': version,
+                   'mac_address': mac, 'created_at': _START}
 
 
 def seed(existing, count):

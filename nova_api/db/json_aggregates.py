@@ -1,16 +1,12 @@
-"""JSON aggregate functions, spelled as each database spells them.
+"""JSON aggregates, spelled as each database spells them, and JSON
+values read in one call each.
 
-A list of servers reads each server's addresses and metadata in the same
-statement as the servers, as correlated subqueries that aggregate the
-child rows into one JSON value per server: one round trip and one
-decoded value per server instead of a row per address and item.
+A list of servers reads each server's metadata in the same statement as
+the servers, as a correlated subquery that aggregates the child rows into
+one JSON value per server: one round trip and one decoded value per
+server instead of a row per item.
 
-    json_array_agg(a, b)    [[a, b], ...]  one array per row, any order
-    json_object_agg(k, v)   {k: v, ...}
-
-Both are NULL over no rows, as SQL aggregates are. SQLite before 3.44
-and MySQL cannot order an aggregate's input, so callers that need an
-order put a column to sort by in each array.
+    json_object_agg(k, v)   {k: v, ...}, NULL over no rows
 """
 
 import orjson
@@ -28,12 +24,13 @@ def _decode(value):
     return value
 
 
-class AggregatedJSON(types.UserDefinedType):
-    """An aggregate's JSON value, decoded in one call per value.
+class DecodedJSON(types.UserDefinedType):
+    """A JSON value read in one call (an aggregate's, or a JSON column
+    read through sa.type_coerce).
 
     sa.JSON's result processing takes two or three Python calls per value
     (the dialect's wrapper, JSON's, the deserializer), and a list reads
-    two aggregates for each of up to [api] max_limit servers.
+    two JSON values for each of up to [api] max_limit servers.
     """
 
     cache_ok = True
@@ -42,26 +39,13 @@ class AggregatedJSON(types.UserDefinedType):
         return _decode
 
 
-class json_array_agg(functions.GenericFunction):
-    """An array of each row's arguments, as a JSON array."""
-
-    type = AggregatedJSON()
-    inherit_cache = True
-
-
 class json_object_agg(functions.GenericFunction):
     """An object of each row's (key, value), as a JSON object."""
 
-    type = AggregatedJSON()
+    type = DecodedJSON()
     inherit_cache = True
 
 
-_ARRAY_AGG = {
-    'sqlite': 'json_group_array(json_array(%s))',
-    'postgresql': 'json_agg(json_build_array(%s))',
-    'mysql': 'JSON_ARRAYAGG(JSON_ARRAY(%s))',
-    'mariadb': 'JSON_ARRAYAGG(JSON_ARRAY(%s))',
-}
 _OBJECT_AGG = {
     'sqlite': 'json_group_object(%s)',
     'postgresql': 'json_object_agg(%s)',
@@ -76,11 +60,6 @@ def _spelling(spellings, element, sql_compiler, **kw):
         raise sa_exc.CompileError('%s has no spelling for %s'
                                   % (element.name, dialect))
     return spellings[dialect] % sql_compiler.process(element.clauses, **kw)
-
-
-@compiler.compiles(json_array_agg)
-def _compile_array_agg(element, sql_compiler, **kw):
-    return _spelling(_ARRAY_AGG, element, sql_compiler, **kw)
 
 
 @compiler.compiles(json_object_agg)

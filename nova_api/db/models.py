@@ -313,6 +313,10 @@ class Server(TimestampMixin, Base):
     launch_index: orm.Mapped[int] = orm.mapped_column(sa.Integer, default=0)
     # Names of the security groups asked for at create.
     security_groups: orm.Mapped[list] = orm.mapped_column(sa.JSON)
+    # The server's addresses as lists read them, in allocation order:
+    # [[network, address, version, mac_address], ...]; None once deleted.
+    # server_addresses holds the same, as the record of what is taken.
+    network_info: orm.Mapped[list | None] = orm.mapped_column(sa.JSON)
     # 'admin' or 'owner' while locked (Nova's locked_by), else None.
     locked_by: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
     deleted_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(

@@ -2,9 +2,9 @@
 quota usage they add up to, and the lock that serialises creates.
 
 Reads run on ``context.connection`` and return named tuples
-(``server.uuid``) that carry the server's metadata and addresses too,
-read in the same statement (nova_api.db.json_aggregates); writes use the
-ORM. A server's *current* state is
+(``server.uuid``) that carry the server's metadata too, aggregated in the
+same statement (nova_api.db.json_aggregates), and its addresses, kept on
+its row as ``network_info``; writes use the ORM. A server's *current* state is
 not a column: it follows from the stored state, its task and the task's
 duration (nova_api.compute.server_states). List filters on state are
 therefore built from ``current_state_columns()``, which express that rule
@@ -37,32 +37,31 @@ _locks = models.SchedulingLock.__table__
 
 SCHEDULER_LOCK = 'scheduler'
 
-# A server's addresses, [[id, network, address, version, mac_address],
-# ...] in any order, and its metadata, {key: value}; NULL when it has none.
-_ADDRESS_ARRAYS = sa.select(json_aggregates.json_array_agg(
-    _addresses.c.id, _addresses.c.network, _addresses.c.address,
-    _addresses.c.version, _addresses.c.mac_address)).where(
-        _addresses.c.server_id == _servers.c.id).scalar_subquery()
+# A server's metadata, {key: value}; NULL when it has none.
 _METADATA_OBJECT = sa.select(json_aggregates.json_object_agg(
     _metadata.c.key, _metadata.c.value)).where(
         _metadata.c.server_id == _servers.c.id).scalar_subquery()
-_DETAILS = (_METADATA_OBJECT.label('metadata_object'),
-            _ADDRESS_ARRAYS.label('address_arrays'))
-_WITH_DETAILS = (_servers,) + _DETAILS
+_DETAILS = (_METADATA_OBJECT.label('metadata_object'),)
+# network_info as read: decoded in one call per value.
+_COLUMNS_READ = tuple(
+    sa.type_coerce(column, json_aggregates.DecodedJSON()).label(
+        column.name) if column.name == 'network_info' else column
+    for column in _servers.c)
+_WITH_DETAILS = _COLUMNS_READ + _DETAILS
 # A list reads every column its views show, not the flavor's sizes, the
 # public key or the deletion time: each column read costs about 1% of a
 # page of 100 servers on SQLite.
 _NOT_LISTED = frozenset(('vcpus', 'memory_mb', 'root_gb', 'ephemeral_gb',
                          'swap', 'key_data', 'deleted_at'))
 _LISTED_WITH_DETAILS = tuple(
-    column for column in _servers.c
+    column for column in _COLUMNS_READ
     if column.name not in _NOT_LISTED) + _DETAILS
 
 # Server rows are copied into named tuples: a list detail reads some forty
 # attributes of each of up to [api] max_limit servers, and a SQLAlchemy
 # Row's attribute lookup costs over ten times a named tuple's.
 ServerRow = collections.namedtuple(
-    'ServerRow', _servers.c.keys() + ['metadata_object', 'address_arrays'])
+    'ServerRow', [column.name for column in _WITH_DETAILS])
 # A server as lists read it: ServerRow without the columns not listed.
 ListedServerRow = collections.namedtuple(
     'ListedServerRow', [column.name for column in _LISTED_WITH_DETAILS])
@@ -148,7 +147,10 @@ def create(context, values, metadata, addresses, fault=None):
     """Insert a server with its metadata ({key: value}), addresses
     (dicts of ServerAddress columns) and, for a server in ERROR, its
     fault (dict of ServerFault columns)."""
-    server = Server(**values)
+    server = Server(network_info=[
+        [address['network'], address['address'], address['version'],
+         address['mac_address']] for address in addresses] or None,
+        **values)
     context.session.add(server)
     context.session.flush()
     context.session.add_all(
@@ -293,10 +295,9 @@ def metadata_of(row):
 
 def addresses_of(row):
     """AddressRows of a ServerRow, in allocation order."""
-    if not row.address_arrays:
+    if not row.network_info:
         return []
-    return [AddressRow._make(entry[1:])
-            for entry in sorted(row.address_arrays)]
+    return [AddressRow._make(entry) for entry in row.network_info]
 
 
 @api.context_manager.reader.connection
@@ -351,7 +352,7 @@ def soft_delete(context, server, now):
         _servers.update().where(*_same_stored_state(server)).values(
             deleted=server.id, deleted_at=now, updated_at=now,
             terminated_at=now, vm_state=server_states.DELETED,
-            task_state=None, task_started_at=None))
+            task_state=None, task_started_at=None, network_info=None))
     if result.rowcount != 1:
         return False
     context.session.execute(

@@ -129,6 +129,51 @@ class MigrationTest(base.DatabaseTestCase):
         migration.db_sync()
         self.assertEqual(5, len(self._flavor_rows()))
 
+    def _insert_server_with_addresses(self, connection, server_id):
+        connection.execute(sa.text(
+            "INSERT INTO servers (id, uuid, project_id, user_id, name, "
+            "hostname, image_ref, flavor_ref, vcpus, memory_mb, root_gb, "
+            "ephemeral_gb, swap, vm_state, config_drive, disk_config, "
+            "reservation_id, launch_index, security_groups, deleted, "
+            "created_at) VALUES (:id, :uuid, 'p', 'u', 'vm', 'vm', 'i', "
+            "'1', 1, 512, 1, 0, 0, 'active', '', 'MANUAL', 'r-1', 0, "
+            "'[]', 0, '2026-01-01 00:00:00')"),
+            {'id': server_id, 'uuid': 'uuid-%d' % server_id})
+
+    def test_0007_puts_each_servers_addresses_on_its_row(self):
+        migration.db_sync(revision='0006')
+        # Allocated in this order (ids), not the order of the values.
+        allocated = [(1, 'private', '192.168.0.9', 4),
+                     (1, 'private', 'fd00:10::9', 6),
+                     (2, 'other', '10.0.0.3', 4),
+                     (1, 'private', '192.168.0.2', 4)]
+        with self.engine.begin() as connection:
+            for server_id in (1, 2, 3):
+                self._insert_server_with_addresses(connection, server_id)
+            for server_id, network, address, version in allocated:
+                connection.execute(sa.text(
+                    "INSERT INTO server_addresses (server_id, network, "
+                    "address, version, mac_address, created_at) VALUES "
+                    "(:server_id, :network, :address, :version, "
+                    "'fa:16:3e:00:00:01', '2026-01-01 00:00:00')"),
+                    {'server_id': server_id, 'network': network,
+                     'address': address, 'version': version})
+
+        migration.db_sync()
+
+        servers = sa.table('servers', sa.column('id'),
+                           sa.column('network_info', sa.JSON))
+        with self.engine.connect() as connection:
+            network_info = dict(connection.execute(
+                sa.select(servers.c.id, servers.c.network_info)).all())
+        mac = 'fa:16:3e:00:00:01'
+        self.assertEqual({
+            1: [['private', '192.168.0.9', 4, mac],
+                ['private', 'fd00:10::9', 6, mac],
+                ['private', '192.168.0.2', 4, mac]],
+            2: [['other', '10.0.0.3', 4, mac]],
+            3: None}, network_info)
+
 
 class MigrationTestPostgreSQL(base.PostgreSQL, MigrationTest):
     pass
