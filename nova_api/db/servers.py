@@ -4,11 +4,11 @@ quota usage they add up to, and the lock that serialises creates.
 Reads run on ``context.connection`` and return named tuples
 (``server.uuid``) that carry the server's metadata too, aggregated in the
 same statement (nova_api.db.json_aggregates), and its addresses, kept on
-its row as ``network_info``; writes use the ORM. A server's *current* state is
-not a column: it follows from the stored state, its task and the task's
-duration (nova_api.compute.server_states). List filters on state are
-therefore built from ``current_state_columns()``, which express that rule
-in SQL for the durations of the caller's driver.
+its row as ``network_info``; writes use the ORM. A server's *current*
+state is not a column: it follows from the stored state, its task and the
+task's duration (nova_api.compute.server_states). List filters on state
+are therefore built from ``current_state_columns()``, which express that
+rule in SQL for the durations of the caller's driver.
 """
 
 import collections

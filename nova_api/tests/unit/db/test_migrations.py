@@ -129,7 +129,7 @@ class MigrationTest(base.DatabaseTestCase):
         migration.db_sync()
         self.assertEqual(5, len(self._flavor_rows()))
 
-    def _insert_server_with_addresses(self, connection, server_id):
+    def _insert_server(self, connection, server_id):
         connection.execute(sa.text(
             "INSERT INTO servers (id, uuid, project_id, user_id, name, "
             "hostname, image_ref, flavor_ref, vcpus, memory_mb, root_gb, "
@@ -149,7 +149,7 @@ class MigrationTest(base.DatabaseTestCase):
                      (1, 'private', '192.168.0.2', 4)]
         with self.engine.begin() as connection:
             for server_id in (1, 2, 3):
-                self._insert_server_with_addresses(connection, server_id)
+                self._insert_server(connection, server_id)
             for server_id, network, address, version in allocated:
                 connection.execute(sa.text(
                     "INSERT INTO server_addresses (server_id, network, "
