@@ -8,6 +8,7 @@ from oslo_config import cfg
 from oslo_log import log as oslo_log
 from paste import deploy
 
+from nova_api.compute import backend
 from nova_api import conf as nova_conf
 from nova_api.db import migration
 from nova_api import policy
@@ -52,8 +53,10 @@ def load_app(name='osapi_compute', check_schema=True):
     (brought up to date here unless `check_schema` is False)."""
     if check_schema:
         migration.ensure_schema()
-    # Built now so that a plugin's clashing policy rule stops the start.
+    # Built now so that a plugin's clashing policy rule, or a compute
+    # driver that cannot load, stops the start.
     policy.get_enforcer()
+    backend.load_driver()
     path = find_paste_config()
     LOG.info('Loading %s from %s', name, path)
     return deploy.loadapp('config:%s' % path, name=name)

@@ -10,6 +10,8 @@ import collections
 
 from oslo_config import cfg
 
+from nova_api.compute import backend
+
 CONF = cfg.CONF
 
 # The service a compute host runs.
@@ -21,15 +23,17 @@ ServiceState = collections.namedtuple('ServiceState',
                                       'available active updated_at')
 
 
-def list_zones(driver):
+def list_zones():
     """The zones servers can be placed in, by name, without hosts."""
-    names = {host.availability_zone for host in driver.get_hosts()}
+    names = {host.availability_zone
+             for host in backend.get_driver().get_hosts()}
     return [Zone(name, True, None) for name in sorted(names)]
 
 
-def list_zones_with_services(driver):
+def list_zones_with_services():
     """Every zone with a service, the internal one included, by name,
     each with its hosts and their services."""
+    driver = backend.get_driver()
     zones = collections.defaultdict(
         lambda: collections.defaultdict(dict))
     for host in driver.get_hosts():

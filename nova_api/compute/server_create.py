@@ -19,6 +19,7 @@ import uuid as uuid_lib
 
 from oslo_utils import timeutils
 
+from nova_api.compute import backend
 from nova_api.compute import fixed_addresses
 from nova_api.compute import images
 from nova_api.compute import quotas
@@ -75,7 +76,7 @@ class CreateResult:
     admin_pass: str
 
 
-def create_servers(context, driver, request, can_use_zero_disk_flavor):
+def create_servers(context, request, can_use_zero_disk_flavor):
     """Create between min_count and max_count servers (as many as the
     quota allows); they are BUILD, or ERROR with a NoValidHost fault when
     no host has room. Raises the 400/403 of an invalid request."""
@@ -85,6 +86,7 @@ def create_servers(context, driver, request, can_use_zero_disk_flavor):
     key_data = _key_data(context, request.key_name)
     server_metadata.check_quota(context, request.metadata)
     _check_injected_files_quota(context, request.personality)
+    driver = backend.get_driver()
     zone, host_name = _zone_and_host(driver, request.availability_zone)
     network = driver.get_network()
     ports = _requested_ports(network, request)
@@ -106,7 +108,7 @@ def create_servers(context, driver, request, can_use_zero_disk_flavor):
         if group is not None:
             server_groups.add_members(context, group,
                                       [row.uuid for row in rows])
-    created = servers.assemble(context, rows, servers.task_durations(driver),
+    created = servers.assemble(context, rows, backend.task_durations(),
                                timeutils.utcnow())
     return CreateResult(created, reservation_id, admin_pass)
 

@@ -128,6 +128,14 @@ def task_duration(task_state, durations: Mapping[str, float]):
     return datetime.timedelta(seconds=seconds)
 
 
+def task_rules(durations: Mapping[str, float]):
+    """{task_state: (its duration, the vm_state it ends in)}: the rule of
+    current_state as data, for the database to apply in SQL."""
+    return {task_state: (task_duration(task_state, durations),
+                         outcome.vm_state)
+            for task_state, outcome in TASK_OUTCOMES.items()}
+
+
 def task_finishes_at(stored: StoredState, durations: Mapping[str, float]):
     """When the stored task ends, or None if there is no task."""
     if stored.task_state is None:

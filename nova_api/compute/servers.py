@@ -14,12 +14,12 @@ import typing
 
 from oslo_utils import timeutils
 
+from nova_api.compute import backend
 from nova_api.compute import server_groups
 from nova_api.compute import server_states
 from nova_api.db import api as db_api
 from nova_api.db import servers as servers_db
 from nova_api import exception
-from nova_api.virt import driver as driver_module
 
 
 # A named tuple, as ServerState is: one for each server of a page.
@@ -82,11 +82,6 @@ class Server(typing.NamedTuple):
         return 'instance-%08x' % self.row.id
 
 
-def task_durations(driver):
-    """{driver task: seconds} of `driver`."""
-    return {task: driver.task_seconds(task) for task in driver_module.TASKS}
-
-
 def assemble(context, rows, durations, now):
     """Server objects of stored `rows`, in their state at `now`."""
     # Only a server that went to ERROR has a fault to show; most pages
@@ -118,101 +113,64 @@ def _visible_project(context):
     return None if context.is_admin else context.project_id
 
 
-def get_server(context, server_id, driver):
+def get_server(context, server_id):
     """The existing server `server_id` the context may see, or
     InstanceNotFound (404)."""
-    durations = task_durations(driver)
+    durations = backend.task_durations()
     with db_api.context_manager.reader.connection.using(context):
         row = servers_db.get(context, server_id, _visible_project(context))
         return assemble(context, [row], durations, timeutils.utcnow())[0]
 
 
 # The statuses a status filter can ask for, as (vm_state, task_state)
-# pairs; '*': any task.
+# pairs.
 _STATUS_FILTERS = {
-    'BUILD': [(server_states.BUILDING, '*')],
+    'BUILD': [(server_states.BUILDING, servers_db.ANY_TASK)],
     'ACTIVE': [(server_states.ACTIVE, None),
                (server_states.ACTIVE, server_states.POWERING_OFF)],
     'REBOOT': [(server_states.ACTIVE, server_states.REBOOTING)],
     'HARD_REBOOT': [(server_states.ACTIVE, server_states.REBOOTING_HARD)],
-    'SHUTOFF': [(server_states.STOPPED, '*')],
-    'ERROR': [(server_states.ERROR, '*')],
-    'DELETED': [(server_states.DELETED, '*')],
+    'SHUTOFF': [(server_states.STOPPED, servers_db.ANY_TASK)],
+    'ERROR': [(server_states.ERROR, servers_db.ANY_TASK)],
+    'DELETED': [(server_states.DELETED, servers_db.ANY_TASK)],
 }
 
 
-def list_servers(context, driver, filters, sort_keys, sort_dirs, limit,
-                 marker):
-    """One page of servers (Server) matching `filters`, a dict of
-    criteria built by the API layer (see ``build_criteria``)."""
-    durations = task_durations(driver)
+def list_servers(context, filters, sort_keys, sort_dirs, limit, marker):
+    """One page of servers (Server) matching `filters`: the filters of
+    servers_db.get_page, but `status`, a list of API statuses, instead of
+    its `states`, and no `include_deleted`."""
+    durations = backend.task_durations()
     now = timeutils.utcnow()
+    db_filters = _db_filters(filters)
+    if db_filters is None:
+        return []
     with db_api.context_manager.reader.connection.using(context):
-        if marker is None and set(filters) <= {'project_id'}:
-            rows = servers_db.get_first_page(
-                context, filters.get('project_id'), sort_keys, sort_dirs,
-                limit=limit)
-        else:
-            criteria, marker_criteria = build_criteria(filters, durations,
-                                                       now)
-            if criteria is None:
-                return []
-            rows = servers_db.get_page(
-                context, criteria, sort_keys, sort_dirs, limit=limit,
-                marker=marker, marker_criteria=marker_criteria)
+        rows = servers_db.get_page(
+            context, db_filters, server_states.task_rules(durations), now,
+            sort_keys, sort_dirs, limit=limit, marker=marker)
         return assemble(context, rows, durations, now)
 
 
-def build_criteria(filters, durations, now):
-    """(criteria, marker criteria) of the WHERE clauses of a list, or
-    (None, None) when the filters can match nothing.
-
-    filters: project_id (None: every project), user_id, name (regex),
-    status (a list), image_ref, flavor_ref, changes_since (datetime; deleted
-    servers included), deleted (bool), ip (regex), ip6 (regex), host,
-    availability_zone, reservation_id, key_name, vm_state, task_state,
-    uuid, access_ip_v4, access_ip_v6, locked (bool).
-    """
-    columns = servers_db.Server.__table__.c
-    scope = []
-    if filters.get('project_id') is not None:
-        scope.append(columns.project_id == filters['project_id'])
-    criteria = list(scope)
-    statuses = {status.upper() for status in filters.get('status', ())}
-    if filters.get('deleted') is not None:
-        criteria.append(columns.deleted != 0 if filters['deleted']
-                        else columns.deleted == 0)
-    elif filters.get('changes_since') is None and 'DELETED' not in statuses:
-        criteria.append(columns.deleted == 0)
-    if filters.get('changes_since') is not None:
-        criteria.append(servers_db.changed_since(durations,
-                                                 filters['changes_since']))
+def _db_filters(filters):
+    """servers_db.get_page's filters for a list's, or None when they can
+    match nothing: statuses become the states they stand for, and deleted
+    servers are listed with the others for a changes-since or a DELETED
+    status."""
+    db_filters = dict(filters)
+    statuses = {status.upper() for status in db_filters.pop('status', ())}
+    if 'deleted' not in db_filters and (
+            db_filters.get('changes_since') is not None or
+            'DELETED' in statuses):
+        db_filters['include_deleted'] = True
     if statuses:
         # Unknown statuses match nothing (Nova before 2.38).
-        pairs = [pair for status in sorted(statuses)
-                 for pair in _STATUS_FILTERS.get(status, ())]
-        if not pairs:
-            return None, None
-        criteria.append(servers_db.state_is(durations, now, pairs))
-    if 'vm_state' in filters:
-        criteria.append(servers_db.state_is(
-            durations, now, [(vm, '*') for vm in filters['vm_state']]))
-    for name, column in (('name', columns.name),):
-        if name in filters:
-            criteria.append(column.regexp_match(filters[name]))
-    for name in ('user_id', 'image_ref', 'flavor_ref', 'host',
-                 'availability_zone', 'reservation_id', 'key_name', 'uuid',
-                 'access_ip_v4', 'access_ip_v6'):
-        if name in filters:
-            criteria.append(getattr(columns, name) == filters[name])
-    if 'locked' in filters:
-        criteria.append(columns.locked_by.is_not(None) if filters['locked']
-                        else columns.locked_by.is_(None))
-    for name, version in (('ip', 4), ('ip6', 6)):
-        if name in filters:
-            criteria.append(servers_db.has_address_matching(
-                version, filters[name]))
-    return criteria, scope
+        states = [pair for status in sorted(statuses)
+                  for pair in _STATUS_FILTERS.get(status, ())]
+        if not states:
+            return None
+        db_filters['states'] = states
+    return db_filters
 
 
 def update_server(context, server, values):
@@ -221,22 +179,24 @@ def update_server(context, server, values):
         servers_db.update(context, server.id, values)
 
 
-def delete_server(context, driver, server):
+def delete_server(context, server):
     """Delete a server (in any state); its addresses and capacity are
     freed at once."""
     with db_api.context_manager.writer.using(context):
         if not servers_db.soft_delete(context, server.row,
-                                      timeutils.utcnow()):
+                                      timeutils.utcnow(),
+                                      server_states.DELETED):
             # Another request changed the server since it was read;
             # delete what is there now.
-            server = get_server(context, server.uuid, driver)
+            server = get_server(context, server.uuid)
             if not servers_db.soft_delete(context, server.row,
-                                          timeutils.utcnow()):
+                                          timeutils.utcnow(),
+                                          server_states.DELETED):
                 raise exception.InstanceNotFound(instance_id=server.uuid)
         server_groups.remove_member(context, server.uuid)
 
 
-def _begin(context, driver, server, action):
+def _begin(context, server, action):
     now = timeutils.utcnow()
     stored = server_states.begin_action(action, server.uuid, server.state,
                                         now)
@@ -245,21 +205,21 @@ def _begin(context, driver, server, action):
               'launched_at': stored.launched_at}
     if not servers_db.update_state(context, server.row, values):
         # Another action started first: judge this one against it.
-        current = get_server(context, server.uuid, driver)
+        current = get_server(context, server.uuid)
         server_states.check_allowed(action, server.uuid, current.state)
         raise exception.InstanceInvalidState(
             action=action.name, server_id=server.uuid, attr='task_state',
             state=current.task_state)
 
 
-def reboot_server(context, driver, server, hard):
-    _begin(context, driver, server, server_states.HARD_REBOOT if hard
+def reboot_server(context, server, hard):
+    _begin(context, server, server_states.HARD_REBOOT if hard
            else server_states.SOFT_REBOOT)
 
 
-def stop_server(context, driver, server):
-    _begin(context, driver, server, server_states.STOP)
+def stop_server(context, server):
+    _begin(context, server, server_states.STOP)
 
 
-def start_server(context, driver, server):
-    _begin(context, driver, server, server_states.START)
+def start_server(context, server):
+    _begin(context, server, server_states.START)

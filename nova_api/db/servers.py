@@ -6,9 +6,9 @@ Reads run on ``context.connection`` and return named tuples
 same statement (nova_api.db.json_aggregates), and its addresses, kept on
 its row as ``network_info``; writes use the ORM. A server's *current*
 state is not a column: it follows from the stored state, its task and the
-task's duration (nova_api.compute.server_states). List filters on state
-are therefore built from ``current_state_columns()``, which express that
-rule in SQL for the durations of the caller's driver.
+task's duration. The compute layer hands lists that rule as data, the
+"task rules" ``{task_state: (duration, vm_state it ends in)}``, and
+``current_state_columns()`` expresses it in SQL.
 """
 
 import collections
@@ -18,7 +18,6 @@ from oslo_db.sqlalchemy import utils as oslo_db_utils
 from oslo_utils import timeutils
 import sqlalchemy as sa
 
-from nova_api.compute import server_states
 from nova_api.db import api
 from nova_api.db import json_aggregates
 from nova_api.db import models
@@ -36,6 +35,12 @@ _metadata = ServerMetadata.__table__
 _locks = models.SchedulingLock.__table__
 
 SCHEDULER_LOCK = 'scheduler'
+# In a state filter's (vm_state, task_state): any task, or none.
+ANY_TASK = '*'
+# The filters matched by equality with the column of the same name.
+_EXACT_FILTERS = ('user_id', 'image_ref', 'flavor_ref', 'host',
+                  'availability_zone', 'reservation_id', 'key_name', 'uuid',
+                  'access_ip_v4', 'access_ip_v6')
 
 # A server's metadata, {key: value}; NULL when it has none.
 _METADATA_OBJECT = sa.select(json_aggregates.json_object_agg(
@@ -179,16 +184,16 @@ def get(context, uuid, project_id=None):
     return ServerRow._make(row)
 
 
-def current_state_columns(durations, now):
+def current_state_columns(task_rules, now):
     """SQL expressions (vm_state, task_state) of what a server is in at
     `now`: a stored task whose duration has passed has ended in the
-    vm_state it leads to (server_states.current_state, in SQL)."""
+    vm_state it leads to (`task_rules`, see the module's docstring)."""
     ended = []
-    for task_state, outcome in server_states.TASK_OUTCOMES.items():
-        cutoff = now - server_states.task_duration(task_state, durations)
+    for task_state, (duration, outcome) in task_rules.items():
+        cutoff = now - duration
         ended.append((sa.and_(_servers.c.task_state == task_state,
                               _servers.c.task_started_at <= cutoff),
-                      outcome.vm_state))
+                      outcome))
     vm_state = sa.case(*ended, else_=_servers.c.vm_state)
     task_state = sa.case(*[(condition, sa.null())
                            for condition, _ in ended],
@@ -196,13 +201,13 @@ def current_state_columns(durations, now):
     return vm_state, task_state
 
 
-def state_is(durations, now, pairs):
+def _state_is(task_rules, now, pairs):
     """WHERE criteria: the server is now in one of the (vm_state,
-    task_state) `pairs`; a task_state of '*' means any."""
-    vm_state, task_state = current_state_columns(durations, now)
+    task_state) `pairs`; a task_state of ANY_TASK means any."""
+    vm_state, task_state = current_state_columns(task_rules, now)
     matches = []
     for wanted_vm_state, wanted_task_state in pairs:
-        if wanted_task_state == '*':
+        if wanted_task_state == ANY_TASK:
             matches.append(vm_state == wanted_vm_state)
         elif wanted_task_state is None:
             matches.append(sa.and_(vm_state == wanted_vm_state,
@@ -213,20 +218,19 @@ def state_is(durations, now, pairs):
     return sa.or_(sa.false(), *matches)
 
 
-def changed_since(durations, since):
+def _changed_since(task_rules, since):
     """WHERE criteria: the server changed at or after `since`: it was
     stored then (created, if never updated), or a task it started before
     ended then."""
     stored = sa.func.coalesce(_servers.c.updated_at,
                               _servers.c.created_at) >= since
     ended = [sa.and_(_servers.c.task_state == task_state,
-                     _servers.c.task_started_at >= since -
-                     server_states.task_duration(task_state, durations))
-             for task_state in server_states.TASK_OUTCOMES]
+                     _servers.c.task_started_at >= since - duration)
+             for task_state, (duration, _outcome) in task_rules.items()]
     return sa.or_(stored, *ended)
 
 
-def has_address_matching(version, pattern):
+def _has_address_matching(version, pattern):
     """WHERE criteria: the server has an IPv`version` address matching
     the regular expression `pattern`."""
     return sa.exists().where(
@@ -235,18 +239,68 @@ def has_address_matching(version, pattern):
         _addresses.c.address.regexp_match(pattern))
 
 
+def _criteria(filters, task_rules, now):
+    """(criteria, scope): the WHERE clauses of get_page's `filters`, and
+    those of them that find its marker (the project)."""
+    columns = _servers.c
+    scope = []
+    if filters.get('project_id') is not None:
+        scope.append(columns.project_id == filters['project_id'])
+    criteria = list(scope)
+    if filters.get('deleted') is not None:
+        criteria.append(columns.deleted != 0 if filters['deleted']
+                        else columns.deleted == 0)
+    elif not filters.get('include_deleted'):
+        criteria.append(_EXISTING)
+    if filters.get('changes_since') is not None:
+        criteria.append(_changed_since(task_rules, filters['changes_since']))
+    if 'states' in filters:
+        criteria.append(_state_is(task_rules, now, filters['states']))
+    if 'vm_state' in filters:
+        criteria.append(_state_is(
+            task_rules, now, [(vm_state, ANY_TASK)
+                              for vm_state in filters['vm_state']]))
+    if 'name' in filters:
+        criteria.append(columns.name.regexp_match(filters['name']))
+    for name in _EXACT_FILTERS:
+        if name in filters:
+            criteria.append(columns[name] == filters[name])
+    if 'locked' in filters:
+        criteria.append(columns.locked_by.is_not(None) if filters['locked']
+                        else columns.locked_by.is_(None))
+    for name, version in (('ip', 4), ('ip6', 6)):
+        if name in filters:
+            criteria.append(_has_address_matching(version, filters[name]))
+    return criteria, scope
+
+
 @api.context_manager.reader.connection
-def get_page(context, criteria, sort_keys, sort_dirs, limit=None,
-             marker=None, marker_criteria=()):
-    """One page of servers matching `criteria` (WHERE clauses) sorted by
-    `sort_keys` (column names; 'id' last keeps the order stable), after
-    the server whose uuid is `marker` (found among `marker_criteria`),
-    as ListedServerRows."""
+def get_page(context, filters, task_rules, now, sort_keys, sort_dirs,
+             limit=None, marker=None):
+    """One page of the servers matching `filters`, as ListedServerRows,
+    sorted by `sort_keys` (column names; 'id' last keeps the order
+    stable), after the server whose uuid is `marker` (MarkerNotFound if
+    the project has no such server). A server's state is the one it is
+    in at `now` by `task_rules`.
+
+    filters: project_id (None: every project); deleted (True: only
+    deleted servers, False: only existing ones); include_deleted (True:
+    both, when `deleted` is not given; else only existing ones);
+    changes_since (a datetime); states ((vm_state, task_state) pairs, the
+    server is in one of them, ANY_TASK for any task); vm_state (a list);
+    name, ip, ip6 (regular expressions); locked (bool); and, matched
+    exactly, user_id, image_ref, flavor_ref, host, availability_zone,
+    reservation_id, key_name, uuid, access_ip_v4, access_ip_v6.
+    """
+    if marker is None and set(filters) <= {'project_id'}:
+        return _get_first_page(context, filters.get('project_id'),
+                               sort_keys, sort_dirs, limit)
+    criteria, scope = _criteria(filters, task_rules, now)
     marker_row = None
     if marker is not None:
         marker_row = context.connection.execute(
             sa.select(_servers).where(_servers.c.uuid == marker,
-                                      *marker_criteria)).first()
+                                      *scope)).first()
         if marker_row is None:
             raise exception.MarkerNotFound(marker=marker)
     statement = sa.select(*_LISTED_WITH_DETAILS).where(*criteria)
@@ -275,8 +329,7 @@ def _first_page_statement(in_project, sort_keys, sort_dirs, limited):
     return statement
 
 
-@api.context_manager.reader.connection
-def get_first_page(context, project_id, sort_keys, sort_dirs, limit=None):
+def _get_first_page(context, project_id, sort_keys, sort_dirs, limit):
     """get_page's first page of the existing servers of `project_id`
     (None: of every project), with no other criteria."""
     statement = _first_page_statement(project_id is not None,
@@ -345,13 +398,14 @@ def update_state(context, server, values):
 
 
 @api.context_manager.writer
-def soft_delete(context, server, now):
-    """Mark the server deleted and free its addresses, if its state is
-    still the one `server` was read with; False otherwise."""
+def soft_delete(context, server, now, vm_state):
+    """Mark the server deleted, in `vm_state`, and free its addresses, if
+    its state is still the one `server` was read with; False
+    otherwise."""
     result = context.session.execute(
         _servers.update().where(*_same_stored_state(server)).values(
             deleted=server.id, deleted_at=now, updated_at=now,
-            terminated_at=now, vm_state=server_states.DELETED,
+            terminated_at=now, vm_state=vm_state,
             task_state=None, task_started_at=None, network_info=None))
     if result.rowcount != 1:
         return False

@@ -8,14 +8,9 @@ from nova_api.api.views import availability_zones as zones_view
 from nova_api.api import wsgi
 from nova_api.compute import availability_zones
 from nova_api.policies import availability_zones as az_policies
-from nova_api import virt
 
 
 class AvailabilityZonesController(wsgi.Controller):
-
-    def __init__(self):
-        super().__init__()
-        self.driver = virt.load_driver()
 
     @wsgi.expected_errors(())
     @wsgi.policy(az_policies.LIST)
@@ -23,7 +18,7 @@ class AvailabilityZonesController(wsgi.Controller):
     @validation.response_body_schema(schema.index_response)
     def index(self, req):
         req.context.can(az_policies.LIST, {})
-        return zones_view.index(availability_zones.list_zones(self.driver))
+        return zones_view.index(availability_zones.list_zones())
 
     @wsgi.expected_errors(403)
     @wsgi.policy(az_policies.DETAIL)
@@ -32,7 +27,7 @@ class AvailabilityZonesController(wsgi.Controller):
     def detail(self, req):
         req.context.can(az_policies.DETAIL, {})
         return zones_view.detail(
-            availability_zones.list_zones_with_services(self.driver))
+            availability_zones.list_zones_with_services())
 
 
 class AvailabilityZones(plugin.APIPlugin):

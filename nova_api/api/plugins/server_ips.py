@@ -15,18 +15,13 @@ from nova_api.api import wsgi
 from nova_api.compute import servers
 from nova_api import exception
 from nova_api.policies import server_ips as ips_policies
-from nova_api import virt
 
 
 class ServerIPsController(wsgi.Controller):
 
-    def __init__(self):
-        super().__init__()
-        self.driver = virt.load_driver()
-
     def _get_server(self, req, server_id, rule):
         """The server, found before `rule` is checked on its project."""
-        server = servers.get_server(req.context, server_id, self.driver)
+        server = servers.get_server(req.context, server_id)
         req.context.can(rule, {'project_id': server.project_id})
         return server
 

@@ -20,19 +20,14 @@ from nova_api.api.views import server_metadata as views
 from nova_api.api import wsgi
 from nova_api.compute import server_metadata
 from nova_api.compute import servers
-from nova_api import virt
 from nova_api.policies import server_metadata as sm_policies
 
 
 class ServerMetadataController(wsgi.Controller):
 
-    def __init__(self):
-        super().__init__()
-        self.driver = virt.load_driver()
-
     def _get_server(self, req, server_id, rule):
         """The server, found before `rule` is checked on its project."""
-        server = servers.get_server(req.context, server_id, self.driver)
+        server = servers.get_server(req.context, server_id)
         req.context.can(rule, {'project_id': server.project_id})
         return server
 

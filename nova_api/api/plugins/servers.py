@@ -29,7 +29,6 @@ from nova_api.compute import servers
 from nova_api import conf
 from nova_api import exception
 from nova_api.policies import servers as policies
-from nova_api import virt
 
 CONF = conf.CONF
 
@@ -84,12 +83,8 @@ def _flavor_id_from_href(ref):
 # extended attributes) are in nova_api/policies/servers.py.
 class ServersController(wsgi.Controller):
 
-    def __init__(self):
-        super().__init__()
-        self.driver = virt.load_driver()
-
     def _get_server(self, req, server_id):
-        return servers.get_server(req.context, server_id, self.driver)
+        return servers.get_server(req.context, server_id)
 
     def _can_see_extended_attributes(self, req, server_project_id=None):
         return req.context.can(
@@ -134,8 +129,8 @@ class ServersController(wsgi.Controller):
         sort_keys, sort_dirs = _sort_params(req)
         limit, marker = pagination.get_limit_and_marker(req)
         try:
-            page = servers.list_servers(context, self.driver, filters,
-                                        sort_keys, sort_dirs, limit, marker)
+            page = servers.list_servers(context, filters, sort_keys,
+                                        sort_dirs, limit, marker)
         except exception.MarkerNotFound:
             raise exception.ServerMarkerNotFound(marker=marker)
         return page, limit
@@ -172,7 +167,7 @@ class ServersController(wsgi.Controller):
             context.can(policies.CREATE_ATTACH_NETWORK,
                         {'project_id': context.project_id})
         result = server_create.create_servers(
-            context, self.driver, request,
+            context, request,
             can_use_zero_disk_flavor=context.can(
                 policies.CREATE_ZERO_DISK_FLAVOR,
                 {'project_id': context.project_id}, fatal=False))
@@ -222,13 +217,13 @@ class ServersController(wsgi.Controller):
         server = self._get_server(req, id)
         context.can(policies.DELETE, {'project_id': server.project_id,
                                       'user_id': server.user_id})
-        servers.delete_server(context, self.driver, server)
+        servers.delete_server(context, server)
 
     def _act(self, req, id, rule, act):
         server = self._get_server(req, id)
         req.context.can(rule, {'project_id': server.project_id,
                                'user_id': server.user_id})
-        act(req.context, self.driver, server)
+        act(req.context, server)
 
     @wsgi.response(202)
     @wsgi.expected_errors((404, 409))
@@ -239,8 +234,8 @@ class ServersController(wsgi.Controller):
     def reboot(self, req, id, body):
         hard = body['reboot']['type'].upper() == 'HARD'
         self._act(req, id, policies.REBOOT,
-                  lambda context, driver, server: servers.reboot_server(
-                      context, driver, server, hard))
+                  lambda context, server: servers.reboot_server(
+                      context, server, hard))
 
     @wsgi.response(202)
     @wsgi.expected_errors((404, 409))

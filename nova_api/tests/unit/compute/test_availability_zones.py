@@ -12,6 +12,7 @@ from nova_api.api.schemas import availability_zones as schema
 from nova_api.api.views import availability_zones as zones_view
 from nova_api.compute import availability_zones
 from nova_api import conf as nova_conf
+from nova_api.tests.fixtures import compute_driver
 from nova_api.virt import driver
 
 CONF = nova_conf.CONF
@@ -59,15 +60,23 @@ class AvailabilityZonesTest(testtools.TestCase):
         super().setUp()
         self.useFixture(config_fixture.Config(CONF))
 
+    def zones(self, driver):
+        self.useFixture(compute_driver.ComputeDriver(driver))
+        return availability_zones.list_zones()
+
+    def zones_with_services(self, driver):
+        self.useFixture(compute_driver.ComputeDriver(driver))
+        return availability_zones.list_zones_with_services()
+
     def test_zones_without_hosts(self):
         self.assertEqual(
             [availability_zones.Zone('east', True, None),
              availability_zones.Zone('west', True, None)],
-            availability_zones.list_zones(ReportingDriver()))
+            self.zones(ReportingDriver()))
 
     def test_detail_reports_what_the_driver_says(self):
         body = zones_view.detail(
-            availability_zones.list_zones_with_services(ReportingDriver()))
+            self.zones_with_services(ReportingDriver()))
         jsonschema.validate(body, schema.detail_response)
         self.assertEqual({'availabilityZoneInfo': [
             {'zoneName': 'east', 'zoneState': {'available': True},
@@ -87,17 +96,16 @@ class AvailabilityZonesTest(testtools.TestCase):
 
     def test_index_body_matches_its_schema(self):
         body = zones_view.index(
-            availability_zones.list_zones(ReportingDriver()))
+            self.zones(ReportingDriver()))
         jsonschema.validate(body, schema.index_response)
         self.assertRaises(jsonschema.ValidationError, jsonschema.validate,
                           zones_view.detail(
-                              availability_zones.list_zones_with_services(
-                                  ReportingDriver())),
+                              self.zones_with_services(ReportingDriver())),
                           schema.index_response)
 
     def test_a_driver_need_not_have_control_services(self):
         self.assertEqual(
-            [], availability_zones.list_zones_with_services(MinimalDriver()))
+            [], self.zones_with_services(MinimalDriver()))
 
     def test_a_driver_must_implement_the_interface(self):
         class Incomplete(driver.ComputeDriver):

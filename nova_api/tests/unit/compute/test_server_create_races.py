@@ -50,7 +50,6 @@ class ServerCreateRaceTest(base.DatabaseTestCase):
         with its own context (a user of its own in PROJECT), released
         together; the CreateResult or exception of each, in thread order.
         """
-        driver = simulated.SimulatedDriver()
         barrier = threading.Barrier(count)
         outcomes = [None] * count
 
@@ -61,7 +60,7 @@ class ServerCreateRaceTest(base.DatabaseTestCase):
             barrier.wait()
             try:
                 outcomes[index] = server_create.create_servers(
-                    context, driver, request, can_use_zero_disk_flavor=False)
+                    context, request, can_use_zero_disk_flavor=False)
             except Exception as error:
                 outcomes[index] = error
 

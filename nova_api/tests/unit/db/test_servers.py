@@ -1,9 +1,13 @@
 """Server reads with their metadata and addresses, on every backend."""
 
+import datetime
+
 from nova_api.db import servers
 from nova_api.tests.unit.db import base
 
-_COLUMNS = servers.Server.__table__.c
+NOW = datetime.datetime(2026, 12, 3, 12, 0, 0)
+# No task ends: every server is in its stored state.
+NO_TASK_RULES = {}
 
 
 def _values(uuid, name):
@@ -37,7 +41,7 @@ class ServerReadTest(base.DatabaseTestCase):
         servers.create(self.context, _values('uuid-2', 's2'), {}, [])
 
     def _page(self):
-        rows = servers.get_page(self.context, [_COLUMNS.deleted == 0],
+        rows = servers.get_page(self.context, {}, NO_TASK_RULES, NOW,
                                 ['name', 'id'], ['asc', 'asc'])
         return {row.uuid: row for row in rows}
 
@@ -66,28 +70,30 @@ class ServerReadTest(base.DatabaseTestCase):
         self.assertEqual({}, servers.metadata_of(page['uuid-2']))
         self.assertEqual([], servers.addresses_of(page['uuid-2']))
 
-    def test_the_first_page_is_get_pages_first_page(self):
+    def test_the_first_page_is_the_filtered_pages_first_page(self):
         for n in range(3, 8):
             values = dict(_values('uuid-%d' % n, 's%d' % (n % 3)),
                           project_id='project-b' if n % 2 else 'project-a')
             servers.create(self.context, values, {'n': str(n)}, [])
         servers.soft_delete(self.context, servers.get(self.context,
-                                                      'uuid-4'), None)
+                                                      'uuid-4'), None,
+                            'deleted')
         for project_id in ('project-a', 'project-b', None):
-            scope = [] if project_id is None else [
-                _COLUMNS.project_id == project_id]
             for sort_keys, sort_dirs, limit in (
                     (['created_at', 'id'], ['desc', 'desc'], None),
                     (['name', 'created_at', 'id'], ['asc', 'desc', 'desc'],
                      2),
                     (['id'], ['asc'], 3)):
+                # A filter besides the project takes the general path.
                 self.assertEqual(
                     servers.get_page(self.context,
-                                     scope + [_COLUMNS.deleted == 0],
+                                     {'project_id': project_id,
+                                      'deleted': False}, NO_TASK_RULES, NOW,
                                      sort_keys, sort_dirs, limit=limit),
-                    servers.get_first_page(self.context, project_id,
-                                           sort_keys, sort_dirs,
-                                           limit=limit))
+                    servers.get_page(self.context,
+                                     {'project_id': project_id},
+                                     NO_TASK_RULES, NOW, sort_keys,
+                                     sort_dirs, limit=limit))
 
     def test_many_metadata_items(self):
         metadata = {'key-%03d' % n: 'v' * 255 for n in range(128)}

@@ -3,7 +3,7 @@
 from oslo_config import fixture as config_fixture
 import testtools
 
-from nova_api.api import router
+from nova_api.api import app
 from nova_api import conf as nova_conf
 from nova_api import virt
 from nova_api.virt import driver
@@ -16,6 +16,9 @@ class LoadDriverTest(testtools.TestCase):
 
     def setUp(self):
         super().setUp()
+        # Parsed, as a starting service's config is (no files).
+        CONF([], project='nova_api', default_config_files=[],
+             default_config_dirs=[])
         self.conf = self.useFixture(config_fixture.Config(CONF))
 
     def test_default_is_the_simulated_driver(self):
@@ -33,12 +36,13 @@ class LoadDriverTest(testtools.TestCase):
 
     def test_unknown_driver_stops_the_api_from_starting(self):
         self.conf.config(driver='no-such-driver', group='compute')
-        exc = self.assertRaises(virt.DriverNotFound, router.APIRouterV21)
+        exc = self.assertRaises(virt.DriverNotFound, app.load_app,
+                                check_schema=False)
         self.assertIn("no compute driver 'no-such-driver'", str(exc))
 
     def test_bad_hosts_stop_the_api_from_starting(self):
         self.conf.config(hosts=['h1:nova:8'], group='simulated')
         exc = self.assertRaises(simulated.InvalidSimulatedConfig,
-                                router.APIRouterV21)
+                                app.load_app, check_schema=False)
         self.assertEqual("[simulated] hosts: 'h1:nova:8' is not "
                          'name:zone:vcpus:ram_mb:disk_gb', str(exc))

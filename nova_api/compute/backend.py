@@ -1,0 +1,46 @@
+"""The compute driver of this process, which the compute layer alone uses.
+
+Controllers never see the driver: they call compute functions, and those
+reach it here. ``load_driver()`` runs when the application is built, so a
+bad ``[compute] driver`` or driver configuration stops the service at
+start; ``get_driver()`` loads it on first use where nothing built an
+application (a manage command, a unit test). Tests put a driver of their
+own in place with ``use_driver()`` (the ``ComputeDriver`` fixture).
+"""
+
+from nova_api import virt
+from nova_api.virt import driver as driver_module
+
+_driver = None
+
+
+def load_driver():
+    """Load the configured driver (anew) and make it the process's."""
+    global _driver
+    _driver = virt.load_driver()
+    return _driver
+
+
+def get_driver():
+    """The process's driver, loaded on first use. Two threads loading it
+    at once each get a working driver; the last one stays."""
+    return _driver if _driver is not None else load_driver()
+
+
+def use_driver(driver):
+    """Make `driver` the process's driver; returns a callable that puts
+    the previous one back."""
+    global _driver
+    previous = _driver
+    _driver = driver
+
+    def restore():
+        global _driver
+        _driver = previous
+    return restore
+
+
+def task_durations():
+    """{driver task: seconds} of the process's driver."""
+    driver = get_driver()
+    return {task: driver.task_seconds(task) for task in driver_module.TASKS}
