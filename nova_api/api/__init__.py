@@ -1,0 +1,1 @@
+"""The compute API: the WSGI framework, its plugins, schemas and views."""
