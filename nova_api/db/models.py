@@ -393,6 +393,21 @@ class ServerFault(TimestampMixin, Base):
     details: orm.Mapped[str | None] = orm.mapped_column(sa.Text)
 
 
+class ServerPassword(TimestampMixin, Base):
+    """The encrypted password a server's guest posted ('' once cleared),
+    as Nova keeps it in the instance's system metadata."""
+
+    __tablename__ = 'server_passwords'
+    __table_args__ = (_MYSQL_TABLE_ARGS,)
+
+    server_id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer,
+        sa.ForeignKey('servers.id', ondelete='CASCADE',
+                      name='fk_server_passwords_server_id_servers'),
+        primary_key=True, autoincrement=False)
+    password: orm.Mapped[str] = orm.mapped_column(sa.Text)
+
+
 class SchedulingLock(Base):
     """A row whose update serialises the creates that must see each
     other: placing servers on hosts and checking quotas. Updating it first

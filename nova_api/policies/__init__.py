@@ -14,6 +14,7 @@ from nova_api.policies import quota_sets
 from nova_api.policies import server_groups
 from nova_api.policies import server_ips
 from nova_api.policies import server_metadata
+from nova_api.policies import server_password
 from nova_api.policies import servers
 
 
@@ -32,5 +33,6 @@ def list_rules():
         servers.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
+        server_password.list_rules(),
         server_groups.list_rules(),
     ))

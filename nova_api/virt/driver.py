@@ -75,6 +75,14 @@ class ComputeDriver(abc.ABC):
         backend has some to show."""
         return []
 
+    def guest_password(self, public_key):
+        """The administrative password a server's guest posts once
+        booted, encrypted with `public_key` (the server's OpenSSH public
+        key or x509 certificate) and base64-encoded, as Nova's metadata
+        service stores it; None for a guest that posts none (the base
+        class's answer)."""
+        return None
+
     @abc.abstractmethod
     def task_seconds(self, task):
         """How many seconds `task` (one of TASKS) takes, as a float."""

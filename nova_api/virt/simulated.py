@@ -5,8 +5,14 @@ every call so a changed option is what every API process sees; nothing
 runs in the background and every host is up.
 """
 
+import base64
 import ipaddress
+import secrets
 
+from cryptography import exceptions as crypto_exceptions
+from cryptography.hazmat.primitives.asymmetric import padding
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives import serialization
 from oslo_config import cfg
 
 from nova_api.virt import driver
@@ -103,6 +109,20 @@ class SimulatedDriver(driver.ComputeDriver):
         if task not in driver.TASKS:
             raise ValueError('unknown task %r' % task)
         return getattr(CONF.simulated, '%s_seconds' % task)
+
+    def guest_password(self, public_key):
+        """A new random password, encrypted as cloud-init and
+        cloudbase-init post it: RSA PKCS#1 v1.5 with the server's RSA
+        key (`nova get-password` decrypts it); none for other keys."""
+        try:
+            key = serialization.load_ssh_public_key(public_key.encode())
+        except (ValueError, crypto_exceptions.UnsupportedAlgorithm):
+            return None
+        if not isinstance(key, rsa.RSAPublicKey):
+            return None
+        password = secrets.token_urlsafe(12).encode()
+        return base64.b64encode(
+            key.encrypt(password, padding.PKCS1v15())).decode()
 
     def get_network(self):
         options = CONF.simulated

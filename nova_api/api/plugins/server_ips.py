@@ -8,29 +8,23 @@ project, as Nova does.
 """
 
 from nova_api.api import plugin
+from nova_api.api import server_lookup
 from nova_api.api.schemas import server_ips as schemas
 from nova_api.api import validation
 from nova_api.api.views import addresses as views
 from nova_api.api import wsgi
-from nova_api.compute import servers
 from nova_api import exception
 from nova_api.policies import server_ips as ips_policies
 
 
 class ServerIPsController(wsgi.Controller):
 
-    def _get_server(self, req, server_id, rule):
-        """The server, found before `rule` is checked on its project."""
-        server = servers.get_server(req.context, server_id)
-        req.context.can(rule, {'project_id': server.project_id})
-        return server
-
     @wsgi.expected_errors((403, 404))
     @wsgi.policy(ips_policies.INDEX)
     @validation.query_schema(schemas.index_query)
     @validation.response_body_schema(schemas.index_response)
     def index(self, req, server_id):
-        server = self._get_server(req, server_id, ips_policies.INDEX)
+        server = server_lookup.find_server(req, server_id, ips_policies.INDEX)
         return views.index(server.addresses)
 
     @wsgi.expected_errors((403, 404))
@@ -38,7 +32,7 @@ class ServerIPsController(wsgi.Controller):
     @validation.query_schema(schemas.show_query)
     @validation.response_body_schema(schemas.show_response)
     def show(self, req, server_id, network_label):
-        server = self._get_server(req, server_id, ips_policies.SHOW)
+        server = server_lookup.find_server(req, server_id, ips_policies.SHOW)
         on_network = [address for address in server.addresses
                       if address.network == network_label]
         if not on_network:

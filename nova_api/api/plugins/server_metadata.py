@@ -14,29 +14,23 @@ metadata_items quota of items (403).
 """
 
 from nova_api.api import plugin
+from nova_api.api import server_lookup
 from nova_api.api.schemas import server_metadata as schemas
 from nova_api.api import validation
 from nova_api.api.views import server_metadata as views
 from nova_api.api import wsgi
 from nova_api.compute import server_metadata
-from nova_api.compute import servers
 from nova_api.policies import server_metadata as sm_policies
 
 
 class ServerMetadataController(wsgi.Controller):
-
-    def _get_server(self, req, server_id, rule):
-        """The server, found before `rule` is checked on its project."""
-        server = servers.get_server(req.context, server_id)
-        req.context.can(rule, {'project_id': server.project_id})
-        return server
 
     @wsgi.expected_errors((403, 404))
     @wsgi.policy(sm_policies.INDEX)
     @validation.query_schema(schemas.index_query)
     @validation.response_body_schema(schemas.index_response)
     def index(self, req, server_id):
-        server = self._get_server(req, server_id, sm_policies.INDEX)
+        server = server_lookup.find_server(req, server_id, sm_policies.INDEX)
         return views.metadata(server_metadata.get_metadata(server))
 
     @wsgi.expected_errors((403, 404))
@@ -44,7 +38,7 @@ class ServerMetadataController(wsgi.Controller):
     @validation.query_schema(schemas.show_query)
     @validation.response_body_schema(schemas.show_response)
     def show(self, req, server_id, key):
-        server = self._get_server(req, server_id, sm_policies.SHOW)
+        server = server_lookup.find_server(req, server_id, sm_policies.SHOW)
         return views.meta(key, server_metadata.get_item(server, key))
 
     # Nova answers 200, not 201, for this creation.
@@ -54,7 +48,7 @@ class ServerMetadataController(wsgi.Controller):
     @validation.schema(schemas.create)
     @validation.response_body_schema(schemas.create_response)
     def create(self, req, server_id, body):
-        server = self._get_server(req, server_id, sm_policies.CREATE)
+        server = server_lookup.find_server(req, server_id, sm_policies.CREATE)
         metadata = server_metadata.update_metadata(
             req.context, server, body['metadata'])
         return views.metadata(metadata)
@@ -65,7 +59,8 @@ class ServerMetadataController(wsgi.Controller):
     @validation.schema(schemas.update_all)
     @validation.response_body_schema(schemas.update_all_response)
     def update_all(self, req, server_id, body):
-        server = self._get_server(req, server_id, sm_policies.UPDATE_ALL)
+        server = server_lookup.find_server(req, server_id,
+                                           sm_policies.UPDATE_ALL)
         metadata = server_metadata.update_metadata(
             req.context, server, body['metadata'], replace=True)
         return views.metadata(metadata)
@@ -76,7 +71,7 @@ class ServerMetadataController(wsgi.Controller):
     @validation.schema(schemas.update)
     @validation.response_body_schema(schemas.update_response)
     def update(self, req, server_id, key, body):
-        server = self._get_server(req, server_id, sm_policies.UPDATE)
+        server = server_lookup.find_server(req, server_id, sm_policies.UPDATE)
         value = server_metadata.update_item(req.context, server, key,
                                             body['meta'])
         return views.meta(key, value)
@@ -87,7 +82,7 @@ class ServerMetadataController(wsgi.Controller):
     @validation.query_schema(schemas.delete_query)
     @validation.response_body_schema(schemas.delete_response)
     def delete(self, req, server_id, key):
-        server = self._get_server(req, server_id, sm_policies.DELETE)
+        server = server_lookup.find_server(req, server_id, sm_policies.DELETE)
         server_metadata.delete_item(req.context, server, key)
 
 

@@ -41,9 +41,8 @@ CONF = nova_conf.CONF
 PINNED_TABLE = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                             'default_routes.txt')
 # /dev/null as config file and dir: no deployer config disables a plugin.
-REGENERATE = ('nova-api-manage --config-file /dev/null --config-dir '
-              '/dev/null routes > nova_api/tests/functional/'
-              'default_routes.txt')
+# Writes default_routes.txt, with the other generated files.
+REGENERATE = 'tox -e regenerate'
 
 REMOVED_PLUGIN = 'removed'
 GONE = ('This resource is no longer available. No forwarding address is '
@@ -187,6 +186,10 @@ REQUESTS = {
         _SERVER_METADATA + '/route_walk', {'meta': {'route_walk': 'y'}}),
     ('DELETE', '/servers/{server_id}/metadata/{key}'): Call(
         _SERVER_METADATA + '/route_walk'),
+    ('GET', '/servers/{server_id}/os-server-password'): Call(
+        _MEMBER_SERVER + '/os-server-password'),
+    ('DELETE', '/servers/{server_id}/os-server-password'): Call(
+        _MEMBER_SERVER + '/os-server-password'),
     ('GET', '/servers'): Call('/servers'),
     ('GET', '/servers/detail'): Call('/servers/detail'),
     ('POST', '/servers'): Call('/servers', _NEW_SERVER),

@@ -1,6 +1,6 @@
 """The committed sample files list everything the code defines.
 
-Regenerate them with `tox -e genconfig` and `tox -e genpolicy`.
+Regenerate them (and the pinned route table) with `tox -e regenerate`.
 """
 
 import os
@@ -31,7 +31,7 @@ class SampleFilesTest(testtools.TestCase):
                 if '#%s =' % opt.dest not in sample:
                     missing.append('%s.%s' % (name, opt.dest))
         self.assertEqual([], missing,
-                         'run tox -e genconfig to update the sample')
+                         'run tox -e regenerate to update the sample')
 
     def test_policy_sample_has_every_rule(self):
         sample = _read('nova_api.policy.yaml.sample')
@@ -40,4 +40,4 @@ class SampleFilesTest(testtools.TestCase):
                    if '#"%s": "%s"' % (rule.name, rule.check_str)
                    not in sample]
         self.assertEqual([], missing,
-                         'run tox -e genpolicy to update the sample')
+                         'run tox -e regenerate to update the sample')

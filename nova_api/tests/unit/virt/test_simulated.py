@@ -1,6 +1,12 @@
 """The simulated driver: hosts and control services from [simulated],
-and the entries it refuses."""
+the entries it refuses, and the password its guests post."""
 
+import base64
+
+from cryptography.hazmat.primitives.asymmetric import ed25519
+from cryptography.hazmat.primitives.asymmetric import padding
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives import serialization
 from oslo_config import fixture as config_fixture
 import testtools
 
@@ -138,3 +144,28 @@ class SimulatedDriverTest(testtools.TestCase):
     def test_negative_durations_are_refused_by_the_options(self):
         self.assertRaises(ValueError, self.conf.config, build_seconds=-1,
                           group='simulated')
+
+
+class GuestPasswordTest(testtools.TestCase):
+    """The password the simulated guest posts, as cloud-init would."""
+
+    def test_encrypted_with_the_servers_rsa_key(self):
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        public_key = key.public_key().public_bytes(
+            serialization.Encoding.OpenSSH,
+            serialization.PublicFormat.OpenSSH).decode()
+        posted = simulated.SimulatedDriver().guest_password(public_key)
+        password = key.decrypt(base64.b64decode(posted), padding.PKCS1v15())
+        self.assertEqual(16, len(password))
+        self.assertNotEqual(
+            posted, simulated.SimulatedDriver().guest_password(public_key))
+
+    def test_none_for_keys_it_cannot_encrypt_with(self):
+        ed25519_key = ed25519.Ed25519PrivateKey.generate().public_key()
+        for public_key in ('not a key', ed25519_key.public_bytes(
+                serialization.Encoding.OpenSSH,
+                serialization.PublicFormat.OpenSSH).decode(),
+                '-----BEGIN CERTIFICATE-----\nMIIB\n'
+                '-----END CERTIFICATE-----'):
+            self.assertIsNone(
+                simulated.SimulatedDriver().guest_password(public_key))
