@@ -47,10 +47,6 @@ class MarkerNotFound(Invalid):
     msg_fmt = "Marker %(marker)s could not be found."
 
 
-class MalformedRequestBody(Invalid):
-    msg_fmt = "Malformed message body: %(reason)s"
-
-
 class ProjectIdMismatch(Invalid):
     msg_fmt = ("Malformed request URL: URL's project_id '%(url)s' doesn't "
                "match Context's project_id '%(context)s'")

@@ -65,3 +65,8 @@ def of(func):
 def find(func):
     """The contract of `func`, or None if it declares nothing."""
     return getattr(func, _ATTR, None)
+
+
+def declared(func):
+    """The contract of `func`, empty if it declares nothing."""
+    return find(func) or MethodContract()

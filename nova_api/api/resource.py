@@ -63,7 +63,7 @@ class Resource:
         body = _parse_body(req) if req.method in _BODY_METHODS else None
         controller, name = self._method_name(action, body)
         method = controller.method_for(name, version)
-        declared = contract.find(method.__func__) or contract.MethodContract()
+        declared = contract.declared(method.__func__)
         _validate_request(req, declared, version, body)
         if req.method in _BODY_METHODS:
             args['body'] = body

@@ -16,28 +16,27 @@ def _version_range(declared):
     return '%s-%s' % (low, high)
 
 
-def _rows_for(entry, name, controller):
-    for func in controller.methods(name):
-        declared = contract.find(func) or contract.MethodContract()
-        codes = ','.join(str(code) for code, _low, _high in declared.codes)
-        yield Row(entry.method, entry.path, entry.plugin,
-                  '%s.%s' % (type(controller).__name__, name),
-                  _version_range(declared),
-                  ' '.join(declared.policy_rules) or '-', codes or '200')
+def _row_for(entry, name, controller):
+    declared = contract.declared(getattr(type(controller), name))
+    codes = ','.join(str(code) for code, _low, _high in declared.codes)
+    return Row(entry.method, entry.path, entry.plugin,
+               '%s.%s' % (type(controller).__name__, name),
+               _version_range(declared),
+               ' '.join(declared.policy_rules) or '-', codes or '200')
 
 
 def rows(table):
-    """One row per (route, implementation); actions expanded by name."""
+    """One row per route; actions expanded by name."""
     result = []
     for entry in table:
         if entry.action == 'action':
             for action_name, (controller, attr) in sorted(
                     entry.resource.actions.items()):
-                for row in _rows_for(entry, attr, controller):
-                    result.append(row._replace(
-                        path='%s {%s}' % (entry.path, action_name)))
+                row = _row_for(entry, attr, controller)
+                result.append(row._replace(
+                    path='%s {%s}' % (entry.path, action_name)))
         else:
-            result.extend(_rows_for(entry, entry.action, entry.controller))
+            result.append(_row_for(entry, entry.action, entry.controller))
     return sorted(result, key=lambda row: (row.path, row.method, row.versions))
 
 

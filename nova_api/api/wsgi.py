@@ -1,7 +1,7 @@
 """The pieces a plugin's controller is written with.
 
 - ``Request``: webob's request with the context and the negotiated version.
-- ``Controller``: base class; collects actions and versioned methods.
+- ``Controller``: base class; collects the actions its methods declare.
 - Decorators that declare a method's contract: ``response``,
   ``expected_errors``, ``action``, ``api_version``.
 - ``ResponseObject``: a body plus headers, for the few methods that set some.
@@ -84,92 +84,42 @@ def policy(*rules):
     return decorator
 
 
-class VersionedMethod:
-    """Several implementations of one method, each for a version range."""
-
-    def __init__(self, func):
-        self.name = func.__name__
-        self.functions = [func]
-
-    def merged_with(self, other):
-        self.functions.extend(other.functions)
-        return self
-
-    def select(self, version):
-        for func in self.functions:
-            if contract.of(func).supports(version):
-                return func
-        raise exception.VersionNotFoundForAPIMethod(version=version)
-
-
 def api_version(min_version=None, max_version=None):
-    """Declare the version range a method exists in.
-
-    Put it outermost. Defining a method twice with different ranges keeps
-    both; the Resource calls the one matching the request's version.
-    """
+    """Declare the version range a method exists in; outside it the
+    Resource answers Nova's 404 for the version."""
     def decorator(func):
         func_contract = contract.of(func)
         func_contract.min_version = contract._as_version(min_version)
         func_contract.max_version = contract._as_version(max_version)
-        return VersionedMethod(func)
+        return func
     return decorator
-
-
-class _ControllerNamespace(dict):
-    def __setitem__(self, key, value):
-        existing = self.get(key)
-        if (isinstance(value, VersionedMethod) and
-                isinstance(existing, VersionedMethod)):
-            value = existing.merged_with(value)
-        super().__setitem__(key, value)
 
 
 class ControllerMetaclass(type):
     """Collects each controller's actions into ``wsgi_actions``."""
-
-    @classmethod
-    def __prepare__(mcs, name, bases):
-        return _ControllerNamespace()
 
     def __new__(mcs, name, bases, namespace):
         actions = {}
         for base in bases:
             actions.update(getattr(base, 'wsgi_actions', {}))
         for attr_name, value in namespace.items():
-            for func in _functions_of(value):
-                declared = contract.find(func)
-                if declared is not None and declared.action:
-                    actions[declared.action] = attr_name
-        namespace = dict(namespace)
+            declared = contract.find(value) if callable(value) else None
+            if declared is not None and declared.action:
+                actions[declared.action] = attr_name
         namespace['wsgi_actions'] = actions
         return super().__new__(mcs, name, bases, namespace)
-
-
-def _functions_of(value):
-    if isinstance(value, VersionedMethod):
-        return value.functions
-    return [value] if callable(value) else []
 
 
 class Controller(metaclass=ControllerMetaclass):
     """Base of every plugin controller."""
 
     def method_for(self, name, version):
-        """The bound implementation of `name` for `version`.
+        """The bound method `name`, if `version` is within its range.
 
         Raises VersionNotFoundForAPIMethod outside the method's range.
         """
-        attr = getattr(type(self), name)
-        if isinstance(attr, VersionedMethod):
-            func = attr.select(version)
-        else:
-            func = attr
-            declared = contract.find(func)
-            if declared is not None and not declared.supports(version):
-                raise exception.VersionNotFoundForAPIMethod(version=version)
-        return func.__get__(self, type(self))
-
-    def methods(self, name):
-        """Every implementation of `name` (for the route table)."""
-        return _functions_of(getattr(type(self), name))
+        method = getattr(self, name)
+        declared = contract.find(method.__func__)
+        if declared is not None and not declared.supports(version):
+            raise exception.VersionNotFoundForAPIMethod(version=version)
+        return method

@@ -8,16 +8,11 @@ because an administrator may act on another user's key pairs.
 
 from nova_api.compute import keypair_crypto
 from nova_api.compute import quotas
-from nova_api.conf import quota as quota_conf
 from nova_api.db import keypairs as keypairs_db
 from nova_api import exception
 
 SSH = 'ssh'
 X509 = 'x509'
-
-# The default of [quota] key_pairs; the limit that counts is the quota
-# engine's (nova_api.compute.quotas).
-DEFAULT_KEY_PAIRS_QUOTA = quota_conf.DEFAULT_KEY_PAIRS
 
 _FINGERPRINT_OF = {
     SSH: keypair_crypto.ssh_fingerprint,

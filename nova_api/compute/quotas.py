@@ -5,7 +5,7 @@ user's own limit in the project, the project's limit, the quota class
 'default', the [quota] option. -1 means unlimited.
 
 Usage is counted, never stored: each countable resource has a counter
-(``register_counter``) called as ``counter(context, project_id, user_id)``
+(``_counters``) called as ``counter(context, project_id, user_id)``
 and answering how many the user (or, with user_id None, the project) has.
 A resource without a counter uses nothing.
 """
@@ -69,13 +69,6 @@ _counters = {
     'ram': _server_usage_counter(2),
     'server_groups': server_groups_db.count,
 }
-
-
-def register_counter(resource, counter):
-    """Count `resource` with ``counter(context, project_id, user_id)``."""
-    if resource not in _DEFAULT_OPTIONS:
-        raise ValueError('unknown quota resource %r' % resource)
-    _counters[resource] = counter
 
 
 def _configured_defaults():

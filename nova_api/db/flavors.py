@@ -68,14 +68,8 @@ _MODEL_BY_FLAVORID = {
     is_admin: _select_by_flavorid([Flavor], is_admin)
     for is_admin in (False, True)}
 
-_FLAVOR_BY_ID = sa.select(_flavors).where(
-    _flavors.c.id == sa.bindparam('id'))
 _EXTRA_SPECS = sa.select(_extra_specs.c.key, _extra_specs.c.value).where(
     _extra_specs.c.flavor_id == sa.bindparam('flavor_id'))
-_EXTRA_SPECS_OF_MANY = sa.select(
-    _extra_specs.c.flavor_id, _extra_specs.c.key, _extra_specs.c.value,
-).where(_extra_specs.c.flavor_id.in_(
-    sa.bindparam('flavor_ids', expanding=True)))
 _PROJECTS = sa.select(_flavor_projects.c.project_id).where(
     _flavor_projects.c.flavor_id == sa.bindparam('flavor_id'),
 ).order_by(_flavor_projects.c.id)
@@ -232,20 +226,6 @@ def get_by_flavor_id(context, flavorid):
     return flavor
 
 
-@api.context_manager.reader.connection
-def get_by_id(context, id):
-    """The flavor with internal id `id`, whoever may see it.
-
-    For resolving stored references (a server's flavor), so it does not
-    apply the visibility rule: losing access to a private flavor does not
-    hide what an existing server was built with.
-    """
-    flavor = context.connection.execute(_FLAVOR_BY_ID, {'id': id}).first()
-    if flavor is None:
-        raise exception.FlavorNotFound(flavor_id=id)
-    return flavor
-
-
 @api.context_manager.writer
 def create(context, values):
     """Insert a flavor; `values` use the model's column names."""
@@ -283,22 +263,6 @@ def get_extra_specs(context, flavorid):
     flavor_id = _get_flavor_id(context.connection, context, flavorid)
     rows = context.connection.execute(_EXTRA_SPECS, {'flavor_id': flavor_id})
     return dict(rows.all())
-
-
-@api.context_manager.reader.connection
-def get_extra_specs_for(context, flavor_ids):
-    """Extra specs of many flavors in one query: {flavor.id: {key: value}}.
-
-    Takes internal ids, as list views already hold the flavors.
-    """
-    specs = {flavor_id: {} for flavor_id in flavor_ids}
-    if not specs:
-        return specs
-    rows = context.connection.execute(_EXTRA_SPECS_OF_MANY,
-                                      {'flavor_ids': list(specs)})
-    for flavor_id, key, value in rows:
-        specs[flavor_id][key] = value
-    return specs
 
 
 # Two requests adding the same new key at once: the loser's insert fails on

@@ -15,8 +15,6 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import mysql
 from sqlalchemy import orm
 
-KEYPAIR_TYPES = ('ssh', 'x509')
-
 
 def _utcnow():
     # A plain function: SQLAlchemy would pass an execution context to

@@ -14,13 +14,10 @@ create = {
 # PUT .../metadata replaces them all: the same body as POST.
 update_all = create
 
-_one_item = dict(copy.deepcopy(parameter_types.metadata),
-                 minProperties=1, maxProperties=1)
-
 # PUT .../metadata/{key} with {"meta": {key: value}}.
 update = {
     'type': 'object',
-    'properties': {'meta': _one_item},
+    'properties': {'meta': parameter_types.metadata_item},
     'required': ['meta'],
     'additionalProperties': False,
 }

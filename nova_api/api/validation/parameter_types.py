@@ -77,7 +77,8 @@ flavor_param_positive = {
 
 flavor_param_non_negative = dict(flavor_param_positive, minimum=0)
 
-# Key/value metadata (flavor extra specs, server metadata): string values.
+# Key/value metadata (flavor extra specs, server and image metadata):
+# string values.
 metadata_key = '^[a-zA-Z0-9-_:. ]{1,255}$'
 
 metadata = {
@@ -87,3 +88,7 @@ metadata = {
     },
     'additionalProperties': False,
 }
+
+# The {"meta": {key: value}} of PUT .../metadata/{key}: exactly one item.
+metadata_item = dict(copy.deepcopy(metadata),
+                     minProperties=1, maxProperties=1)

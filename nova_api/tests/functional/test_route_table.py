@@ -283,19 +283,18 @@ def _implementations(table):
         if entry.action == 'action':
             for name, (controller, attr) in sorted(
                     entry.resource.actions.items()):
-                yield from _functions(entry, '%s {%s}' % (entry.path, name),
-                                      controller, attr)
+                yield _implementation(
+                    entry, '%s {%s}' % (entry.path, name), controller, attr)
         else:
-            yield from _functions(entry, entry.path, entry.controller,
+            yield _implementation(entry, entry.path, entry.controller,
                                   entry.action)
 
 
-def _functions(entry, path, controller, attr):
-    for func in controller.methods(attr):
-        yield Implementation(
-            entry.method, path, entry.plugin,
-            '%s.%s' % (type(controller).__name__, attr),
-            contract.find(func) or contract.MethodContract())
+def _implementation(entry, path, controller, attr):
+    return Implementation(
+        entry.method, path, entry.plugin,
+        '%s.%s' % (type(controller).__name__, attr),
+        contract.declared(getattr(type(controller), attr)))
 
 
 def _served(declared):

@@ -1,4 +1,4 @@
-"""The plugin framework: loading, routing, actions, versioned methods."""
+"""The plugin framework: loading, routing, actions, version ranges."""
 
 import json
 
@@ -30,12 +30,8 @@ class WidgetController(wsgi.Controller):
     def create(self, req, body):
         return {'widget': body}
 
-    @wsgi.api_version('2.1', '2.1')
-    def size(self, req, id):
-        return {'size': 'small'}
-
     @wsgi.api_version('2.2')
-    def size(self, req, id):  # noqa: F811 (a second version range)
+    def size(self, req, id):
         return {'size': 'large'}
 
     @wsgi.response(202)
@@ -128,11 +124,19 @@ class RouterTest(testtools.TestCase):
         resp = self._call('POST', '/widgets', body={'a': 1})
         self.assertEqual(201, resp.status_int)
 
-    def test_versioned_method_picks_the_range(self):
-        self.assertEqual('small', self._call(
-            'GET', '/widgets/w1/size', version='2.1').json['size'])
+    def test_method_is_served_within_its_version_range(self):
         self.assertEqual('large', self._call(
             'GET', '/widgets/w1/size', version='2.2').json['size'])
+
+    def test_method_below_its_version_range_is_404(self):
+        resp = self._call('GET', '/widgets/w1/size', version='2.1')
+        self.assertEqual(404, resp.status_int)
+        self.assertEqual(
+            {'itemNotFound': {
+                'code': 404,
+                'message': 'API version 2.1 is not supported on this '
+                           'method.'}},
+            resp.json)
 
     def test_own_action_and_extension_action(self):
         resp = self._call('POST', '/widgets/w1/action', body={'polish': {}})

@@ -42,8 +42,10 @@ class StrictBodyTest(testtools.TestCase):
     def _validate(self, body):
         validators.validate_body(_request(), _SCHEMA, body, relaxed=False)
 
-    def test_valid_body_passes(self):
-        self._validate({'thing': {'name': 'a', 'size': 2}})
+    def test_valid_body_passes_unchanged(self):
+        body = {'thing': {'name': 'a', 'size': 2}}
+        self._validate(body)
+        self.assertEqual({'thing': {'name': 'a', 'size': 2}}, body)
 
     def test_undefined_property_is_named_in_the_error(self):
         exc = self.assertRaises(exception.ValidationError, self._validate,

@@ -12,6 +12,8 @@ from nova_api.tests.fixtures import database
 from nova_api.tests.unit.compute import keypair_vectors as vectors
 
 USER_ID = 'alice'
+# Nova's default of [quota] key_pairs.
+KEY_PAIRS_QUOTA = 100
 
 
 class KeypairQuotaTest(testtools.TestCase):
@@ -34,14 +36,14 @@ class KeypairQuotaTest(testtools.TestCase):
                 for keypair in keypairs.list_keypairs(self.context, USER_ID)}
 
     def test_last_one_fits(self):
-        self.fill(keypairs.DEFAULT_KEY_PAIRS_QUOTA - 1)
+        self.fill(KEY_PAIRS_QUOTA - 1)
         keypairs.import_keypair(self.context, USER_ID, 'last',
                                 vectors.RSA.public_key)
-        self.assertEqual(keypairs.DEFAULT_KEY_PAIRS_QUOTA,
+        self.assertEqual(KEY_PAIRS_QUOTA,
                          len(self.names()))
 
     def test_a_concurrent_create_takes_the_last_place(self):
-        self.fill(keypairs.DEFAULT_KEY_PAIRS_QUOTA - 1)
+        self.fill(KEY_PAIRS_QUOTA - 1)
         real_create = keypairs_db.create
 
         def create_after_a_concurrent_request(context, values):
@@ -55,14 +57,14 @@ class KeypairQuotaTest(testtools.TestCase):
                               keypairs.generate_keypair, self.context,
                               USER_ID, 'ours')
         names = self.names()
-        self.assertEqual(keypairs.DEFAULT_KEY_PAIRS_QUOTA, len(names))
+        self.assertEqual(KEY_PAIRS_QUOTA, len(names))
         self.assertIn('concurrent', names)
         self.assertNotIn('ours', names)
 
     def test_taking_back_survives_a_concurrent_delete(self):
-        self.fill(keypairs.DEFAULT_KEY_PAIRS_QUOTA)
-        counts = iter([keypairs.DEFAULT_KEY_PAIRS_QUOTA - 1,
-                       keypairs.DEFAULT_KEY_PAIRS_QUOTA + 1])
+        self.fill(KEY_PAIRS_QUOTA)
+        counts = iter([KEY_PAIRS_QUOTA - 1,
+                       KEY_PAIRS_QUOTA + 1])
         real_destroy = keypairs_db.destroy
 
         def destroyed_twice(context, user_id, name):

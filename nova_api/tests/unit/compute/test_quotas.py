@@ -1,6 +1,7 @@
 """The quota engine: where a limit comes from, counters, the check and the
 settable ranges of an update."""
 
+import fixtures
 from oslo_config import fixture as config_fixture
 import testtools
 
@@ -19,11 +20,10 @@ class QuotaEngineTest(testtools.TestCase):
         self.conf = self.useFixture(config_fixture.Config(conf.CONF))
         self.context = nova_context.get_admin_context()
         self.counts = {}
-        self.addCleanup(quotas._counters.pop, 'instances', None)
-        quotas.register_counter(
-            'instances',
-            lambda context, project_id, user_id:
-                self.counts.get((project_id, user_id), 0))
+        self.useFixture(fixtures.MockPatchObject(
+            quotas, '_counters', {
+                'instances': lambda context, project_id, user_id:
+                    self.counts.get((project_id, user_id), 0)}))
 
     def test_limit_chain(self):
         self.conf.config(cores=21, group='quota')
@@ -93,12 +93,21 @@ class QuotaEngineTest(testtools.TestCase):
             3, quotas.get_limits(self.context, 'p')['instances'])
 
     def test_user_maximum_in_an_unlimited_project(self):
+        # What an unlimited project has left to give out stays unlimited
+        # however much its users already hold.
         quotas.update_limits(self.context, 'p', {'instances': -1})
         quotas.update_limits(self.context, 'p', {'instances': 1000},
                              user_id='u')
         quotas.update_limits(self.context, 'p', {'instances': -1},
                              user_id='v')
-
-    def test_unknown_counter(self):
-        self.assertRaises(ValueError, quotas.register_counter, 'bogus',
-                          lambda context, project_id, user_id: 0)
+        quotas.update_limits(self.context, 'p', {'instances': 10 ** 6},
+                             user_id='w')
+        self.assertEqual(
+            (1000, -1, 10 ** 6),
+            tuple(quotas.get_limits(self.context, 'p', user)['instances']
+                  for user in ('u', 'v', 'w')))
+        self.counts['p', 'u'] = 1000
+        self.assertRaises(exception.ResourcesOverQuota, quotas.check,
+                          self.context, {'instances': 1}, 'p', 'u')
+        self.counts['p', 'v'] = 10 ** 7
+        quotas.check(self.context, {'instances': 1}, 'p', 'v')

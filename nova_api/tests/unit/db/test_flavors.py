@@ -111,7 +111,7 @@ class FlavorCRUDTest(FlavorTestCase):
 
         listed, = flavors.get_all(self.context, filters={'is_public': False})
         for flavor in (flavors.get_by_flavor_id(self.context, 'custom'),
-                       flavors.get_by_id(self.context, created.id), listed):
+                       listed):
             self.assertEqual(
                 expected,
                 {column: getattr(flavor, column) for column in columns})
@@ -124,14 +124,6 @@ class FlavorCRUDTest(FlavorTestCase):
                                   'missing')
 
         self.assertEqual({'flavor_id': 'missing'}, error.kwargs)
-
-    def test_get_by_id(self):
-        created = self.create('custom')
-
-        self.assertEqual('custom',
-                         flavors.get_by_id(self.context, created.id).flavorid)
-        self.assertRaises(exception.FlavorNotFound, flavors.get_by_id,
-                          self.context, created.id + 1000)
 
     def test_update_description(self):
         self.create('custom')
@@ -387,19 +379,6 @@ class FlavorExtraSpecsTest(FlavorTestCase):
                           self.user_context('project-b'), 'shared')
         self.assertEqual({}, flavors.get_extra_specs(
             self.user_context('project-b'), '1'))
-
-    def test_get_extra_specs_for_many_flavors(self):
-        flavors.update_extra_specs(self.context, '1', {'a': '1'})
-        flavors.update_extra_specs(self.context, '3', {'b': '2', 'c': '3'})
-        ids = {flavor.flavorid: flavor.id
-               for flavor in flavors.get_all(self.context)}
-
-        specs = flavors.get_extra_specs_for(
-            self.context, [ids['1'], ids['2'], ids['3']])
-
-        self.assertEqual({ids['1']: {'a': '1'}, ids['2']: {},
-                          ids['3']: {'b': '2', 'c': '3'}}, specs)
-        self.assertEqual({}, flavors.get_extra_specs_for(self.context, []))
 
 
 class FlavorExtraSpecsTestPostgreSQL(base.PostgreSQL, FlavorExtraSpecsTest):
