@@ -281,16 +281,17 @@ def _implementations(table):
             for name, (controller, attr) in sorted(
                     entry.resource.actions.items()):
                 yield from _functions(entry, '%s {%s}' % (entry.path, name),
-                                      controller, attr)
+                                      entry.action_plugins[name], controller,
+                                      attr)
         else:
-            yield from _functions(entry, entry.path, entry.controller,
-                                  entry.action)
+            yield from _functions(entry, entry.path, entry.plugin,
+                                  entry.controller, entry.action)
 
 
-def _functions(entry, path, controller, attr):
+def _functions(entry, path, plugin, controller, attr):
     for func in controller.methods(attr):
         yield Implementation(
-            entry.method, path, entry.plugin,
+            entry.method, path, plugin,
             '%s.%s' % (type(controller).__name__, attr),
             contract.find(func) or contract.MethodContract())
 
