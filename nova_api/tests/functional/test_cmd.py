@@ -35,7 +35,7 @@ class ManageTest(testtools.TestCase):
         self.assertEqual('method\tpath\tplugin\thandler\tversions\tpolicy\t'
                          'codes', lines[0])
         self.assertIn('GET\t/os-fping\tremoved\tRemovedController.gone\t'
-                      '2.0-latest\t-\t200', lines)
+                      '2.0-latest\t-\t410', lines)
 
 
 class ServerProcessTest(testtools.TestCase):
@@ -67,6 +67,27 @@ class ServerProcessTest(testtools.TestCase):
         self.assertEqual('close', headers['Connection'])
         self.assertTrue(os.path.exists(
             os.path.join(self.deployment.path, 'nova_api.sqlite')))
+
+    def test_nova_api_starts_its_workers(self):
+        self.deployment = self.useFixture(DeploymentDir(
+            '[DEFAULT]\nosapi_compute_workers = 2\n'))
+        server = self.useFixture(deployment_fixture.APIProcess(
+            self.deployment, self.deployment.nova_api_argv()))
+        self._check_serves_the_api(server.base_url)
+        self.assertIn('with 2 uWSGI worker(s)', server.log())
+        self.assertEqual(2, server.log().count('spawned uWSGI worker'))
+
+    def test_nova_api_without_uwsgi_serves_with_gunicorn(self):
+        self.deployment = self.useFixture(DeploymentDir(
+            '[DEFAULT]\nosapi_compute_workers = 2\n'))
+        no_uwsgi = ('import sys; from nova_api.cmd import api; '
+                    'api.find_uwsgi = lambda: None; sys.exit(api.main())')
+        server = self.useFixture(deployment_fixture.APIProcess(
+            self.deployment, [sys.executable, '-c', no_uwsgi,
+                              '--config-file', self.deployment.config_file]))
+        self._check_serves_the_api(server.base_url)
+        self.assertIn('with 2 gunicorn worker(s)', server.log())
+        self.assertEqual(2, server.log().count('Booting worker'))
 
     def test_wsgi_module_under_gunicorn(self):
         env = dict(os.environ, NOVA_API_CONFIG=self.deployment.config_file)
