@@ -57,18 +57,29 @@ def bind_address():
     return '%s:%d' % (host, CONF.osapi_compute_listen_port)
 
 
-def uwsgi_argv(bind, workers, config_files, module=WSGI_MODULE):
+def worker_environ(config_files):
+    """What the server's workers need in their environment.
+
+    Given in nova-api's own environment, which the server inherits, not by
+    the server's options: pyuwsgi's Python starts before uWSGI reads its
+    options, so uWSGI's --env never reaches os.environ there.
+    """
+    return {
+        'NOVA_API_CONFIG': ','.join(config_files),
+        # main() has synced the schema; a worker respawned while the
+        # database is down must still load (and answer 503 until it is
+        # back), or uWSGI's --need-app would stop the whole service.
+        app.SCHEMA_CHECKED_ENV: '1',
+    }
+
+
+def uwsgi_argv(bind, workers, module=WSGI_MODULE):
     """The uWSGI command line serving `module` (the API) on `bind`."""
     # Workers import the app from the environment nova-api runs in.
     home = ['--home', sys.prefix] if sys.prefix != sys.base_prefix else []
     return [uwsgi_binary()] + home + [
         '--http-socket', bind,
         '--module', module,
-        '--env', 'NOVA_API_CONFIG=%s' % ','.join(config_files),
-        # main() has synced the schema; a worker respawned while the
-        # database is down must still load (and answer 503 until it is
-        # back), or --need-app would stop the whole service.
-        '--env', '%s=1' % app.SCHEMA_CHECKED_ENV,
         '--processes', str(workers),
         '--master',
         # Each worker builds its own app and database engine after the
@@ -90,23 +101,22 @@ def uwsgi_argv(bind, workers, config_files, module=WSGI_MODULE):
     ]
 
 
-def gunicorn_argv(bind, workers, config_files, module=WSGI_MODULE):
-    """The gunicorn command line serving `module` on `bind`, with what
-    uwsgi_argv() gives uWSGI's workers."""
+def gunicorn_argv(bind, workers, module=WSGI_MODULE):
+    """The gunicorn command line serving `module` on `bind`; without
+    --preload each worker loads the app after the fork, as uWSGI's
+    --lazy-apps."""
     return [sys.executable, '-m', 'gunicorn',
             '--bind', bind,
             '--workers', str(workers),
-            '--env', 'NOVA_API_CONFIG=%s' % ','.join(config_files),
-            '--env', '%s=1' % app.SCHEMA_CHECKED_ENV,
             module]
 
 
-def server_argv(bind, workers, config_files):
+def server_argv(bind, workers):
     """(server name, command line) of the WSGI server installed."""
     if find_uwsgi() is not None:
-        return 'uWSGI', uwsgi_argv(bind, workers, config_files)
+        return 'uWSGI', uwsgi_argv(bind, workers)
     if importlib.util.find_spec('gunicorn') is not None:
-        return 'gunicorn', gunicorn_argv(bind, workers, config_files)
+        return 'gunicorn', gunicorn_argv(bind, workers)
     raise NoWSGIServer()
 
 
@@ -115,13 +125,13 @@ def main(argv=None):
     migration.ensure_schema()
     bind = bind_address()
     config_files = [os.path.abspath(f) for f in CONF.config_file]
-    server, argv = server_argv(bind, CONF.osapi_compute_workers,
-                               config_files)
+    server, argv = server_argv(bind, CONF.osapi_compute_workers)
     LOG.info('Serving the compute API on http://%s with %d %s worker(s)',
              bind, CONF.osapi_compute_workers, server)
     sys.stdout.flush()
     sys.stderr.flush()
-    os.execv(argv[0], argv)
+    os.execve(argv[0], argv,
+              dict(os.environ, **worker_environ(config_files)))
 
 
 if __name__ == '__main__':
