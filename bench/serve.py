@@ -21,7 +21,7 @@ def start_nova_api(config_file, port):
 
 
 def start_bare_app(port):
-    argv = api_cmd.uwsgi_argv('127.0.0.1:%d' % port, 1, [],
+    argv = api_cmd.uwsgi_argv('127.0.0.1:%d' % port, 1,
                               module='bench.bare_app:application')
     return subprocess.Popen(argv + ['--pythonpath', _ROOT],
                             stdout=subprocess.DEVNULL,

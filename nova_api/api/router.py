@@ -22,7 +22,8 @@ CONF = cfg.CONF
 PLUGIN_NAMESPACE = 'nova_api.api.v21.plugins'
 
 RouteEntry = collections.namedtuple(
-    'RouteEntry', 'method path plugin resource controller action')
+    'RouteEntry',
+    'method path plugin resource controller action action_plugins')
 
 
 class PluginConflict(Exception):
@@ -83,12 +84,18 @@ class APIRouterV21:
     @staticmethod
     def _build_table(plugins):
         resources = {}
+        # resource name -> {action name: the plugin that adds it}, shared
+        # by the resource's entries so the table credits the plugin to
+        # disable for an action.
+        action_plugins = {}
         table = []
         seen = {}
         for plugin in plugins:
             for spec in plugin.resources():
                 wsgi_resource = resource_module.Resource(spec.controller)
                 resources[spec.name] = wsgi_resource
+                action_plugins[spec.name] = dict.fromkeys(
+                    wsgi_resource.actions, plugin.name)
                 for route in spec.routes:
                     key = (route.method, route.path)
                     if key in seen:
@@ -99,7 +106,8 @@ class APIRouterV21:
                     seen[key] = plugin.name
                     table.append(RouteEntry(
                         route.method, route.path, plugin.name,
-                        wsgi_resource, spec.controller, route.action))
+                        wsgi_resource, spec.controller, route.action,
+                        action_plugins[spec.name]))
         for plugin in plugins:
             for extension in plugin.controller_extensions():
                 target = resources.get(extension.resource_name)
@@ -111,6 +119,9 @@ class APIRouterV21:
                     target.register_actions(extension.controller)
                 except ValueError as exc:
                     raise PluginConflict(str(exc)) from exc
+                action_plugins[extension.resource_name].update(
+                    dict.fromkeys(extension.controller.wsgi_actions,
+                                  plugin.name))
         return table
 
     def __call__(self, environ, start_response):

@@ -35,7 +35,7 @@ class ManageTest(testtools.TestCase):
         self.assertEqual('method\tpath\tplugin\thandler\tversions\tpolicy\t'
                          'codes', lines[0])
         self.assertIn('GET\t/os-fping\tremoved\tRemovedController.gone\t'
-                      '2.0-latest\t-\t200', lines)
+                      '2.0-latest\t-\t410', lines)
 
 
 class ServerProcessTest(testtools.TestCase):
@@ -67,6 +67,35 @@ class ServerProcessTest(testtools.TestCase):
         self.assertEqual('close', headers['Connection'])
         self.assertTrue(os.path.exists(
             os.path.join(self.deployment.path, 'nova_api.sqlite')))
+
+    def _start_workers(self, argv_of):
+        """nova-api on a config asking for two workers and a quota of 7
+        instances, started by argv_of(deployment); returns its log once
+        it serves the API on that config."""
+        self.deployment = self.useFixture(DeploymentDir(
+            '[DEFAULT]\nosapi_compute_workers = 2\n'
+            '[quota]\ninstances = 7\n'))
+        server = self.useFixture(deployment_fixture.APIProcess(
+            self.deployment, argv_of(self.deployment)))
+        self._check_serves_the_api(server.base_url)
+        # What the workers read, not only nova-api before it started them.
+        _status, _headers, body = _get(server.base_url + '/v2.1/limits',
+                                       _ADMIN)
+        self.assertEqual(7, body['limits']['absolute']['maxTotalInstances'])
+        return server.log()
+
+    def test_nova_api_starts_its_workers_on_its_config(self):
+        log = self._start_workers(lambda d: d.nova_api_argv())
+        self.assertIn('with 2 uWSGI worker(s)', log)
+        self.assertEqual(2, log.count('spawned uWSGI worker'))
+
+    def test_nova_api_without_uwsgi_serves_with_gunicorn(self):
+        no_uwsgi = ('import sys; from nova_api.cmd import api; '
+                    'api.find_uwsgi = lambda: None; sys.exit(api.main())')
+        log = self._start_workers(lambda d: [
+            sys.executable, '-c', no_uwsgi, '--config-file', d.config_file])
+        self.assertIn('with 2 gunicorn worker(s)', log)
+        self.assertEqual(2, log.count('Booting worker'))
 
     def test_wsgi_module_under_gunicorn(self):
         env = dict(os.environ, NOVA_API_CONFIG=self.deployment.config_file)

@@ -24,6 +24,14 @@ class DatabaseUnavailableTestV2(base.APITestCase):
             self.assertNotIn(b'Traceback', resp.body)
             self.assertNotIn(b'127.0.0.1', resp.body)
 
+    def test_healthcheck_answers_503_with_the_reason_only(self):
+        resp = self.client.request('GET', '/healthcheck', None,
+                                   {'Accept': 'application/json'})
+        self.assertEqual(503, resp.status, resp)
+        self.assertEqual({'detailed': False,
+                          'reasons': ['The database does not answer']},
+                         resp.json())
+
 
 class DatabaseUnavailableTestV21(base.V21, DatabaseUnavailableTestV2):
     pass

@@ -15,6 +15,7 @@ import time
 import uuid
 
 from cryptography.hazmat.primitives.serialization import pkcs12
+import fixtures
 from keystoneauth1 import session as ks_session
 from keystoneauth1 import token_endpoint
 from novaclient import api_versions
@@ -48,6 +49,18 @@ stop_seconds = 0.5
 start_seconds = 0.5
 '''
 WAIT_SECONDS = 20
+# The README's clouds.yaml, for a nova-api at {base}.
+CLOUDS_YAML = '''clouds:
+  nova_api:
+    auth_type: admin_token
+    auth:
+      endpoint: {base}/v2.1
+      token: admin:admin
+    identity_api_version: 3
+    identity_endpoint_override: {base}/
+    compute_endpoint_override: {base}/v2.1
+    image_endpoint_override: {base}/image
+'''
 
 
 def _unique(prefix):
@@ -300,6 +313,21 @@ class OpenStackSDKTest(NovaAPIServer, testtools.TestCase):
             compute_endpoint_override=self.endpoint)
         self.addCleanup(self.conn.close)
 
+    def test_connects_with_the_readme_clouds_yaml(self):
+        clouds_yaml = os.path.join(self.deployment.path, 'clouds.yaml')
+        with open(clouds_yaml, 'w') as f:
+            f.write(CLOUDS_YAML.format(base=self.server.base_url))
+        # The user's own clouds.yaml is in a place the SDK looks at; this
+        # one is named by the variable the SDK reads first.
+        self.useFixture(fixtures.EnvironmentVariable(
+            'OS_CLIENT_CONFIG_FILE', clouds_yaml))
+        conn = openstack.connect(cloud='nova_api')
+        self.addCleanup(conn.close)
+        self.assertIn('m1.tiny', [f.name for f in conn.compute.flavors()])
+        self.assertIn(CIRROS, [i.id for i in conn.image.images()])
+        self.assertEqual((2, 10),
+                         conn.compute.get_endpoint_data().max_microversion)
+
     def test_negotiates_the_server_maximum(self):
         data = self.conn.compute.get_endpoint_data()
         self.assertEqual(((2, 1), (2, 10)),
@@ -419,7 +447,7 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         return json.loads(result.stdout) if output_json else result.stdout
 
     def _run(self, *args, output_json=True):
-        argv = [os.path.join(os.path.dirname(sys.executable), 'openstack'),
+        argv = [self._openstack_command(),
                 '--os-auth-type', 'admin_token', '--os-token', TOKEN,
                 '--os-endpoint', self.endpoint,
                 '--os-compute-api-version', '2.10',
@@ -432,6 +460,30 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         env['OS_IMAGE_ENDPOINT_OVERRIDE'] = self.server.base_url + '/image'
         return subprocess.run(argv, capture_output=True, text=True,
                               timeout=60, env=env, cwd=self.deployment.path)
+
+    def test_readme_clouds_yaml_and_os_cloud(self):
+        with open(os.path.join(self.deployment.path, 'clouds.yaml'),
+                  'w') as f:
+            f.write(CLOUDS_YAML.format(base=self.server.base_url))
+        env = {var: value for var, value in os.environ.items()
+               if not var.startswith('OS_')}
+        env['OS_CLOUD'] = 'nova_api'
+        listed = {}
+        for resource in ('flavor', 'image', 'server'):
+            # The CLI reads ./clouds.yaml first.
+            result = subprocess.run(
+                [self._openstack_command(), resource, 'list', '-f', 'json'],
+                capture_output=True, text=True, timeout=60, env=env,
+                cwd=self.deployment.path)
+            self.assertEqual(0, result.returncode, result.stderr)
+            listed[resource] = json.loads(result.stdout)
+        self.assertIn('m1.tiny', [f['Name'] for f in listed['flavor']])
+        self.assertIn(CIRROS, [i['ID'] for i in listed['image']])
+        self.assertIsInstance(listed['server'], list)
+
+    @staticmethod
+    def _openstack_command():
+        return os.path.join(os.path.dirname(sys.executable), 'openstack')
 
     def test_flavor_list_and_show(self):
         flavors = {f['Name']: f for f in self.openstack('flavor', 'list')}

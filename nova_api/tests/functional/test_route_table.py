@@ -284,15 +284,16 @@ def _implementations(table):
             for name, (controller, attr) in sorted(
                     entry.resource.actions.items()):
                 yield _implementation(
-                    entry, '%s {%s}' % (entry.path, name), controller, attr)
+                    entry, '%s {%s}' % (entry.path, name),
+                    entry.action_plugins[name], controller, attr)
         else:
-            yield _implementation(entry, entry.path, entry.controller,
-                                  entry.action)
+            yield _implementation(entry, entry.path, entry.plugin,
+                                  entry.controller, entry.action)
 
 
-def _implementation(entry, path, controller, attr):
+def _implementation(entry, path, plugin, controller, attr):
     return Implementation(
-        entry.method, path, entry.plugin,
+        entry.method, path, plugin,
         '%s.%s' % (type(controller).__name__, attr),
         contract.declared(getattr(type(controller), attr)))
 
