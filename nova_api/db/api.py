@@ -23,6 +23,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import pool
 
 from nova_api import conf
+from nova_api.db import wait_bounds  # noqa: F401 (bounds engines' waits)
 from nova_api import exception
 
 CONF = conf.CONF
