@@ -7,8 +7,6 @@ This is the one place where exceptions become HTTP responses.
 
 import logging
 
-from oslo_db import exception as db_exception
-from sqlalchemy import exc as sa_exc
 import webob
 import webob.exc
 
@@ -69,18 +67,8 @@ def _extra_headers(exc):
             if k.lower() in ('retry-after', 'location', 'www-authenticate')}
 
 
-# The database is down, unreachable, or busy: the client may retry. The
-# driver's OperationalError is what a refused first connection raises.
-_DATABASE_UNAVAILABLE = (db_exception.DBConnectionError,
-                         db_exception.DBDeadlock,
-                         sa_exc.OperationalError, sa_exc.InterfaceError)
-
-
 def _server_error(exc, version):
     # The traceback goes to the log, tagged with the request id; the client
     # learns nothing about the internals.
-    if isinstance(exc, _DATABASE_UNAVAILABLE):
-        LOG.error('Database unavailable: %s', exc)
-        return from_exception(exception.DatabaseUnavailable(), version)
     LOG.exception('Unexpected error while serving the request')
     return fault_response(500, _SERVER_ERROR_MESSAGE, version)

@@ -110,7 +110,8 @@ def _parse_body(req):
         raise exception.InvalidContentType()
     try:
         return jsonutils.loads(raw)
-    except ValueError:
+    # The standard library's parser recurses once per level of nesting.
+    except (ValueError, RecursionError):
         raise exception.Invalid('Malformed request body')
 
 

@@ -84,13 +84,15 @@ def destroy(context, uuid):
 
 
 def get_metadata(context, uuid):
-    return db_images.get_properties(context, uuid)
+    """The properties of image `uuid`; ImageNotFound, as for get(), if the
+    caller may not see the image."""
+    return get(context, uuid).properties
 
 
 def get_metadata_item(context, uuid, key):
     """The value of property `key`; a plain NotFound if the image has no
     such key (Nova says no more)."""
-    metadata = db_images.get_properties(context, uuid)
+    metadata = get_metadata(context, uuid)
     if key not in metadata:
         raise exception.NotFound()
     return metadata[key]

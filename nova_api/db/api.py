@@ -10,18 +10,24 @@ start reaches through ``migration.ensure_schema()``, creates it first.
 """
 
 import os
+import weakref
 
 import orjson
 from oslo_db.sqlalchemy import enginefacade
 from oslo_db.sqlalchemy import engines
+from oslo_log import log as logging
 from sqlalchemy import engine as sa_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy import event as sa_event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import pool
 
 from nova_api import conf
+from nova_api.db import wait_bounds  # noqa: F401 (bounds engines' waits)
+from nova_api import exception
 
 CONF = conf.CONF
+LOG = logging.getLogger(__name__)
 
 
 @engines._init_connection_args.dispatch_for('sqlite')
@@ -65,6 +71,48 @@ def _begin_sqlite_transaction(connection):
         connection.info['in_transaction'] = True
 
 
+# PEP 249's classes for a database that cannot do the work now (gone,
+# refusing, dropped the connection, deadlocked, locked, timed out), as
+# opposed to a statement it rejects.
+_UNAVAILABLE_ERRORS = (sa_exc.OperationalError, sa_exc.InterfaceError)
+# SQLSTATE class 23: MariaDB reports a failed CHECK constraint as an
+# OperationalError; it is the statement's fault, not the database's.
+_INTEGRITY_SQLSTATE_CLASS = '23'
+# Engines this module's context managers made, once made.
+_service_engines = weakref.WeakSet()
+
+
+@sa_event.listens_for(sa_engine.Engine, 'handle_error')
+def _raise_database_unavailable(context):
+    """Turn the driver's connection errors into DatabaseUnavailable.
+
+    Engine-level listeners run before oslo.db's exception filters, which
+    let most of these through as the driver's own classes. A failed
+    pre-ping is left alone: SQLAlchemy then replaces the connection and
+    the request goes on. So are errors while oslo.db creates the engine,
+    so that its first-connection retries (max_retries) still see its own
+    DBConnectionError.
+    """
+    if context.is_pre_ping or context.engine not in _service_engines:
+        return
+    if context.is_disconnect or _is_unavailable_error(context):
+        # The client learns nothing internal; the log has the driver's
+        # error, tagged with the request id.
+        LOG.error('Database unavailable: %s', context.original_exception)
+        raise exception.DatabaseUnavailable() from (
+            context.sqlalchemy_exception)
+
+
+def _is_unavailable_error(context):
+    if not isinstance(context.sqlalchemy_exception, _UNAVAILABLE_ERRORS):
+        return False
+    original = context.original_exception
+    # psycopg2 names it pgcode, PyMySQL sqlstate; SQLite has none.
+    sqlstate = getattr(original, 'pgcode', None) or getattr(
+        original, 'sqlstate', None) or ''
+    return not sqlstate.startswith(_INTEGRITY_SQLSTATE_CLASS)
+
+
 def new_context_manager(connection_url=None):
     """A transaction context of its own for `connection_url`.
 
@@ -77,6 +125,7 @@ def new_context_manager(connection_url=None):
     # No eventlet here: the sleep(0) oslo.db adds on every connection
     # checkin to let greenthreads run would only cost a system call.
     manager.configure(sqlite_fk=True, thread_checkin=False)
+    manager.append_on_engine_create(_service_engines.add)
     if connection_url is not None:
         manager.configure(connection=connection_url)
     return manager

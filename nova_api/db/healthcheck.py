@@ -10,10 +10,13 @@ from oslo_middleware.healthcheck import pluginbase
 import sqlalchemy as sa
 
 from nova_api.db import api
+from nova_api import exception
 
-# Connection errors that oslo.db has not wrapped (an engine that never
-# connected) reach us as SQLAlchemy's or the socket's own.
-_UNANSWERED = (db_exception.DBError, sa.exc.SQLAlchemyError, OSError)
+# The db layer turns connection errors into DatabaseUnavailable
+# (nova_api.db.api); the others are what may still escape it, e.g. while
+# oslo.db creates the engine.
+_UNANSWERED = (exception.DatabaseUnavailable, db_exception.DBError,
+               sa.exc.SQLAlchemyError, OSError)
 
 
 class DatabaseHealthcheck(pluginbase.HealthcheckBaseExtension):

@@ -2,7 +2,7 @@
 
 nova-network, cells v1, cloudpipe, agents, certificates, fping, floating-ip
 DNS and bulk, os-fixed-ips, default security group rules, virtual
-interfaces and the XenAPI consoles.
+interfaces, the XenAPI consoles and the server action resetNetwork.
 """
 
 from nova_api.api import plugin
@@ -52,6 +52,12 @@ class NetworksController(RemovedController):
     disassociate = _gone_method('disassociate')
     disassociate_host = _gone_method('disassociate_host')
     disassociate_project = _gone_method('disassociate_project')
+
+
+class ServerActionsController(wsgi.Controller):
+    """The removed server actions, added to the servers resource."""
+
+    reset_network = _gone_method('resetNetwork')
 
 
 _CONTROLLERS = {'os-fixed-ips': FixedIPsController,
@@ -113,3 +119,7 @@ class Removed(plugin.APIPlugin):
                 [route if len(route) == 3 else route + ('gone',)
                  for route in routes])
             for name, routes in _REMOVED.items()]
+
+    def controller_extensions(self):
+        return [plugin.ControllerExtension('servers',
+                                           ServerActionsController())]
