@@ -14,6 +14,8 @@ import sys
 import time
 import uuid
 
+from cryptography.hazmat.primitives.asymmetric import padding
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 import fixtures
 from keystoneauth1 import session as ks_session
@@ -269,6 +271,24 @@ class NovaClientTest(NovaAPIServer, testtools.TestCase):
             nova.servers.delete(created.id)
             self.assertRaises(nova_exceptions.NotFound, nova.servers.get,
                               created.id)
+
+    def test_server_password_show_and_clear(self):
+        nova = self.client('2.10')
+        key_name = _unique('password-key')
+        keypair = nova.keypairs.create(key_name)
+        self.addCleanup(nova.keypairs.delete, key_name)
+        created = nova.servers.create(_unique('password'), image=CIRROS,
+                                      flavor='1', key_name=key_name)
+        self.addCleanup(_delete_quietly, nova, created.id)
+        self._wait_for_status(nova, created.id, 'ACTIVE')
+        # What `nova get-password SERVER KEY` decrypts.
+        encrypted = nova.servers.get_password(created.id)
+        private_key = serialization.load_pem_private_key(
+            keypair.private_key.encode(), None)
+        self.assertTrue(private_key.decrypt(base64.b64decode(encrypted),
+                                            padding.PKCS1v15()))
+        nova.servers.clear_password(created.id)
+        self.assertEqual('', nova.servers.get_password(created.id))
 
     def test_quotas_show_and_update(self):
         nova = self.client('2.10')
