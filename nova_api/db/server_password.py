@@ -40,11 +40,7 @@ def add_unless_present(context, server_id, password):
 @api.context_manager.writer
 def replace(context, server_id, password):
     """Make `password` the server's, whether it had one or not."""
-    result = context.session.execute(
-        _passwords.update().where(_passwords.c.server_id == server_id)
-        .values(password=password))
-    if result.rowcount == 0:
-        add_unless_present(context, server_id, password)
+    if add_unless_present(context, server_id, password) != password:
         context.session.execute(
             _passwords.update().where(_passwords.c.server_id == server_id)
             .values(password=password))
