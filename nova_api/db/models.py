@@ -317,6 +317,19 @@ class Server(TimestampMixin, Base):
     network_info: orm.Mapped[list | None] = orm.mapped_column(sa.JSON)
     # 'admin' or 'owner' while locked (Nova's locked_by), else None.
     locked_by: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    # Why it was locked (2.73), while locked.
+    locked_reason: orm.Mapped[str | None] = orm.mapped_column(sa.Text)
+    # What the user says the server is for (2.19).
+    description: orm.Mapped[str | None] = orm.mapped_column(sa.Text)
+    # Certificate ids the image's signature must be signed with (2.63).
+    trusted_image_certificates: orm.Mapped[list | None] = (
+        orm.mapped_column(sa.JSON))
+    # The scheduler hints given at create, as the client sent them (2.100).
+    scheduler_hints: orm.Mapped[dict | None] = orm.mapped_column(sa.JSON)
+    # The zone the server must stay in: the one asked for at create, or
+    # set by an update (2.96, 2.104); None when free to move.
+    pinned_availability_zone: orm.Mapped[str | None] = orm.mapped_column(
+        sa.String(255))
     deleted_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(
         sa.DateTime)
     # 0 while the server exists; its id once deleted (oslo.db's rule).
@@ -344,6 +357,25 @@ class ServerMetadata(TimestampMixin, Base):
                       name='fk_server_metadata_server_id_servers'))
     key: orm.Mapped[str] = orm.mapped_column(sa.String(255))
     value: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+
+
+class ServerTag(Base):
+    """A tag of a server (2.26): up to 50 per server, 60 characters each,
+    kept in the order of their names."""
+
+    __tablename__ = 'server_tags'
+    __table_args__ = (
+        sa.Index('ix_server_tags_tag', 'tag'),
+        _MYSQL_TABLE_ARGS,
+    )
+
+    server_id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer,
+        sa.ForeignKey('servers.id', ondelete='CASCADE',
+                      name='fk_server_tags_server_id_servers'),
+        primary_key=True, autoincrement=False)
+    tag: orm.Mapped[str] = orm.mapped_column(sa.String(60),
+                                             primary_key=True)
 
 
 class ServerAddress(TimestampMixin, Base):
@@ -442,6 +474,8 @@ class ServerGroup(TimestampMixin, Base):
     # No CHECK on the values: the API's schemas decide which policies a
     # microversion accepts (2.15 adds the soft ones).
     policy: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    # The policy's rules (2.64), e.g. {"max_server_per_host": 3}.
+    rules: orm.Mapped[dict | None] = orm.mapped_column(sa.JSON)
 
     def __repr__(self):
         return f'<ServerGroup {self.uuid!r} {self.name!r}>'

@@ -104,10 +104,7 @@ class ServersController(wsgi.Controller):
     @wsgi.expected_errors((400, 403))
     @wsgi.policy(policies.DETAIL)
     @validation.query_schema(schemas.index_query)
-    @validation.response_body_schema(schemas.detail_response, '2.0', '2.2')
-    @validation.response_body_schema(schemas.detail_response_v23, '2.3',
-                                     '2.8')
-    @validation.response_body_schema(schemas.detail_response_v29, '2.9')
+    @validation.response_body_schemas(schemas.detail_responses)
     def detail(self, req):
         page, limit = self._list(req, policies.DETAIL,
                                  policies.DETAIL_ALL_TENANTS)
@@ -138,10 +135,7 @@ class ServersController(wsgi.Controller):
     @wsgi.expected_errors(404)
     @wsgi.policy(policies.SHOW)
     @validation.query_schema(schemas.show_query)
-    @validation.response_body_schema(schemas.show_response, '2.0', '2.2')
-    @validation.response_body_schema(schemas.show_response_v23, '2.3',
-                                     '2.8')
-    @validation.response_body_schema(schemas.show_response_v29, '2.9')
+    @validation.response_body_schemas(schemas.show_responses)
     def show(self, req, id):
         server = self._get_server(req, id)
         req.context.can(policies.SHOW, {'project_id': server.project_id})
@@ -183,10 +177,7 @@ class ServersController(wsgi.Controller):
     @wsgi.policy(policies.UPDATE)
     @validation.schema(schemas.update_v20, '2.0', '2.0')
     @validation.schema(schemas.update, '2.1')
-    @validation.response_body_schema(schemas.update_response, '2.0', '2.2')
-    @validation.response_body_schema(schemas.update_response_v23, '2.3',
-                                     '2.8')
-    @validation.response_body_schema(schemas.update_response_v29, '2.9')
+    @validation.response_body_schemas(schemas.update_responses)
     def update(self, req, id, body):
         context = req.context
         server = self._get_server(req, id)

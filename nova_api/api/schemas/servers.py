@@ -18,6 +18,7 @@ sees for a body with several errors.
 
 import copy
 
+from nova_api.api.validation import history
 from nova_api.api.validation import parameter_types
 
 
@@ -535,19 +536,25 @@ _show_properties = dict(
     },
 )
 
-_show_properties_v23 = dict(_show_properties, **{
-    'os-extended-volumes:volumes_attached': _volumes_attached(
-        delete_on_termination={'type': 'boolean'}),
-    'OS-EXT-SRV-ATTR:reservation_id': {'type': ['string', 'null']},
-    'OS-EXT-SRV-ATTR:launch_index': {'type': ['integer', 'null']},
-    'OS-EXT-SRV-ATTR:hostname': {'type': ['string', 'null']},
-    'OS-EXT-SRV-ATTR:kernel_id': {'type': ['string', 'null']},
-    'OS-EXT-SRV-ATTR:ramdisk_id': {'type': ['string', 'null']},
-    'OS-EXT-SRV-ATTR:root_device_name': {'type': ['string', 'null']},
-    'OS-EXT-SRV-ATTR:user_data': dict(_user_data, type=['string', 'null']),
-})
+def _add_launch_details(properties):
+    properties.update({
+        'os-extended-volumes:volumes_attached': _volumes_attached(
+            delete_on_termination={'type': 'boolean'}),
+        'OS-EXT-SRV-ATTR:reservation_id': {'type': ['string', 'null']},
+        'OS-EXT-SRV-ATTR:launch_index': {'type': ['integer', 'null']},
+        'OS-EXT-SRV-ATTR:hostname': {'type': ['string', 'null']},
+        'OS-EXT-SRV-ATTR:kernel_id': {'type': ['string', 'null']},
+        'OS-EXT-SRV-ATTR:ramdisk_id': {'type': ['string', 'null']},
+        'OS-EXT-SRV-ATTR:root_device_name': {'type': ['string', 'null']},
+        'OS-EXT-SRV-ATTR:user_data': dict(_user_data,
+                                          type=['string', 'null']),
+    })
 
-_locked = {'locked': {'type': 'boolean'}}
+
+def _add_locked(properties):
+    properties['locked'] = {'type': 'boolean'}
+
+
 
 
 def _is_optional(name):
@@ -587,17 +594,17 @@ def _many(server):
     }
 
 
-_server_v20 = _server(_show_properties)
-_server_v23 = _server(_show_properties_v23)
-_server_v29 = _server(dict(_show_properties_v23, **_locked))
+# What each version changed in the server of show, list detail and, from
+# 2.75, update: (version, function changing a copy of the properties).
+SERVER_CHANGES = [
+    ('2.3', _add_launch_details),
+    ('2.9', _add_locked),
+]
+_servers = history.mapped(
+    history.of(_show_properties, SERVER_CHANGES, '2.0'), _server)
 
-show_response = _one(_server_v20)
-show_response_v23 = _one(_server_v23)
-show_response_v29 = _one(_server_v29)
-
-detail_response = _many(_server_v20)
-detail_response_v23 = _many(_server_v23)
-detail_response_v29 = _many(_server_v29)
+show_responses = history.mapped(_servers, _one)
+detail_responses = history.mapped(_servers, _many)
 
 index_response = _many({
     'type': 'object',
@@ -612,9 +619,12 @@ index_response = _many({
 
 # Until 2.75 an update answers with a shorter view than show: no
 # extended attributes, and addresses without type and MAC.
-update_response = _one(_server(_view_properties))
-update_response_v23 = update_response
-update_response_v29 = _one(_server(dict(_view_properties, **_locked)))
+UPDATE_CHANGES = [
+    ('2.9', _add_locked),
+]
+update_responses = history.mapped(
+    history.of(_view_properties, UPDATE_CHANGES, '2.0'),
+    lambda properties: _one(_server(properties)))
 
 create_response = {
     'type': 'object',

@@ -35,3 +35,26 @@ def response_body_schema(response_schema, min_version=None,
             response_schema, min_version, max_version)
         return func
     return decorator
+
+
+def schemas(history):
+    """`schema` for each (schema, min, max) of a validation.history."""
+    return _each(schema, history)
+
+
+def query_schemas(history):
+    """`query_schema` for each (schema, min, max) of a history."""
+    return _each(query_schema, history)
+
+
+def response_body_schemas(history):
+    """`response_body_schema` for each (schema, min, max) of a history."""
+    return _each(response_body_schema, history)
+
+
+def _each(declare, history):
+    def decorator(func):
+        for entry in history:
+            declare(*entry)(func)
+        return func
+    return decorator

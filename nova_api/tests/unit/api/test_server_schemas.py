@@ -14,6 +14,7 @@ from oslo_utils import strutils
 import testtools
 import webob
 
+from nova_api.api import microversion
 from nova_api.api.schemas import servers
 from nova_api.api.validation import validators
 from nova_api import exception
@@ -557,27 +558,47 @@ class IndexQueryTest(testtools.TestCase):
         self.assertEqual({}, req.GET.dict_of_lists())
 
 
-# Sample file → schema name, per sample folder (base is 2.1).
-_RESPONSE_SAMPLES = {
-    '': {
-        'servers-list-resp.json': 'index_response',
-        'servers-list-status-resp.json': 'index_response',
-        'servers-details-resp.json': 'detail_response',
-        'server-get-resp.json': 'show_response',
-        'server-update-resp.json': 'update_response',
-        'server-create-resp.json': 'create_response',
-    },
-    'v2.3': {
-        'servers-list-resp.json': 'index_response',
-        'servers-details-resp.json': 'detail_response_v23',
-        'server-get-resp.json': 'show_response_v23',
-    },
-    'v2.9': {
-        'servers-list-resp.json': 'index_response',
-        'servers-details-resp.json': 'detail_response_v29',
-        'server-get-resp.json': 'show_response_v29',
-    },
+# Sample file → the schema, or the history of schemas, it answers with.
+_RESPONSE_SCHEMAS = {
+    'servers-list-resp.json': 'index_response',
+    'servers-list-status-resp.json': 'index_response',
+    'servers-details-resp.json': 'detail_responses',
+    'server-get-resp.json': 'show_responses',
+    'server-update-resp.json': 'update_responses',
+    'server-create-resp.json': 'create_response',
 }
+
+
+def _sample_folders():
+    """('' or 'vX.Y', version) of each sample folder up to the maximum."""
+    folders = [('', microversion.APIVersionRequest('2.1'))]
+    for name in sorted(os.listdir(_SAMPLES)):
+        if name.startswith('v2.'):
+            version = microversion.APIVersionRequest(name[1:])
+            if version <= microversion.MAX_VERSION:
+                folders.append((name, version))
+    return folders
+
+
+def _schema_at(name, version):
+    schema = getattr(servers, name)
+    if isinstance(schema, list):
+        return _in_history(schema, version)
+    return schema
+
+
+def _in_history(history, version):
+    for schema, low, high in history:
+        if version.matches(low and microversion.APIVersionRequest(low),
+                           high and microversion.APIVersionRequest(high)):
+            return schema
+    raise AssertionError('no schema at %s' % version)
+
+
+def _show_at(version):
+    return _in_history(servers.show_responses,
+                       microversion.APIVersionRequest(version))
+
 
 _REQUEST_SAMPLES = {
     'server-create-req.json': ('create', 'create_v20'),
@@ -615,15 +636,21 @@ class _SampleTest(testtools.TestCase):
 class ResponseSamplesTest(_SampleTest):
 
     def test_every_sample_matches_its_schema(self):
-        for folder, samples in _RESPONSE_SAMPLES.items():
-            for file_name, schema_name in samples.items():
+        checked = 0
+        for folder, version in _sample_folders():
+            for file_name in os.listdir(os.path.join(_SAMPLES, folder)):
+                schema_name = _RESPONSE_SCHEMAS.get(file_name)
+                if schema_name is None:
+                    continue
                 body = _load_sample(folder, file_name)
                 try:
                     validators.validate_response(
-                        getattr(servers, schema_name), body)
+                        _schema_at(schema_name, version), body)
                 except jsonschema.ValidationError as e:
-                    self.fail('%s/%s breaks %s: %s' % (
-                        folder, file_name, schema_name, e.message))
+                    self.fail('%s/%s breaks %s at %s: %s' % (
+                        folder, file_name, schema_name, version, e.message))
+                checked += 1
+        self.assertGreater(checked, 10)
 
     def test_every_request_sample_is_accepted(self):
         for file_name, schema_names in _REQUEST_SAMPLES.items():
@@ -640,12 +667,15 @@ class ResponseSamplesTest(_SampleTest):
         base = _load_sample('server-get-resp.json')
         v23 = _load_sample('v2.3', 'server-get-resp.json')
         v29 = _load_sample('v2.9', 'server-get-resp.json')
-        self.assert_breaks(servers.show_response, v23)
-        self.assert_breaks(servers.show_response_v23, v29)
-        self.assert_breaks(servers.show_response_v23, base)
-        self.assert_breaks(servers.show_response_v29, v23)
-        self.assert_breaks(servers.update_response, base)
-        self.assert_breaks(servers.update_response_v29,
+        self.assert_breaks(_show_at('2.1'), v23)
+        self.assert_breaks(_show_at('2.3'), v29)
+        self.assert_breaks(_show_at('2.3'), base)
+        self.assert_breaks(_show_at('2.9'), v23)
+        update = microversion.APIVersionRequest('2.9')
+        self.assert_breaks(_in_history(servers.update_responses,
+                                       microversion.APIVersionRequest('2.1')),
+                           base)
+        self.assert_breaks(_in_history(servers.update_responses, update),
                            _load_sample('server-update-resp.json'))
 
     def test_server_in_error_booted_from_volume(self):
@@ -657,9 +687,9 @@ class ResponseSamplesTest(_SampleTest):
         for name in ('progress', 'security_groups', 'OS-EXT-SRV-ATTR:host',
                      'OS-EXT-SRV-ATTR:user_data'):
             del server[name]
-        validators.validate_response(servers.show_response_v29, body)
+        validators.validate_response(_show_at('2.9'), body)
         server['fault']['created'] = '2013-09-03 04:01:33'
-        self.assert_breaks(servers.show_response_v29, body)
+        self.assert_breaks(_show_at('2.9'), body)
 
     def test_required_attributes(self):
         body = _load_sample('server-get-resp.json')
@@ -667,7 +697,7 @@ class ResponseSamplesTest(_SampleTest):
                      'os-extended-volumes:volumes_attached', 'hostId'):
             broken = copy.deepcopy(body)
             del broken['server'][name]
-            self.assert_breaks(servers.show_response, broken)
+            self.assert_breaks(_show_at('2.1'), broken)
 
     def test_create_response_forms(self):
         body = _load_sample('server-create-resp.json')
