@@ -2,9 +2,11 @@
 
 The minimum, the maximum, the version documents, negotiation and the
 response headers all come from ``VERSIONS``. A version is added here only
-when its change is implemented for every resource the service has.
+when its change is implemented for every route the service serves; a
+change to routes not served yet is recorded as waiting for them.
 """
 
+import collections
 import functools
 import re
 
@@ -16,22 +18,236 @@ SERVICE_TYPE = 'compute'
 HEADER = 'OpenStack-API-Version'
 LEGACY_HEADER = 'X-OpenStack-Nova-API-Version'
 
-# (version, what it changed). Read by humans and by the version documents.
-VERSIONS = (
-    ('2.1', 'The initial version of the v2.1 API, with microversions.'),
+class Version(collections.namedtuple('Version', 'number change where')):
+    """A microversion: its number, what it changed, and where: the modules
+    (under nova_api/) that implement the change, or, for a change to
+    routes not served yet, a string saying which and the issue bringing
+    them (those routes answer as Nova answers an unknown URL or action)."""
+
+    __slots__ = ()
+
+    @property
+    def waiting(self):
+        return isinstance(self.where, str)
+
+
+def _waiting(routes):
+    return 'waiting for ' + routes
+
+
+VERSIONS = tuple(Version(*entry) for entry in (
+    ('2.1', 'The initial version of the v2.1 API, with microversions.',
+     ('api',)),
     ('2.2', 'Keypairs have a "type" (ssh or x509); create answers 201 and '
-            'delete 204.'),
-    ('2.3', 'Extended server attributes (none of the resources that '
-            'exist are affected).'),
-    ('2.4', 'The "reserved" status of fixed IPs (os-fixed-ips is gone).'),
-    ('2.5', 'The "ip6" server list filter (servers are not served yet).'),
-    ('2.6', 'Remote consoles API (not served yet).'),
-    ('2.7', 'Adding tenant access to a public flavor answers 409.'),
-    ('2.8', 'The "mks" remote console protocol (not served yet).'),
-    ('2.9', 'The "locked" server attribute (servers are not served yet).'),
-    ('2.10', 'Keypairs: administrators can list, show, create and delete '
-             'the keypairs of another user with "user_id".'),
-)
+            'delete 204.',
+     ('api/plugins/keypairs', 'api/schemas/keypairs', 'api/views/keypairs')),
+    ('2.3', 'Servers show the launch details among their extended '
+            'attributes, and "delete_on_termination" of attached volumes.',
+     ('api/views/servers', 'api/schemas/servers')),
+    ('2.4', 'The "reserved" status of fixed IPs (os-fixed-ips is removed: '
+            '410).', ('api/plugins/removed',)),
+    ('2.5', 'The "ip6" server list filter.', ('api/plugins/servers',)),
+    ('2.6', 'The remote consoles API.', _waiting('consoles, issue 14')),
+    ('2.7', 'Adding tenant access to a public flavor answers 409.',
+     ('api/plugins/flavor_access',)),
+    ('2.8', 'The "mks" remote console protocol.',
+     _waiting('consoles, issue 14')),
+    ('2.9', 'Servers show "locked".',
+     ('api/views/servers', 'api/schemas/servers')),
+    ('2.10', 'Keypairs: administrators list, show, create and delete the '
+             'keypairs of another user with "user_id".',
+     ('api/plugins/keypairs', 'api/schemas/keypairs')),
+    ('2.11', 'os-services shows and updates "forced_down".',
+     _waiting('os-services, issue 15')),
+    ('2.12', 'os-virtual-interfaces shows "net_id" (it is removed: 410).',
+     ('api/plugins/removed',)),
+    ('2.13', 'Server groups show "project_id" and "user_id".',
+     ('api/views/server_groups', 'api/schemas/server_groups')),
+    ('2.14', 'evacuate loses "onSharedStorage" and "adminPass".',
+     _waiting('evacuate, issue 15')),
+    ('2.15', 'The "soft-affinity" and "soft-anti-affinity" server group '
+             'policies, honoured by the scheduler as a preference.',
+     ('api/schemas/server_groups', 'compute/server_create')),
+    ('2.16', 'Servers show "host_status" (administrators, by policy).',
+     ('api/views/servers', 'api/schemas/servers', 'policies/servers')),
+    ('2.17', 'The trigger_crash_dump server action.',
+     _waiting('server actions, issue 14')),
+    ('2.18', 'The project id in /v2.1 URLs is optional.',
+     ('api/router',)),
+    ('2.19', 'Servers have a "description": create, update, views.',
+     ('api/plugins/servers', 'api/schemas/servers', 'api/views/servers')),
+    ('2.20', 'Volumes attach to and detach from shelved servers.',
+     _waiting('volume attachments, issue 17')),
+    ('2.21', 'os-instance-actions shows deleted servers.',
+     _waiting('os-instance-actions, issue 14')),
+    ('2.22', 'Server migrations and force_complete.',
+     _waiting('server migrations, issue 15')),
+    ('2.23', 'Server migrations list and show; os-migrations '
+             '"migration_type".', _waiting('migrations, issue 15')),
+    ('2.24', 'Cancel a live migration.', _waiting('migrations, issue 15')),
+    ('2.25', 'os-migrateLive "block_migration": "auto".',
+     _waiting('live migration, issue 15')),
+    ('2.26', 'Server tags: /servers/{id}/tags, the "tags" of a server and '
+             'the tags list filters.',
+     ('api/plugins/server_tags', 'compute/server_tags', 'db/server_tags',
+      'api/views/servers', 'db/servers')),
+    ('2.27', 'The "OpenStack-API-Version: compute X.Y" header form.',
+     ('api/microversion',)),
+    ('2.28', 'Hypervisors show "cpu_info" as an object.',
+     _waiting('os-hypervisors, issue 15')),
+    ('2.29', 'evacuate "force".', _waiting('evacuate, issue 15')),
+    ('2.30', 'os-migrateLive "force".', _waiting('live migration, issue 15')),
+    ('2.31', 'os-console-auth-tokens for every console type.',
+     _waiting('consoles, issue 14')),
+    ('2.32', 'A "tag" on requested networks and block devices at create.',
+     ('api/schemas/servers',)),
+    ('2.33', 'Hypervisors paging; block devices lose "tag" (a bug, fixed '
+             'in 2.42).', ('api/schemas/servers',)),
+    ('2.34', 'Live migration checks run in the background.',
+     _waiting('live migration, issue 15')),
+    ('2.35', 'Keypairs paging with "limit" and "marker".',
+     ('api/plugins/keypairs', 'api/schemas/keypairs', 'db/keypairs')),
+    ('2.36', 'The proxy APIs (/images among those served) answer 404; '
+             'network quotas and limits are gone.',
+     ('api/plugins/images', 'api/views/limits', 'api/views/quota_sets')),
+    ('2.37', '"networks" is required and may be "auto" or "none"; '
+             'networks lose "tag" (a bug, fixed in 2.42).',
+     ('api/schemas/servers', 'compute/server_create')),
+    ('2.38', 'An invalid status filter is a 400.', ('api/plugins/servers',)),
+    ('2.39', 'Image metadata answers 404; limits lose "maxImageMeta".',
+     ('api/plugins/image_metadata', 'api/views/limits')),
+    ('2.40', 'os-simple-tenant-usage paging.', _waiting('usage, issue 15')),
+    ('2.41', 'Aggregates show "uuid".', _waiting('aggregates, issue 15')),
+    ('2.42', 'Networks and block devices take a "tag" again.',
+     ('api/schemas/servers',)),
+    ('2.43', 'os-hosts answers 404.', _waiting('os-hosts, issue 15')),
+    ('2.44', 'The addFixedIp, removeFixedIp, addFloatingIp and '
+             'removeFloatingIp actions answer 404 (os-virtual-interfaces '
+             'is removed: 410).',
+     _waiting('the network actions, issue 16')),
+    ('2.45', 'createImage and createBackup answer "image_id", no Location.',
+     _waiting('snapshot actions, issue 14')),
+    ('2.46', 'Responses carry "X-OpenStack-Request-ID".',
+     ('api/middleware/request_id',)),
+    ('2.47', 'Servers show their embedded flavor instead of a link.',
+     ('api/views/servers', 'api/schemas/servers')),
+    ('2.48', 'Standard server diagnostics.',
+     _waiting('diagnostics, issue 14')),
+    ('2.49', 'Tagged interface and volume attach.',
+     _waiting('attachments, issues 16 and 17')),
+    ('2.50', 'Quota class sets show "server_groups" and '
+             '"server_group_members", not the network quotas.',
+     ('api/views/quota_classes', 'api/schemas/quota_classes')),
+    ('2.51', 'The volume-extended event; instance action events.',
+     _waiting('external events and instance actions, issue 14')),
+    ('2.52', 'Tags at server create.',
+     ('api/schemas/servers', 'compute/server_create')),
+    ('2.53', 'Services and hypervisors by uuid.',
+     _waiting('os-services and os-hypervisors, issue 15')),
+    ('2.54', 'rebuild "key_name".', _waiting('rebuild, issue 14')),
+    ('2.55', 'Flavors have a "description" and PUT /flavors/{id}.',
+     ('api/plugins/flavors', 'api/schemas/flavors', 'api/views/flavors')),
+    ('2.56', 'migrate "host".', _waiting('migrate, issue 15')),
+    ('2.57', 'No "personality" at create; no injected file quotas and '
+             'limits.',
+     ('api/schemas/servers', 'api/views/limits', 'api/views/quota_sets')),
+    ('2.58', 'os-instance-actions paging.',
+     _waiting('os-instance-actions, issue 14')),
+    ('2.59', 'os-migrations paging.', _waiting('migrations, issue 15')),
+    ('2.60', 'Multiattach volumes.', _waiting('volume attachments, issue 17')),
+    ('2.61', 'Flavors show their "extra_specs" (by policy).',
+     ('api/views/flavors', 'api/schemas/flavors')),
+    ('2.62', 'Instance action events show "host" and "hostId".',
+     _waiting('os-instance-actions, issue 14')),
+    ('2.63', '"trusted_image_certificates" at create and in the views.',
+     ('api/schemas/servers', 'api/views/servers')),
+    ('2.64', 'Server groups take and show "policy" and "rules" '
+             '("max_server_per_host"), not "policies" and "metadata".',
+     ('api/plugins/server_groups', 'api/schemas/server_groups',
+      'api/views/server_groups', 'compute/server_create')),
+    ('2.65', 'Abort queued and preparing live migrations.',
+     _waiting('migrations, issue 15')),
+    ('2.66', 'The "changes-before" server list filter.',
+     ('api/plugins/servers', 'db/servers')),
+    ('2.67', '"volume_type" in block_device_mapping_v2.',
+     ('api/schemas/servers',)),
+    ('2.68', 'No forced live migration or evacuate.',
+     _waiting('moves, issue 15')),
+    ('2.69', 'Minimal servers from unreachable cells (there are none: '
+             'servers show whole).', ('api/views/servers',)),
+    ('2.70', 'Device tags of attached volumes and interfaces.',
+     _waiting('attachments, issues 16 and 17')),
+    ('2.71', 'Servers show their "server_groups".',
+     ('api/views/servers', 'db/servers')),
+    ('2.72', 'Ports with resource requests at create (the simulated '
+             'network has none).', ('api/schemas/servers',)),
+    ('2.73', 'Servers show "locked_reason"; the "locked" list filter and '
+             'sort key.', ('api/views/servers', 'api/plugins/servers')),
+    ('2.74', '"host" and "hypervisor_hostname" at create '
+             '(administrators).',
+     ('api/schemas/servers', 'compute/server_create')),
+    ('2.75', 'Unknown query parameters and body properties are 400s; '
+             'update answers the full server; flavors show "swap" as 0.',
+     ('api/schemas/servers', 'api/views/servers', 'api/views/flavors')),
+    ('2.76', 'The power-update event.',
+     _waiting('external events, issue 14')),
+    ('2.77', 'unshelve "availability_zone".',
+     _waiting('shelve, issue 14')),
+    ('2.78', 'Server NUMA topology.', _waiting('topology, issue 14')),
+    ('2.79', 'Volume attach "delete_on_termination".',
+     _waiting('volume attachments, issue 17')),
+    ('2.80', 'Migrations show and filter "user_id" and "project_id".',
+     _waiting('migrations, issue 15')),
+    ('2.81', 'Aggregate image pre-caching.',
+     _waiting('aggregates, issue 15')),
+    ('2.82', 'The accelerator-request-bound event.',
+     _waiting('external events, issue 14')),
+    ('2.83', 'More server list filters for members.',
+     ('api/plugins/servers',)),
+    ('2.84', 'Failed instance action events show "details".',
+     _waiting('os-instance-actions, issue 14')),
+    ('2.85', 'Volume attachment update "delete_on_termination".',
+     _waiting('volume attachments, issue 17')),
+    ('2.86', 'Known flavor extra specs are validated.',
+     ('api/validation/extra_specs', 'api/plugins/flavor_extra_specs')),
+    ('2.87', 'Rescue of volume-backed servers.',
+     _waiting('rescue, issues 14 and 17')),
+    ('2.88', 'Hypervisors lose their resource fields and statistics.',
+     _waiting('os-hypervisors, issue 15')),
+    ('2.89', 'Volume attachments show "attachment_id" and "bdm_uuid".',
+     _waiting('volume attachments, issue 17')),
+    ('2.90', '"hostname" at create and update; everyone sees '
+             '"OS-EXT-SRV-ATTR:hostname".',
+     ('api/schemas/servers', 'api/views/servers')),
+    ('2.91', 'unshelve "host"; pin and unpin zones at unshelve.',
+     _waiting('shelve, issue 14')),
+    ('2.92', 'Keypairs are imported only; "@" and "." in names.',
+     ('api/schemas/keypairs', 'api/plugins/keypairs')),
+    ('2.93', 'Rebuild of volume-backed servers.',
+     _waiting('rebuild, issues 14 and 17')),
+    ('2.94', 'Hostnames may be FQDNs.', ('api/schemas/servers',)),
+    ('2.95', 'Evacuated servers stop at the destination.',
+     _waiting('evacuate, issue 15')),
+    ('2.96', 'Servers show "pinned_availability_zone".',
+     ('api/views/servers', 'compute/server_create')),
+    ('2.97', 'Manila shares.', _waiting('shares, no issue yet')),
+    ('2.98', 'Servers show their image\'s "properties".',
+     ('api/views/servers', 'db/servers')),
+    ('2.99', 'The spice-direct console.', _waiting('consoles, issue 14')),
+    ('2.100', 'Servers show their "scheduler_hints".',
+     ('api/views/servers', 'compute/server_create')),
+    ('2.101', 'Volume attach answers 202.',
+     _waiting('volume attachments, issue 17')),
+    ('2.102', 'Flavors: the "name" filter, no "rxtx_factor" or '
+              '"OS-FLV-DISABLED:disabled"; every API refuses unknown query '
+              'parameters.',
+     ('api/schemas/flavors', 'api/views/flavors', 'api/schemas')),
+    ('2.103', '/os-volumes_boot, an undocumented alias of /servers, '
+              'answers 404 (nova_api never served the alias: 404 at every '
+              'version).', ('api/router',)),
+    ('2.104', 'PUT /servers/{id} sets "pinned_availability_zone".',
+     ('api/plugins/servers', 'compute/servers')),
+))
 
 _VERSION_RE = re.compile(r'^([1-9]\d*)\.([1-9]\d*|0)$')
 
@@ -87,8 +303,8 @@ class APIVersionRequest:
         return self == LEGACY_V2
 
 
-MIN_VERSION = APIVersionRequest(VERSIONS[0][0])
-MAX_VERSION = APIVersionRequest(VERSIONS[-1][0])
+MIN_VERSION = APIVersionRequest(VERSIONS[0].number)
+MAX_VERSION = APIVersionRequest(VERSIONS[-1].number)
 LEGACY_V2 = APIVersionRequest('2.0')
 
 

@@ -83,8 +83,7 @@ class ProjectIsolationTestV2(base.APITestCase):
     def _versions(self):
         if not self.is_v21:
             return [microversion.LEGACY_V2]
-        return [microversion.APIVersionRequest(version) for version in (
-            microversion.VERSIONS[0][0], microversion.VERSIONS[-1][0])]
+        return [microversion.MIN_VERSION, microversion.MAX_VERSION]
 
     def _owned_path(self, route, call):
         """The route's URL naming the owner's thing, with the call's query;

@@ -241,7 +241,7 @@ WALK_ORDER = {'POST': 0, 'GET': 1, 'PUT': 2, 'PATCH': 2, 'DELETE': 3}
 BODY_METHODS = ('POST', 'PUT', 'PATCH')
 ALL_VERSIONS = [microversion.LEGACY_V2] + [
     microversion.APIVersionRequest(version)
-    for version, _change in microversion.VERSIONS]
+    for version, _change, _where in microversion.VERSIONS]
 # The roles noauth2 gives its users (see the middleware).
 ADMIN_ROLES = ['admin', 'member', 'reader']
 MEMBER_ROLES = ['member', 'reader']

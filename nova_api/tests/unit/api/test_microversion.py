@@ -1,4 +1,8 @@
+import os
+
 import testtools
+
+import nova_api
 
 from nova_api.api import microversion
 from nova_api import exception
@@ -42,18 +46,32 @@ class APIVersionRequestTest(testtools.TestCase):
 class VersionListTest(testtools.TestCase):
 
     def test_versions_are_consecutive_from_2_1(self):
-        versions = [_version(v) for v, _note in microversion.VERSIONS]
+        versions = [_version(v.number) for v in microversion.VERSIONS]
         self.assertEqual('2.1', str(versions[0]))
         for previous, current in zip(versions, versions[1:]):
             self.assertEqual((previous.major, previous.minor + 1),
                              (current.major, current.minor))
 
     def test_every_version_says_what_it_changed(self):
-        for version, note in microversion.VERSIONS:
-            self.assertTrue(note.strip(), version)
+        for version in microversion.VERSIONS:
+            self.assertTrue(version.change.strip(), version.number)
+
+    def test_every_version_says_where_it_is_implemented(self):
+        root = os.path.dirname(os.path.dirname(nova_api.__file__))
+        missing = []
+        for version in microversion.VERSIONS:
+            if version.waiting:
+                self.assertIn('issue', version.where, version.number)
+                continue
+            self.assertNotEqual((), version.where, version.number)
+            for module in version.where:
+                path = os.path.join(root, 'nova_api', *module.split('/'))
+                if not (os.path.isdir(path) or os.path.isfile(path + '.py')):
+                    missing.append('%s: %s' % (version.number, module))
+        self.assertEqual([], missing)
 
     def test_maximum_is_the_last_version(self):
-        self.assertEqual(microversion.VERSIONS[-1][0],
+        self.assertEqual(microversion.VERSIONS[-1].number,
                          str(microversion.MAX_VERSION))
 
 
