@@ -20,15 +20,20 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 import fixtures
 from keystoneauth1 import session as ks_session
 from keystoneauth1 import token_endpoint
+import novaclient
 from novaclient import api_versions
 from novaclient import client as nova_client
 from novaclient import exceptions as nova_exceptions
 import openstack
 import testtools
 
+from nova_api.api import microversion
 from nova_api.tests.fixtures import deployment as deployment_fixture
 
 TOKEN = 'admin:admin'
+MAX_VERSION = str(microversion.MAX_VERSION)
+MAX_VERSION_TUPLE = (microversion.MAX_VERSION.major,
+                     microversion.MAX_VERSION.minor)
 # The admin's project under noauth2 with the token above.
 PROJECT_ID = 'admin'
 # An OpenSSH RSA public key and its MD5 fingerprint (ssh-keygen -l -E md5).
@@ -98,9 +103,12 @@ class NovaClientTest(NovaAPIServer, testtools.TestCase):
         nova = self.client('2.1')
         version = api_versions.discover_version(
             nova, api_versions.APIVersion('2.latest'))
-        self.assertEqual('2.10', version.get_string())
-        current = self.client('2.10').versions.get_current()
-        self.assertEqual('2.10', current.version)
+        # The lower of the two maximums: novaclient's own is 2.96.
+        expected = min(api_versions.APIVersion(MAX_VERSION),
+                       novaclient.API_MAX_VERSION)
+        self.assertEqual(expected.get_string(), version.get_string())
+        current = self.client(version.get_string()).versions.get_current()
+        self.assertEqual(MAX_VERSION, current.version)
         self.assertEqual('2.1', current.min_version)
 
     def test_flavors_list_and_show(self):
@@ -345,12 +353,12 @@ class OpenStackSDKTest(NovaAPIServer, testtools.TestCase):
         self.addCleanup(conn.close)
         self.assertIn('m1.tiny', [f.name for f in conn.compute.flavors()])
         self.assertIn(CIRROS, [i.id for i in conn.image.images()])
-        self.assertEqual((2, 10),
+        self.assertEqual(MAX_VERSION_TUPLE,
                          conn.compute.get_endpoint_data().max_microversion)
 
     def test_negotiates_the_server_maximum(self):
         data = self.conn.compute.get_endpoint_data()
-        self.assertEqual(((2, 1), (2, 10)),
+        self.assertEqual(((2, 1), MAX_VERSION_TUPLE),
                          (data.min_microversion, data.max_microversion))
         self.assertEqual(self.endpoint, data.service_url.rstrip('/'))
 

@@ -8,14 +8,20 @@ import atexit
 import time
 import uuid
 
+import novaclient
+from novaclient import api_versions
 from testtools import content
 
+from nova_api.api import microversion
 from nova_api.tests.fixtures import keystone as keystone_fixture
 
 CIRROS = '0b5d7c1e-8d3a-4c4e-9f21-3a9a6c2f0a01'
 CIRROS_NAME = 'cirros-0.6.2-x86_64-disk'
 WAIT_SECONDS = 20
-MAX_MICROVERSION = '2.10'
+MAX_MICROVERSION = str(microversion.MAX_VERSION)
+# What python-novaclient negotiates: the lower of its maximum and ours.
+NOVACLIENT_VERSION = min(api_versions.APIVersion(MAX_MICROVERSION),
+                         novaclient.API_MAX_VERSION).get_string()
 LOG_TAIL_CHARS = 20000
 
 _deployment = None

@@ -10,7 +10,7 @@ from nova_api.tests.keystone import base
 
 class NovaClientTest(base.KeystoneDeploymentTest, testtools.TestCase):
 
-    def client(self, account_name, version=base.MAX_MICROVERSION):
+    def client(self, account_name, version=base.NOVACLIENT_VERSION):
         # The session knows Keystone only; novaclient takes the compute
         # endpoint from the token's catalog.
         return nova_client.Client(
@@ -20,7 +20,7 @@ class NovaClientTest(base.KeystoneDeploymentTest, testtools.TestCase):
         nova = self.client('reader_a', '2.1')
         version = api_versions.discover_version(
             nova, api_versions.APIVersion('2.latest'))
-        self.assertEqual(base.MAX_MICROVERSION, version.get_string())
+        self.assertEqual(base.NOVACLIENT_VERSION, version.get_string())
         self.assertEqual(self.deployment.compute_url,
                          nova.client.get_endpoint().rstrip('/'))
 

@@ -41,7 +41,7 @@ IMAGE_REF_ALT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c03'
 FLAVOR_REF = '2'
 FLAVOR_REF_ALT = '3'
 MIN_MICROVERSION = '2.1'
-MAX_MICROVERSION = '2.10'
+MAX_MICROVERSION = str(microversion.MAX_VERSION)
 # Under nova-api's address, a path of /v2.1 that no route matches: 404.
 NO_NETWORK_PATH = '/v2.1/no-network-service'
 
