@@ -16,7 +16,6 @@ on a sample that is in neither, so a new sample cannot be forgotten.
 """
 
 import copy
-import dataclasses
 import datetime
 import os
 import uuid
@@ -26,6 +25,10 @@ from oslo_utils import strutils
 from nova_api.api import microversion
 from nova_api.tests.fixtures import api_samples
 from nova_api.tests.functional import base
+
+get = api_samples.get
+send = api_samples.send
+Resource = api_samples.Resource
 
 CIRROS = '0b5d7c1e-8d3a-4c4e-9f21-3a9a6c2f0a01'
 NETWORK_ID = '3b7f3c5e-0c1b-4f3a-9d55-6f0e8a2c1d40'
@@ -48,57 +51,6 @@ SAMPLE_VALUES = {
     'fake_tenant': '{other_project_id}',
     'fake': '{user_id}',
 }
-
-
-@dataclasses.dataclass
-class Call:
-    """The request that produces a sample.
-
-    ``path`` and ``sets`` are formatted with the test's state ({server_id},
-    {flavor_id}, {unique}...); ``request`` is the request sample sent as
-    the body (REQUEST_ONLY: the mapped file itself, which then has no
-    response to compare); ``sets`` replaces values at dotted paths of it;
-    ``status`` is one code or {from version: code}, ``persona`` one name
-    or {from version: name} (None: the resource's); ``since`` runs a
-    base-folder file named for a later version at that version;
-    ``capture`` keeps {state name: dotted path} of the answer.
-    """
-
-    method: str
-    path: str
-    request: str = None
-    status: object = 200
-    persona: object = None
-    sets: dict = dataclasses.field(default_factory=dict)
-    since: str = None
-    capture: dict = dataclasses.field(default_factory=dict)
-    raw_url: bool = False
-
-
-REQUEST_ONLY = '(this file)'
-
-
-def get(path, **kwargs):
-    return Call('GET', path, **kwargs)
-
-
-def send(method, path, request=REQUEST_ONLY, **kwargs):
-    return Call(method, path, request, **kwargs)
-
-
-@dataclasses.dataclass
-class Resource:
-    """A served resource: {sample file: Call or [Call]} in the order they
-    run ('vX.Y/name' for a file of one folder only), the state it needs
-    (``prepare_<name>`` methods), who sends the requests, what may differ,
-    and its samples nova_api does not serve."""
-
-    calls: dict
-    prepare: tuple = ()
-    persona: object = 'admin'
-    leeway: api_samples.Leeway = dataclasses.field(
-        default_factory=api_samples.Leeway)
-    not_served: dict = dataclasses.field(default_factory=dict)
 
 
 def _server_leeway(prefix):
@@ -441,54 +393,8 @@ for _name in ('os-agents', 'os-cells', 'os-certificates', 'os-cloudpipe',
     NOT_SERVED[_name] = GONE
 
 
-def _at(value, version):
-    """`value` at `version`: itself, or from {from version: value}."""
-    if not isinstance(value, dict):
-        return value
-    found = None
-    for since, item in sorted(value.items(),
-                              key=lambda pair: _version(pair[0])):
-        if _version(since) <= _version(version):
-            found = item
-    return found
-
-
 def _version(text):
     return microversion.APIVersionRequest(text)
-
-
-def _set(body, dotted, value):
-    *parents, last = dotted.split('.')
-    for key in parents:
-        body = body[key]
-    body[last] = value
-
-
-def _substituted(value, state):
-    """`value` with Nova's deployment values replaced by this test's."""
-    if isinstance(value, dict):
-        return {k: _substituted(v, state) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_substituted(v, state) for v in value]
-    if isinstance(value, str) and value in SAMPLE_VALUES:
-        return SAMPLE_VALUES[value].format(**state)
-    return value
-
-
-def _fault_message(resp):
-    """The end of a fault's message (where a schema error names the
-    property), or of the body."""
-    try:
-        message = next(iter(resp.json().values()))['message']
-    except (ValueError, TypeError, KeyError, AttributeError, StopIteration):
-        message = resp.body.decode(errors='replace')
-    return message if len(message) <= 160 else '...' + message[-160:]
-
-
-def _dig(body, dotted):
-    for key in dotted.split('.'):
-        body = body[key]
-    return body
 
 
 def _need_the_samples(test):
@@ -537,7 +443,8 @@ class APISamplesTestV2(base.APITestCase):
 
     def persona_at(self, resource, call, version):
         persona = call.persona or SERVED[resource].persona
-        return _at(persona, self.call_version(version))
+        return api_samples.at_version(persona,
+                                      self.call_version(version))
 
     def check_folder(self, resource, version):
         spec = SERVED[resource]
@@ -547,8 +454,9 @@ class APISamplesTestV2(base.APITestCase):
                           'does not serve' % (resource, version))
         self.problems = []
         for name in spec.prepare:
-            getattr(self, 'prepare_' + name)(
-                _at(spec.persona, self.call_version(version)), version)
+            persona = api_samples.at_version(spec.persona,
+                                             self.call_version(version))
+            getattr(self, 'prepare_' + name)(persona, version)
         problems = ['%s at %s: the state the samples need: %s' % (
             resource, version, problem) for problem in self.problems]
         for name, calls in to_run:
@@ -582,16 +490,19 @@ class APISamplesTestV2(base.APITestCase):
         return found
 
     def request_body(self, resource, name, call, version):
-        request = name if call.request == REQUEST_ONLY else call.request
+        request = call.request
+        if request == api_samples.REQUEST_ONLY:
+            request = name
         if request is None:
             return None
         body = api_samples.load(resource, version, request)
         if body is None:
             raise AssertionError('no %s up to %s' % (request, version))
         state = dict(self.state, unique='s-' + uuid.uuid4().hex[:12])
-        body = _substituted(copy.deepcopy(body), state)
+        body = api_samples.substituted(copy.deepcopy(body), state,
+                                      SAMPLE_VALUES)
         for dotted, template in call.sets.items():
-            _set(body, dotted, template.format(**state))
+            api_samples.set_at(body, dotted, template.format(**state))
         return body
 
     def check_call(self, resource, name, call, version, leeway):
@@ -601,14 +512,17 @@ class APISamplesTestV2(base.APITestCase):
         resp = self.api(call.method, path, body, persona=persona,
                         version=self.wire_version(version),
                         raw_url=call.raw_url)
-        expected = _at(call.status, self.call_version(version))
+        expected = api_samples.at_version(call.status,
+                                          self.call_version(version))
         if resp.status != expected:
-            return ['%s %s answered %s, not %s: %s' % (
-                call.method, path, resp.status, expected,
-                _fault_message(resp))]
+            why = ''
+            if resp.status >= 400:
+                why = ': ' + api_samples.fault_message(resp)
+            return ['%s %s answered %s, not %s%s' % (
+                call.method, path, resp.status, expected, why)]
         for key, dotted in call.capture.items():
-            self.state[key] = _dig(resp.json(), dotted)
-        if call.request == REQUEST_ONLY:
+            self.state[key] = api_samples.dig(resp.json(), dotted)
+        if call.request == api_samples.REQUEST_ONLY:
             return []
         sample = api_samples.load(resource, version, name)
         return api_samples.differences(sample, resp.json(), leeway)
@@ -627,7 +541,8 @@ class APISamplesTestV2(base.APITestCase):
         body = api_samples.load('servers', '2.1', 'server-create-req.json')
         server = body['server']
         for name in ('first-sample-server', 'sample-server'):
-            server = _substituted(dict(server, name=name), self.state)
+            server = api_samples.substituted(dict(server, name=name),
+                                             self.state, SAMPLE_VALUES)
             self.state['server_id'] = self.create(
                 '/servers', {'server': server}, persona)['server']['id']
 
