@@ -77,6 +77,8 @@ class CreateRequest:
     # Certificate ids to validate the image signature with (2.63); None:
     # the [glance] default ones, if certificate validation is on.
     trusted_image_certificates: list | None = None
+    # No image, and block devices to boot from.
+    boots_from_volume: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -90,8 +92,8 @@ def create_servers(context, request, can_use_zero_disk_flavor):
     """Create between min_count and max_count servers (as many as the
     quota allows); they are BUILD, or ERROR with a NoValidHost fault when
     no host has room. Raises the 400/403 of an invalid request."""
-    trusted_certificates = _trusted_certificates(request)
     flavor = _flavor_for(context, request.flavor_ref)
+    trusted_certificates = _trusted_certificates(request)
     _check_image(context, request.image_ref, flavor,
                  can_use_zero_disk_flavor)
     key_data = _key_data(context, request.key_name)
@@ -136,7 +138,7 @@ def _trusted_certificates(request):
         certificates = list(glance.default_trusted_certificate_ids)
     if not certificates:
         return None
-    if not request.image_ref:
+    if request.boots_from_volume:
         raise exception.CertificateValidationFailed(
             'Image certificate validation is not supported when booting '
             'from volume')

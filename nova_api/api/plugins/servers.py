@@ -201,9 +201,10 @@ class ServersController(wsgi.Controller):
         if ':' in (request.availability_zone or ''):
             context.can(policies.CREATE_FORCED_HOST,
                         {'project_id': context.project_id})
+        if not request.image_ref and not request.boots_from_volume:
+            raise exception.Invalid('Missing imageRef attribute')
         # "none" allocates no network, so it needs no right to attach one.
-        if request.networks or (request.allocate_networks and
-                                params.get('networks') == 'auto'):
+        if params.get('networks') and params['networks'] != 'none':
             context.can(policies.CREATE_ATTACH_NETWORK,
                         {'project_id': context.project_id})
         result = server_create.create_servers(
@@ -338,8 +339,6 @@ def _list_filters(req):
             filters[name] = value
         elif name == 'status':
             filters['status'] = params.getall(name)
-            if req.is_supported('2.38'):
-                servers.check_status_filter(filters['status'])
         elif name == 'changes-since':
             filters['changes_since'] = timeutils.normalize_time(
                 timeutils.parse_isotime(value))
@@ -349,6 +348,8 @@ def _list_filters(req):
             filters['deleted'] = strutils.bool_from_string(value)
         elif name == 'locked':
             filters['locked'] = strutils.bool_from_string(value)
+    if 'status' in filters and req.is_supported('2.38'):
+        servers.check_status_filter(filters['status'])
     if 'deleted' in {status.lower() for status in filters.get(
             'status', ())} and not context.is_admin:
         raise exception.Forbidden(
@@ -468,6 +469,9 @@ def _create_request(params, hints):
         config_drive=strutils.bool_from_string(
             params.get('config_drive', False)),
         disk_config=params.get('OS-DCF:diskConfig', 'MANUAL'),
+        boots_from_volume=not params.get('imageRef') and bool(
+            params.get('block_device_mapping') or
+            params.get('block_device_mapping_v2')),
         group=_group_hint(hints),
         personality=[(item['path'], item['contents'])
                      for item in params.get('personality', [])])

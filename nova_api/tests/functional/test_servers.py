@@ -378,6 +378,15 @@ class ServersTestV2(ServerHelpers, base.APITestCase):
         self.assertFault(self.post_server(imageRef=MISSING), 400,
                          'Can not find requested image')
 
+    def test_create_without_an_image(self):
+        # Without block devices to boot from, as the real Nova answers.
+        for image_ref in ('', None):
+            resp = self.api('POST', '/servers', {'server': {
+                'name': 's1', 'flavorRef': '1',
+                **({} if image_ref is None else {'imageRef': image_ref})}},
+                persona='member')
+            self.assertFault(resp, 400, 'Missing imageRef attribute')
+
     def test_create_with_an_image_link(self):
         # Nova's schema takes an image UUID only, even on /v2.
         link = self.bookmark('/images/' + CIRROS, 'member')

@@ -346,6 +346,11 @@ class ServersV216ToV265TestV21(base.V21, ServersV216ToV265TestV2):
                 self.assertEqual(200, resp.status, resp)
                 self.assertEqual([], resp.json()['servers'])
 
+    def test_invalid_filter_fields_are_refused_before_statuses(self):
+        resp = self.api('GET', '/servers?status=bogus&_foo=1',
+                        version='2.38')
+        self.assertFault(resp, 400, 'Invalid filter field: _foo.')
+
     def test_status_filter_with_one_valid_status(self):
         self.create()
         resp = self.api('GET', '/servers?status=bogus&status=active',
@@ -535,6 +540,13 @@ class ServersV216ToV265TestV21(base.V21, ServersV216ToV265TestV2):
                          trusted_image_certificates=['a'])
         self.assertFault(resp, 400, 'Image certificate validation is not '
                          'supported when booting from volume')
+
+    def test_trusted_image_certificates_without_an_image(self):
+        # Without block devices it is not a boot from a volume: the image
+        # is what is wrong.
+        resp = self.post('2.63', networks='none', imageRef='',
+                         trusted_image_certificates=['a'])
+        self.assertFault(resp, 400, 'Missing imageRef attribute')
 
     def test_create_sample_of_2_63(self):
         body = _sample('2.63', 'server-create-req.json')
