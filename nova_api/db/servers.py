@@ -377,9 +377,12 @@ def addresses_of(row):
     """AddressRows of a ServerRow, in allocation order."""
     if not row.network_info:
         return []
-    # A fifth item is the port's device tag.
-    return [AddressRow._make(entry if len(entry) == 4 else entry[:4])
-            for entry in row.network_info]
+    try:
+        return [AddressRow._make(entry) for entry in row.network_info]
+    except TypeError:
+        # The entries of a tagged port have its device tag as a fifth
+        # item; checking every entry's length would slow every list.
+        return [AddressRow._make(entry[:4]) for entry in row.network_info]
 
 
 @api.context_manager.reader.connection
