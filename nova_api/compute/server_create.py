@@ -2,8 +2,9 @@
 and storing the new servers.
 
 Everything a create asks for is checked before anything is stored: the
-flavor, image, key pair, metadata and personality quotas, availability
-zone, networks, security groups and server group. Then one transaction,
+flavor, trusted image certificates, image, key pair, metadata and
+personality quotas, availability zone, networks ("none": no port at
+all), security groups and server group. Then one transaction,
 serialised with every other create by the scheduling lock
 (nova_api.db.servers), counts the quota, places each server on a host
 (nova_api.compute.scheduling; none with room: the server is stored in

@@ -4,7 +4,9 @@ quota usage they add up to, and the lock that serialises creates.
 Reads run on ``context.connection`` and return named tuples
 (``server.uuid``) that carry the server's metadata too, aggregated in the
 same statement (nova_api.db.json_aggregates), and its addresses, kept on
-its row as ``network_info``; writes use the ORM. A server's *current*
+its row as ``network_info`` (with the device tag of a tagged port); writes
+use the ORM. The flavor a server embeds from 2.47 is read for a whole page
+in one statement. A server's *current*
 state is not a column: it follows from the stored state, its task and the
 task's duration. The compute layer hands lists that rule as data, the
 "task rules" ``{task_state: (duration, vm_state it ends in)}``, and

@@ -10,6 +10,13 @@ power actions (reboot, os-stop, os-start).
     POST   /servers/{id}/action         reboot, os-stop, os-start (202)
 
 A server of another project does not exist for a non-admin (404).
+
+What later microversions change here: a create's description (2.19),
+device tags (2.32, 2.42), networks "auto" and "none" (2.37) and trusted
+image certificates (2.63); an update's description (2.19); a list's
+refusal of unknown statuses (2.38); and what show, detail and update
+read once per request for their views: the host statuses (2.16) and the
+embedded flavors of the page (2.47). The schemas hold the rest.
 """
 
 import re
@@ -197,7 +204,8 @@ class ServersController(wsgi.Controller):
             request.trusted_image_certificates = params[
                 'trusted_image_certificates']
             context.can(policies.CREATE_TRUSTED_CERTS,
-                        {'project_id': context.project_id})
+                        {'project_id': context.project_id,
+                         'user_id': context.user_id})
         if ':' in (request.availability_zone or ''):
             context.can(policies.CREATE_FORCED_HOST,
                         {'project_id': context.project_id})
