@@ -472,6 +472,24 @@ class OpenStackSDKTest(NovaAPIServer, testtools.TestCase):
         self.assertIsNone(compute.find_server(server.id,
                                               ignore_missing=True))
 
+    def test_server_networks_auto_and_none_with_a_description(self):
+        # The SDK sends its negotiated version, past 2.37: networks must
+        # be given.
+        compute = self.conn.compute
+        addresses = {}
+        for networks in ('auto', 'none'):
+            server = compute.create_server(
+                name=_unique('sdk'), image_id=CIRROS, flavor_id='1',
+                networks=networks, description='networks ' + networks)
+            self.addCleanup(compute.delete_server, server,
+                            ignore_missing=True)
+            server = compute.wait_for_server(
+                server, status='ACTIVE', interval=0.1, wait=WAIT_SECONDS)
+            self.assertEqual('networks ' + networks, server.description)
+            addresses[networks] = server.addresses
+        self.assertEqual(2, len(addresses['auto']['private']))
+        self.assertEqual({}, addresses['none'])
+
 
 class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
     """The `openstack` command with admin_token and --os-endpoint.
