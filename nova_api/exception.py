@@ -319,6 +319,11 @@ class InvalidFixedIpAndMaxCountRequest(Invalid):
     msg_fmt = "Failed to launch instances: %(reason)s"
 
 
+class CertificateValidationFailed(Invalid):
+    msg_fmt = ("Image signature certificate validation failed for "
+               "certificate: %(cert_uuid)s. %(reason)s")
+
+
 class NoMoreFixedIps(Invalid):
     msg_fmt = "No fixed IP addresses available for network: %(net)s"
 

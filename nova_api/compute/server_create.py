@@ -2,8 +2,9 @@
 and storing the new servers.
 
 Everything a create asks for is checked before anything is stored: the
-flavor, image, key pair, metadata and personality quotas, availability
-zone, networks, security groups and server group. Then one transaction,
+flavor, trusted image certificates, image, key pair, metadata and
+personality quotas, availability zone, networks ("none": no port at
+all), security groups and server group. Then one transaction,
 serialised with every other create by the scheduling lock
 (nova_api.db.servers), counts the quota, places each server on a host
 (nova_api.compute.scheduling; none with room: the server is stored in
@@ -28,11 +29,14 @@ from nova_api.compute import server_groups
 from nova_api.compute import server_metadata
 from nova_api.compute import server_states
 from nova_api.compute import servers
+from nova_api import conf
 from nova_api.db import api as db_api
 from nova_api.db import flavors as flavors_db
 from nova_api.db import keypairs as keypairs_db
 from nova_api.db import servers as servers_db
 from nova_api import exception
+
+CONF = conf.CONF
 
 DEFAULT_SECURITY_GROUP = 'default'
 NO_VALID_HOST = ('No valid host was found. There are not enough hosts '
@@ -58,8 +62,11 @@ class CreateRequest:
     access_ip_v6: str | None = None
     admin_pass: str | None = None
     security_groups: list = dataclasses.field(default_factory=list)
-    # [{'uuid': ..., 'fixed_ip': ..., 'port': ...}]; None: the default.
+    # [{'uuid': ..., 'fixed_ip': ..., 'port': ..., 'tag': ...}]; None:
+    # the default network.
     networks: list | None = None
+    # False: no network at all (2.37 "none").
+    allocate_networks: bool = True
     config_drive: bool = False
     disk_config: str = 'MANUAL'
     # The uuid of the server group the scheduler hint names.
@@ -67,6 +74,12 @@ class CreateRequest:
     # Files to inject (path, base64 contents): only counted against the
     # injected_files quotas; the simulated servers have no disk.
     personality: list = dataclasses.field(default_factory=list)
+    description: str | None = None
+    # Certificate ids to validate the image signature with (2.63); None:
+    # the [glance] default ones, if certificate validation is on.
+    trusted_image_certificates: list | None = None
+    # No image, and block devices to boot from.
+    boots_from_volume: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,6 +94,7 @@ def create_servers(context, request, can_use_zero_disk_flavor):
     quota allows); they are BUILD, or ERROR with a NoValidHost fault when
     no host has room. Raises the 400/403 of an invalid request."""
     flavor = _flavor_for(context, request.flavor_ref)
+    trusted_certificates = _trusted_certificates(request)
     _check_image(context, request.image_ref, flavor,
                  can_use_zero_disk_flavor)
     key_data = _key_data(context, request.key_name)
@@ -104,13 +118,32 @@ def create_servers(context, request, can_use_zero_disk_flavor):
                                if group else set())
         rows = _place_and_store(context, driver, request, flavor, key_data,
                                 placement, network, ports, security_groups,
-                                reservation_id, count)
+                                reservation_id, count, trusted_certificates)
         if group is not None:
             server_groups.add_members(context, group,
                                       [row.uuid for row in rows])
     created = servers.assemble(context, rows, backend.task_durations(),
                                timeutils.utcnow())
     return CreateResult(created, reservation_id, admin_pass)
+
+
+def _trusted_certificates(request):
+    """The certificate ids a server's image must be signed with: those
+    asked for, else the [glance] defaults when signatures and
+    certificates are verified; None otherwise. A server booted from a
+    volume can have none (CertificateValidationFailed)."""
+    certificates = request.trusted_image_certificates
+    glance = CONF.glance
+    if not certificates and (glance.verify_glance_signatures and
+                             glance.enable_certificate_validation):
+        certificates = list(glance.default_trusted_certificate_ids)
+    if not certificates:
+        return None
+    if request.boots_from_volume:
+        raise exception.CertificateValidationFailed(
+            'Image certificate validation is not supported when booting '
+            'from volume')
+    return certificates
 
 
 def _flavor_for(context, flavor_ref):
@@ -190,11 +223,21 @@ def _zone_and_host(driver, requested):
     return zone or None, host_name
 
 
+@dataclasses.dataclass(frozen=True)
+class _Port:
+    """A port each server gets: its fixed IP (None: any) and device tag."""
+
+    fixed_ip: str | None = None
+    tag: str | None = None
+
+
 def _requested_ports(network, request):
-    """The fixed IPs (None: any) of the ports each server gets, one per
-    requested network."""
+    """The ports each server gets, one per requested network; none for
+    "none" (2.37)."""
+    if not request.allocate_networks:
+        return []
     if not request.networks:
-        return [None]
+        return [_Port()]
     ports = []
     for requested in request.networks:
         if requested.get('port'):
@@ -202,8 +245,8 @@ def _requested_ports(network, request):
         if requested.get('uuid') != network.id:
             raise exception.NetworkNotFound(
                 network_id=requested.get('uuid'))
-        ports.append(requested.get('fixed_ip'))
-    if any(ports) and request.max_count > 1:
+        ports.append(_Port(requested.get('fixed_ip'), requested.get('tag')))
+    if any(port.fixed_ip for port in ports) and request.max_count > 1:
         raise exception.InvalidFixedIpAndMaxCountRequest(
             reason='max_count cannot be greater than 1 if an fixed_ip is '
                    'specified.')
@@ -296,14 +339,15 @@ class _Placement:
 
 def _place_and_store(context, driver, request, flavor, key_data, placement,
                      network, ports, security_groups, reservation_id,
-                     count):
+                     count, trusted_certificates):
     hosts = driver.get_hosts()
     usage = servers_db.get_host_usage(context)
     holders = servers_db.get_used_addresses(context, network.name)
     used = set(holders)
-    for fixed_ip in ports:
-        if fixed_ip is not None:
-            fixed_addresses.check_fixed_ip(network, fixed_ip, used, holders)
+    for port in ports:
+        if port.fixed_ip is not None:
+            fixed_addresses.check_fixed_ip(network, port.fixed_ip, used,
+                                           holders)
     requirement = scheduling.requirement_of(flavor)
     now = timeutils.utcnow()
     rows = []
@@ -328,7 +372,8 @@ def _place_and_store(context, driver, request, flavor, key_data, placement,
             'user_data': request.user_data,
             'reservation_id': reservation_id, 'launch_index': index,
             'security_groups': security_groups, 'created_at': now,
-            'deleted': 0,
+            'deleted': 0, 'description': request.description,
+            'trusted_image_certificates': trusted_certificates,
         }
         addresses = []
         fault = None
@@ -344,13 +389,20 @@ def _place_and_store(context, driver, request, flavor, key_data, placement,
                           task_started_at=now, host=host.name,
                           availability_zone=host.availability_zone)
             usage = scheduling.add_usage(usage, host.name, requirement)
-            for fixed_ip in ports:
-                addresses += fixed_addresses.allocate(
-                    network, used, server_uuid, fixed_ip)
+            for port in ports:
+                addresses += _tagged(port.tag, fixed_addresses.allocate(
+                    network, used, server_uuid, port.fixed_ip))
         rows.append(servers_db.create(context, values, request.metadata,
                                       addresses, fault))
     # Read back as stored: columns normalise some values (accessIPv6).
     return [servers_db.get(context, row.uuid) for row in rows]
+
+
+def _tagged(tag, addresses):
+    """A port's address rows, with its device tag (2.32) if it has one."""
+    if tag is None:
+        return addresses
+    return [dict(address, tag=tag) for address in addresses]
 
 
 def _no_room_details(flavor, placement):

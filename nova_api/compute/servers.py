@@ -136,6 +136,22 @@ _STATUS_FILTERS = {
 }
 
 
+# Every status Nova filters by, including those no server here gets into.
+_KNOWN_STATUSES = frozenset((
+    'ACTIVE', 'BUILD', 'DELETED', 'ERROR', 'HARD_REBOOT', 'MIGRATING',
+    'PASSWORD', 'PAUSED', 'REBOOT', 'REBUILD', 'RESCUE', 'RESIZE',
+    'REVERT_RESIZE', 'SHELVED', 'SHELVED_OFFLOADED', 'SHUTOFF',
+    'SOFT_DELETED', 'SUSPENDED', 'VERIFY_RESIZE',
+))
+
+
+def check_status_filter(statuses):
+    """Refuse (400) a status filter none of whose values is a status, as
+    Nova does from 2.38; before, it matches nothing."""
+    if not any(status.upper() in _KNOWN_STATUSES for status in statuses):
+        raise exception.Invalid('Invalid status value')
+
+
 def list_servers(context, filters, sort_keys, sort_dirs, limit, marker):
     """One page of servers (Server) matching `filters`: the filters of
     servers_db.get_page, but `status`, a list of API statuses, instead of
@@ -173,8 +189,53 @@ def _db_filters(filters):
     return db_filters
 
 
+# Nova's host statuses (2.16). The simulated hosts are always up, and a
+# host no longer configured has no compute service: "".
+HOST_UP = 'UP'
+HOST_UNKNOWN = 'UNKNOWN'
+NO_HOST_STATUS = ''
+
+
+def host_statuses():
+    """{host name: its status} of the compute hosts; a host not in it
+    (or no host) has the status NO_HOST_STATUS."""
+    return {host.name: HOST_UP for host in backend.get_driver().get_hosts()}
+
+
+class EmbeddedFlavor(typing.NamedTuple):
+    """The flavor a server was created with, as 2.47 shows it."""
+
+    name: str
+    vcpus: int
+    memory_mb: int
+    root_gb: int
+    ephemeral_gb: int
+    swap: int
+    extra_specs: dict
+
+
+def embedded_flavors(context, servers):
+    """{server uuid: EmbeddedFlavor} of `servers`, in one query. The
+    sizes are those the server was created with; a flavor deleted since
+    keeps its id as its name, and has no extra specs."""
+    if not servers:
+        return {}
+    by_id = servers_db.get_embedded_flavors(
+        context, [server.row.id for server in servers])
+    flavors = {}
+    for server in servers:
+        row = by_id[server.row.id]
+        flavors[server.row.uuid] = EmbeddedFlavor(
+            name=row.flavor_ref if row.name is None else row.name,
+            vcpus=row.vcpus, memory_mb=row.memory_mb, root_gb=row.root_gb,
+            ephemeral_gb=row.ephemeral_gb, swap=row.swap,
+            extra_specs=row.extra_specs or {})
+    return flavors
+
+
 def update_server(context, server, values):
-    """Change the name or access addresses (compute-layer names)."""
+    """Change the name, description or access addresses (compute-layer
+    names)."""
     if values:
         servers_db.update(context, server.id, values)
 

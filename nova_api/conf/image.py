@@ -14,6 +14,19 @@ glance_opts = [
                      'version; the first one is used in the "alternate" '
                      'link of each image (<url>/images/<id>), as Nova '
                      'links to Glance.'),
+    cfg.BoolOpt('verify_glance_signatures', default=False,
+                help='Verify the signature of the images servers boot '
+                     'from. With enable_certificate_validation, a server '
+                     'created without trusted_image_certificates (2.63) '
+                     'gets default_trusted_certificate_ids.'),
+    cfg.BoolOpt('enable_certificate_validation', default=False,
+                help='Validate the certificate of image signatures; only '
+                     'with verify_glance_signatures.'),
+    cfg.ListOpt('default_trusted_certificate_ids', default=[],
+                help='Certificate ids a server trusts when its create '
+                     'gives none, while verify_glance_signatures and '
+                     'enable_certificate_validation are on. A server '
+                     'booted from a volume cannot have any.'),
 ]
 
 

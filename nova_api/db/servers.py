@@ -4,7 +4,9 @@ quota usage they add up to, and the lock that serialises creates.
 Reads run on ``context.connection`` and return named tuples
 (``server.uuid``) that carry the server's metadata too, aggregated in the
 same statement (nova_api.db.json_aggregates), and its addresses, kept on
-its row as ``network_info``; writes use the ORM. A server's *current*
+its row as ``network_info`` (with the device tag of a tagged port); writes
+use the ORM. The flavor a server embeds from 2.47 is read for a whole page
+in one statement. A server's *current*
 state is not a column: it follows from the stored state, its task and the
 task's duration. The compute layer hands lists that rule as data, the
 "task rules" ``{task_state: (duration, vm_state it ends in)}``, and
@@ -101,6 +103,24 @@ _USER_USAGE = _PROJECT_USAGE.where(
 _FAULTS_OF_MANY = sa.select(_faults).where(
     _faults.c.server_id.in_(sa.bindparam('server_ids', expanding=True))
 ).order_by(_faults.c.id)
+# The flavor a server was created with, as 2.47 embeds it: its sizes as
+# copied onto the server, and the name and extra specs of the flavor of
+# that id (not copied at create: no column holds them).
+_flavors = models.Flavor.__table__
+_extra_specs = models.FlavorExtraSpec.__table__
+_EXTRA_SPECS_OBJECT = sa.select(json_aggregates.json_object_agg(
+    _extra_specs.c.key, _extra_specs.c.value)).where(
+        _extra_specs.c.flavor_id == _flavors.c.id).scalar_subquery()
+_EMBEDDED_FLAVORS = sa.select(
+    _servers.c.id, _servers.c.flavor_ref, _servers.c.vcpus,
+    _servers.c.memory_mb, _servers.c.root_gb, _servers.c.ephemeral_gb,
+    _servers.c.swap, _flavors.c.name, _EXTRA_SPECS_OBJECT,
+).select_from(_servers.outerjoin(
+    _flavors, _flavors.c.flavorid == _servers.c.flavor_ref)).where(
+        _servers.c.id.in_(sa.bindparam('server_ids', expanding=True)))
+EmbeddedFlavorRow = collections.namedtuple(
+    'EmbeddedFlavorRow', ('flavor_ref', 'vcpus', 'memory_mb', 'root_gb',
+                          'ephemeral_gb', 'swap', 'name', 'extra_specs'))
 _ADDRESSES_ON_NETWORK = sa.select(
     _addresses.c.address, _servers.c.uuid).join(
         _servers, _servers.c.id == _addresses.c.server_id).where(
@@ -147,21 +167,30 @@ def get_used_addresses(context, network):
         _ADDRESSES_ON_NETWORK, {'network': network})}
 
 
+def _network_info_entry(address):
+    entry = [address['network'], address['address'], address['version'],
+             address['mac_address']]
+    if address.get('tag') is not None:
+        entry.append(address['tag'])
+    return entry
+
+
 @api.context_manager.writer
 def create(context, values, metadata, addresses, fault=None):
     """Insert a server with its metadata ({key: value}), addresses
-    (dicts of ServerAddress columns) and, for a server in ERROR, its
+    (dicts of ServerAddress columns, and the device ``tag`` of their
+    port, if any, kept in network_info) and, for a server in ERROR, its
     fault (dict of ServerFault columns)."""
     server = Server(network_info=[
-        [address['network'], address['address'], address['version'],
-         address['mac_address']] for address in addresses] or None,
+        _network_info_entry(address) for address in addresses] or None,
         **values)
     context.session.add(server)
     context.session.flush()
     context.session.add_all(
         [ServerMetadata(server_id=server.id, key=key, value=value)
          for key, value in metadata.items()] +
-        [ServerAddress(server_id=server.id, **address)
+        [ServerAddress(server_id=server.id, **{
+            name: value for name, value in address.items() if name != 'tag'})
          for address in addresses])
     if fault is not None:
         context.session.add(ServerFault(server_id=server.id, **fault))
@@ -350,7 +379,21 @@ def addresses_of(row):
     """AddressRows of a ServerRow, in allocation order."""
     if not row.network_info:
         return []
-    return [AddressRow._make(entry) for entry in row.network_info]
+    try:
+        return [AddressRow._make(entry) for entry in row.network_info]
+    except TypeError:
+        # The entries of a tagged port have its device tag as a fifth
+        # item; checking every entry's length would slow every list.
+        return [AddressRow._make(entry[:4]) for entry in row.network_info]
+
+
+@api.context_manager.reader.connection
+def get_embedded_flavors(context, server_ids):
+    """{server id: EmbeddedFlavorRow} of servers by their internal ids;
+    name and extra_specs are None when the flavor no longer exists."""
+    return {row[0]: EmbeddedFlavorRow._make(row[1:])
+            for row in context.connection.execute(
+                _EMBEDDED_FLAVORS, {'server_ids': server_ids})}
 
 
 @api.context_manager.reader.connection

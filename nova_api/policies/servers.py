@@ -20,6 +20,10 @@ CREATE_FORCED_HOST = POLICY_ROOT % 'create:forced_host'
 CREATE_ATTACH_VOLUME = POLICY_ROOT % 'create:attach_volume'
 CREATE_ATTACH_NETWORK = POLICY_ROOT % 'create:attach_network'
 CREATE_ZERO_DISK_FLAVOR = POLICY_ROOT % 'create:zero_disk_flavor'
+CREATE_TRUSTED_CERTS = POLICY_ROOT % 'create:trusted_certs'
+SHOW_HOST_STATUS = POLICY_ROOT % 'show:host_status'
+SHOW_HOST_STATUS_UNKNOWN_ONLY = POLICY_ROOT % 'show:host_status:unknown-only'
+SHOW_FLAVOR_EXTRA_SPECS = POLICY_ROOT % 'show:flavor-extra-specs'
 UPDATE = POLICY_ROOT % 'update'
 DELETE = POLICY_ROOT % 'delete'
 REBOOT = POLICY_ROOT % 'reboot'
@@ -32,12 +36,28 @@ _SERVER = '/servers/{server_id}'
 _ACTION = '/servers/{server_id}/action (%s)'
 
 
-def _rule(name, check_str, description, operations):
+# The server views that show the host status (2.16) and the embedded
+# flavor's extra specs (2.47).
+_SERVER_VIEWS = [('GET', _SERVER), ('GET', _SERVERS + '/detail'),
+                 ('PUT', _SERVER)]
+
+# Before its own rule, the extra specs of a server's flavor were behind
+# the rule of listing a flavor's extra specs; it applies again when a
+# deployer sets [oslo_policy] enforce_new_defaults off.
+_DEPRECATED_FLAVOR_EXTRA_SPECS = policy.DeprecatedRule(
+    'os_compute_api:os-flavor-extra-specs:index', base.ADMIN_OR_OWNER,
+    deprecated_reason='Showing the extra specs of a server\'s flavor has '
+                      'its own rule, apart from listing a flavor\'s extra '
+                      'specs.',
+    deprecated_since='25.0.0')
+
+
+def _rule(name, check_str, description, operations, **deprecation):
     return policy.DocumentedRuleDefault(
         name=name, check_str=check_str, description=description,
         operations=[{'path': path, 'method': method}
                     for method, path in operations],
-        scope_types=['project'])
+        scope_types=['project'], **deprecation)
 
 
 rules = [
@@ -71,6 +91,19 @@ rules = [
     _rule(CREATE_ZERO_DISK_FLAVOR, base.ADMIN,
           'Create a server from an image with a flavor of no root disk.',
           [('POST', _SERVERS)]),
+    _rule(CREATE_TRUSTED_CERTS, base.PROJECT_MEMBER_OR_ADMIN,
+          'Create a server with trusted image certificate ids (2.63).',
+          [('POST', _SERVERS)]),
+    _rule(SHOW_HOST_STATUS, base.ADMIN,
+          'Show the status of a server\'s host (host_status, 2.16), '
+          'whatever it is.', _SERVER_VIEWS),
+    _rule(SHOW_HOST_STATUS_UNKNOWN_ONLY, base.ADMIN,
+          'Show the status of a server\'s host only when it is UNKNOWN; '
+          'checked when the show:host_status rule does not pass.',
+          _SERVER_VIEWS),
+    _rule(SHOW_FLAVOR_EXTRA_SPECS, base.PROJECT_READER_OR_ADMIN,
+          'Show the extra specs of the flavor embedded in a server (2.47).',
+          _SERVER_VIEWS, deprecated_rule=_DEPRECATED_FLAVOR_EXTRA_SPECS),
     _rule(UPDATE, base.PROJECT_MEMBER_OR_ADMIN, 'Update a server.',
           [('PUT', _SERVER)]),
     _rule(DELETE, base.PROJECT_MEMBER_OR_ADMIN, 'Delete a server.',

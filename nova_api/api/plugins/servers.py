@@ -10,6 +10,13 @@ power actions (reboot, os-stop, os-start).
     POST   /servers/{id}/action         reboot, os-stop, os-start (202)
 
 A server of another project does not exist for a non-admin (404).
+
+What later microversions change here: a create's description (2.19),
+device tags (2.32, 2.42), networks "auto" and "none" (2.37) and trusted
+image certificates (2.63); an update's description (2.19); a list's
+refusal of unknown statuses (2.38); and what show, detail and update
+read once per request for their views: the host statuses (2.16) and the
+embedded flavors of the page (2.47). The schemas hold the rest.
 """
 
 import re
@@ -92,6 +99,36 @@ class ServersController(wsgi.Controller):
             {'project_id': server_project_id or req.context.project_id},
             fatal=False)
 
+    def _host_status_options(self, req, server_project_id=None):
+        """The view builder's host status options (2.16): every status
+        for those the show:host_status rule lets see them, only UNKNOWN
+        for those of the unknown-only rule, none for others. A list
+        checks against the caller's own project."""
+        if not req.is_supported('2.16'):
+            return {}
+        context = req.context
+        target = (None if server_project_id is None
+                  else {'project_id': server_project_id})
+        if context.can(policies.SHOW_HOST_STATUS, target, fatal=False):
+            return {'host_statuses': servers.host_statuses()}
+        if context.can(policies.SHOW_HOST_STATUS_UNKNOWN_ONLY, target,
+                       fatal=False):
+            return {'host_statuses': servers.host_statuses(),
+                    'host_status_unknown_only': True}
+        return {}
+
+    def _flavor_options(self, req, page, server_project_id=None):
+        """The view builder's embedded flavors (2.47), read for the whole
+        page at once, and whether their extra specs show."""
+        if not req.is_supported('2.47'):
+            return {}
+        context = req.context
+        target = (None if server_project_id is None
+                  else {'project_id': server_project_id})
+        return {'flavors': servers.embedded_flavors(context, page),
+                'show_flavor_extra_specs': context.can(
+                    policies.SHOW_FLAVOR_EXTRA_SPECS, target, fatal=False)}
+
     @wsgi.expected_errors((400, 403))
     @wsgi.policy(policies.INDEX)
     @validation.query_schema(schemas.index_query)
@@ -109,7 +146,9 @@ class ServersController(wsgi.Controller):
         page, limit = self._list(req, policies.DETAIL,
                                  policies.DETAIL_ALL_TENANTS)
         return views.detail(req, page, limit,
-                            self._can_see_extended_attributes(req))
+                            self._can_see_extended_attributes(req),
+                            **self._host_status_options(req),
+                            **self._flavor_options(req, page))
 
     def _list(self, req, rule, all_tenants_rule):
         context = req.context
@@ -139,14 +178,17 @@ class ServersController(wsgi.Controller):
     def show(self, req, id):
         server = self._get_server(req, id)
         req.context.can(policies.SHOW, {'project_id': server.project_id})
-        return views.show(req, server, self._can_see_extended_attributes(
-            req, server.project_id))
+        return views.show(
+            req, server,
+            self._can_see_extended_attributes(req, server.project_id),
+            **self._host_status_options(req, server.project_id),
+            **self._flavor_options(req, [server], server.project_id))
 
     @wsgi.response(202)
     @wsgi.expected_errors((400, 403, 409))
     @wsgi.policy(policies.CREATE)
     @validation.schema(schemas.create_v20, '2.0', '2.0')
-    @validation.schema(schemas.create, '2.1')
+    @validation.schemas(schemas.create_history)
     @validation.response_body_schema(schemas.create_response)
     def create(self, req, body):
         context = req.context
@@ -154,10 +196,23 @@ class ServersController(wsgi.Controller):
                                       'user_id': context.user_id})
         params = body['server']
         request = _create_request(params, _scheduler_hints(body))
+        # Before 2.19 Nova describes a server by its name.
+        request.description = (params.get('description')
+                               if req.is_supported('2.19')
+                               else request.name)
+        if params.get('trusted_image_certificates'):
+            request.trusted_image_certificates = params[
+                'trusted_image_certificates']
+            context.can(policies.CREATE_TRUSTED_CERTS,
+                        {'project_id': context.project_id,
+                         'user_id': context.user_id})
         if ':' in (request.availability_zone or ''):
             context.can(policies.CREATE_FORCED_HOST,
                         {'project_id': context.project_id})
-        if request.networks:
+        if not request.image_ref and not request.boots_from_volume:
+            raise exception.Invalid('Missing imageRef attribute')
+        # "none" allocates no network, so it needs no right to attach one.
+        if params.get('networks') and params['networks'] != 'none':
             context.can(policies.CREATE_ATTACH_NETWORK,
                         {'project_id': context.project_id})
         result = server_create.create_servers(
@@ -176,7 +231,7 @@ class ServersController(wsgi.Controller):
     @wsgi.expected_errors((400, 404))
     @wsgi.policy(policies.UPDATE)
     @validation.schema(schemas.update_v20, '2.0', '2.0')
-    @validation.schema(schemas.update, '2.1')
+    @validation.schemas(schemas.update_history)
     @validation.response_body_schemas(schemas.update_responses)
     def update(self, req, id, body):
         context = req.context
@@ -187,6 +242,9 @@ class ServersController(wsgi.Controller):
         values = {}
         if 'name' in params:
             values['name'] = params['name']
+        if 'description' in params:
+            # null removes the description.
+            values['description'] = params['description']
         for wire, internal in (('accessIPv4', 'access_ip_v4'),
                                ('accessIPv6', 'access_ip_v6')):
             if wire in params:
@@ -194,9 +252,11 @@ class ServersController(wsgi.Controller):
         if 'OS-DCF:diskConfig' in params:
             values['disk_config'] = params['OS-DCF:diskConfig']
         servers.update_server(context, server, values)
-        return views.update(req, self._get_server(req, id),
-                            self._can_see_extended_attributes(
-                                req, server.project_id))
+        server = self._get_server(req, id)
+        return views.update(
+            req, server,
+            self._can_see_extended_attributes(req, server.project_id),
+            **self._flavor_options(req, [server], server.project_id))
 
     @wsgi.response(204)
     @wsgi.expected_errors((404, 409))
@@ -296,6 +356,8 @@ def _list_filters(req):
             filters['deleted'] = strutils.bool_from_string(value)
         elif name == 'locked':
             filters['locked'] = strutils.bool_from_string(value)
+    if 'status' in filters and req.is_supported('2.38'):
+        servers.check_status_filter(filters['status'])
     if 'deleted' in {status.lower() for status in filters.get(
             'status', ())} and not context.is_admin:
         raise exception.Forbidden(
@@ -345,6 +407,9 @@ def _sort_params(req):
 def _check_networks(networks):
     """Nova's checks of the form of requested networks, made before any
     other check of the request."""
+    if isinstance(networks, str):
+        # "auto" or "none" (2.37), checked by the schema.
+        return
     for network in networks or []:
         if network.get('port'):
             if network.get('fixed_ip') is not None:
@@ -375,8 +440,19 @@ def _group_hint(hints):
     return group
 
 
+def _requested_networks(networks):
+    """(networks asked for or None, whether to allocate any): "auto" is
+    the default allocation, "none" none (2.37)."""
+    if networks == 'none':
+        return None, False
+    if networks == 'auto':
+        return None, True
+    return networks, True
+
+
 def _create_request(params, hints):
     _check_networks(params.get('networks'))
+    networks, allocate_networks = _requested_networks(params.get('networks'))
     min_count = int(params.get('min_count', 1))
     max_count = int(params.get('max_count', min_count))
     if min_count > max_count:
@@ -396,10 +472,14 @@ def _create_request(params, hints):
         admin_pass=params.get('adminPass'),
         security_groups=[group['name']
                          for group in params.get('security_groups', [])],
-        networks=params.get('networks'),
+        networks=networks,
+        allocate_networks=allocate_networks,
         config_drive=strutils.bool_from_string(
             params.get('config_drive', False)),
         disk_config=params.get('OS-DCF:diskConfig', 'MANUAL'),
+        boots_from_volume=not params.get('imageRef') and bool(
+            params.get('block_device_mapping') or
+            params.get('block_device_mapping_v2')),
         group=_group_hint(hints),
         personality=[(item['path'], item['contents'])
                      for item in params.get('personality', [])])

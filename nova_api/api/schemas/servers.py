@@ -10,6 +10,19 @@ Version ranges ("2.0" is /v2):
   root_device_name and user_data, and each attached volume shows
   delete_on_termination.
 - 2.9: show, detail and update add ``locked``.
+- 2.16: show and detail add ``host_status`` (by policy).
+- 2.19: create and update take a ``description``; show, detail and
+  update show it.
+- 2.32: networks and block_device_mapping_v2 items take a ``tag``; 2.33
+  takes it from block devices, 2.37 from networks (Nova's mistakes), 2.42
+  gives both back.
+- 2.37: create requires ``networks``: a list (uuids must be UUIDs), or
+  "auto" or "none".
+- 2.47: the server's flavor is its details (original_name, sizes,
+  extra_specs by policy) instead of an id and link.
+- 2.57: create takes no ``personality``.
+- 2.63: create takes ``trusted_image_certificates``; show, detail and
+  update show them.
 
 Nova reports the first error in schema order, so properties and keywords
 are declared in Nova's order: the order decides which message a client
@@ -17,6 +30,8 @@ sees for a body with several errors.
 """
 
 import copy
+import re
+import unicodedata
 
 from nova_api.api.validation import history
 from nova_api.api.validation import parameter_types
@@ -205,6 +220,139 @@ create_v20 = _create_body(
     _name_v20, dict(_user_data, type=['string', 'null']))
 
 
+def _printable_ranges():
+    """Nova's character class of printable characters (of the Basic
+    Multilingual Plane, spaces included), built as Nova builds it: its
+    error messages quote the whole pattern."""
+    ranges = []
+    first = last = None
+    for code in range(0xFFFF):
+        char = chr(code)
+        category = unicodedata.category(char)
+        printable = category[0] != 'C' and (category[0] != 'Z' or
+                                             category == 'Zs')
+        if printable:
+            if first is None:
+                first = char
+            last = char
+        elif first is not None:
+            ranges.append(_char_range(first, last))
+            first = None
+    if first is not None:
+        ranges.append(_char_range(first, last))
+    return ''.join(ranges)
+
+
+def _char_range(first, last):
+    if first == last:
+        return re.escape(first)
+    return re.escape(first) + '-' + re.escape(last)
+
+
+# What a user says a server is for (2.19); null clears it.
+description = {
+    'type': ['string', 'null'],
+    'pattern': '^[%s]*$' % _printable_ranges(),
+    'minLength': 0,
+    'maxLength': 255,
+}
+
+# A device tag (2.32, 2.42): what the guest sees in its metadata.
+device_tag = {
+    'type': 'string',
+    'pattern': '^[^,/]*$',
+    'minLength': 1,
+    'maxLength': 60,
+}
+
+# Certificate ids the image signature is validated with (2.63).
+trusted_image_certificates = {
+    'type': ['array', 'null'],
+    'minItems': 1,
+    'maxItems': 50,
+    'uniqueItems': True,
+    'items': {'type': 'string', 'minLength': 1},
+}
+
+
+def _create_server(body):
+    return body['properties']['server']
+
+
+def _add_create_description(body):
+    _create_server(body)['properties']['description'] = description
+
+
+def _tag_networks_and_block_devices(body):
+    properties = _create_server(body)['properties']
+    properties['networks']['items']['properties']['tag'] = device_tag
+    properties['block_device_mapping_v2']['items']['properties'][
+        'tag'] = device_tag
+
+
+def _untag_block_devices(body):
+    # Nova took block device tags at 2.32 only, by mistake, until 2.42.
+    del _create_server(body)['properties']['block_device_mapping_v2'][
+        'items']['properties']['tag']
+
+
+def _networks_list_or_auto_or_none(body):
+    """2.37: networks is required: a list, whose uuids must be UUIDs and
+    which takes no tag (Nova's mistake, until 2.42), or "auto" or
+    "none"."""
+    server = _create_server(body)
+    server['required'].append('networks')
+    server['properties']['networks'] = {
+        'oneOf': [
+            {
+                'type': 'array',
+                'items': {
+                    'type': 'object',
+                    'properties': {
+                        'fixed_ip': _ip_address,
+                        'port': {'type': ['string', 'null'],
+                                 'format': 'uuid'},
+                        'uuid': _uuid,
+                    },
+                    'additionalProperties': False,
+                },
+            },
+            {'type': 'string', 'enum': ['none', 'auto']},
+        ],
+    }
+
+
+def _retag_networks_and_block_devices(body):
+    properties = _create_server(body)['properties']
+    properties['networks']['oneOf'][0]['items']['properties'][
+        'tag'] = device_tag
+    properties['block_device_mapping_v2']['items']['properties'][
+        'tag'] = device_tag
+
+
+def _remove_personality(body):
+    del _create_server(body)['properties']['personality']
+
+
+def _take_trusted_image_certificates(body):
+    _create_server(body)['properties'][
+        'trusted_image_certificates'] = trusted_image_certificates
+
+
+# What each version changed in a create's body from 2.1; 2.0 (/v2) is
+# create_v20.
+CREATE_CHANGES = [
+    ('2.19', _add_create_description),
+    ('2.32', _tag_networks_and_block_devices),
+    ('2.33', _untag_block_devices),
+    ('2.37', _networks_list_or_auto_or_none),
+    ('2.42', _retag_networks_and_block_devices),
+    ('2.57', _remove_personality),
+    ('2.63', _take_trusted_image_certificates),
+]
+create_history = history.of(create, CREATE_CHANGES, '2.1')
+
+
 def _update_body(name):
     return {
         'type': 'object',
@@ -227,6 +375,18 @@ def _update_body(name):
 
 update = _update_body(_name)
 update_v20 = _update_body(_name_v20)
+
+
+def _add_update_description(body):
+    body['properties']['server']['properties']['description'] = description
+
+
+# What each version changed in an update's body from 2.1; 2.0 (/v2) is
+# update_v20.
+UPDATE_REQUEST_CHANGES = [
+    ('2.19', _add_update_description),
+]
+update_history = history.of(update, UPDATE_REQUEST_CHANGES, '2.1')
 
 reboot = {
     'type': 'object',
@@ -555,13 +715,56 @@ def _add_locked(properties):
     properties['locked'] = {'type': 'boolean'}
 
 
+def _add_host_status(properties):
+    # "" when the server has no host or its host has no compute service.
+    properties['host_status'] = {
+        'enum': ['UP', 'DOWN', 'MAINTENANCE', 'UNKNOWN', ''],
+    }
+
+
+def _add_description(properties):
+    properties['description'] = {'type': ['string', 'null']}
+
+
+_embedded_flavor = {
+    'type': 'object',
+    'properties': {
+        'original_name': {'type': 'string'},
+        'vcpus': {'type': 'integer'},
+        'ram': {'type': 'integer'},
+        'disk': {'type': 'integer'},
+        'ephemeral': {'type': 'integer'},
+        'swap': {'type': 'integer'},
+        # Behind the show:flavor-extra-specs policy.
+        'extra_specs': {
+            'type': 'object',
+            'additionalProperties': {'type': 'string'},
+        },
+    },
+    'required': ['original_name', 'vcpus', 'ram', 'disk', 'ephemeral',
+                 'swap'],
+    'additionalProperties': False,
+}
+
+
+def _embed_flavor(properties):
+    properties['flavor'] = _embedded_flavor
+
+
+def _add_trusted_image_certificates(properties):
+    properties['trusted_image_certificates'] = {
+        'type': ['array', 'null'], 'items': {'type': 'string'},
+    }
+
+
+# State-dependent (fault, progress), absent when empty (security groups)
+# or behind a policy (host_status, OS-EXT-SRV-ATTR).
+_OPTIONAL = frozenset(('fault', 'progress', 'security_groups',
+                       'host_status'))
 
 
 def _is_optional(name):
-    # State-dependent (fault, progress), absent when empty (security
-    # groups) or behind an admin policy (OS-EXT-SRV-ATTR).
-    return (name in ('fault', 'progress', 'security_groups') or
-            name.startswith('OS-EXT-SRV-ATTR:'))
+    return name in _OPTIONAL or name.startswith('OS-EXT-SRV-ATTR:')
 
 
 def _server(properties):
@@ -599,6 +802,10 @@ def _many(server):
 SERVER_CHANGES = [
     ('2.3', _add_launch_details),
     ('2.9', _add_locked),
+    ('2.16', _add_host_status),
+    ('2.19', _add_description),
+    ('2.47', _embed_flavor),
+    ('2.63', _add_trusted_image_certificates),
 ]
 _servers = history.mapped(
     history.of(_show_properties, SERVER_CHANGES, '2.0'), _server)
@@ -621,6 +828,9 @@ index_response = _many({
 # extended attributes, and addresses without type and MAC.
 UPDATE_CHANGES = [
     ('2.9', _add_locked),
+    ('2.19', _add_description),
+    ('2.47', _embed_flavor),
+    ('2.63', _add_trusted_image_certificates),
 ]
 update_responses = history.mapped(
     history.of(_view_properties, UPDATE_CHANGES, '2.0'),

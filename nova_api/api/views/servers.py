@@ -2,8 +2,14 @@
 
 What a microversion adds: 2.3 the launch details among the OS-EXT-SRV-ATTR
 attributes (for those the extended-attributes policy lets see them), 2.9
-``locked``. Administrators (by policy) also see the host, hypervisor
-hostname and instance name from 2.1.
+``locked``, 2.16 ``host_status`` (show and detail, by policy), 2.19
+``description``, 2.47 the flavor's details instead of its id and link
+(its extra specs by policy), 2.63 ``trusted_image_certificates``.
+Administrators (by policy) also see the host, hypervisor hostname and
+instance name from 2.1.
+
+What needs more than the server's row (host statuses, embedded flavors)
+is read by the controller once per request and handed to the builder.
 
 A list detail formats up to [api] max_limit servers, so what is the same
 for every server of a request (link bases, microversion checks, whether
@@ -12,6 +18,7 @@ extended attributes show) is worked out once, by a ``ServerViewBuilder``.
 
 from nova_api.api.views import addresses as addresses_view
 from nova_api.api.views import links
+from nova_api.compute import servers as servers_compute
 
 COLLECTION = 'servers'
 
@@ -51,13 +58,27 @@ def _fault(fault, show_details):
 class ServerViewBuilder:
     """Formats the servers of one request."""
 
-    def __init__(self, req, show_extended_attributes):
+    def __init__(self, req, show_extended_attributes,
+                 host_statuses=None,
+                 host_status_unknown_only=False,
+                 flavors=None,
+                 show_flavor_extra_specs=False):
+        """host_statuses: {host: status} (compute's host_statuses()) to
+        show host_status, None not to; host_status_unknown_only: show
+        it only when UNKNOWN. flavors: {server uuid: EmbeddedFlavor} to
+        embed them (2.47), None for the flavor's id and link."""
         self.links = links.resource_links_builder(req, COLLECTION)
         self.image_base = links.bookmark_base(req, 'images')
         self.flavor_base = links.bookmark_base(req, 'flavors')
         self.show_extended_attributes = show_extended_attributes
         self.launch_details = req.is_supported('2.3')
         self.locked = req.is_supported('2.9')
+        self.host_statuses = host_statuses
+        self.host_status_unknown_only = host_status_unknown_only
+        self.description = req.is_supported('2.19')
+        self.flavors = flavors
+        self.show_flavor_extra_specs = show_flavor_extra_specs
+        self.trusted_image_certificates = req.is_supported('2.63')
         # A page's servers share a few (project, host) pairs.
         self._host_ids = {}
 
@@ -77,6 +98,23 @@ class ServerViewBuilder:
         return {'id': identifier,
                 'links': [{'rel': 'bookmark', 'href': base + identifier}]}
 
+    def _embedded_flavor(self, server_uuid):
+        flavor = self.flavors[server_uuid]
+        body = {'original_name': flavor.name, 'vcpus': flavor.vcpus,
+                'ram': flavor.memory_mb, 'disk': flavor.root_gb,
+                'ephemeral': flavor.ephemeral_gb, 'swap': flavor.swap}
+        if self.show_flavor_extra_specs:
+            body['extra_specs'] = flavor.extra_specs
+        return body
+
+    def _add_host_status(self, body, row):
+        status = servers_compute.NO_HOST_STATUS
+        if row.host:
+            status = self.host_statuses.get(row.host, status)
+        if (not self.host_status_unknown_only or
+                status == servers_compute.HOST_UNKNOWN):
+            body['host_status'] = status
+
     def base(self, server, extended_addresses):
         """What every full view has, update's included."""
         row = server.row
@@ -93,7 +131,8 @@ class ServerViewBuilder:
             # A server booted from a volume has no image.
             'image': self._reference(self.image_base, row.image_ref)
             if row.image_ref else '',
-            'flavor': self._reference(self.flavor_base, row.flavor_ref),
+            'flavor': self._reference(self.flavor_base, row.flavor_ref)
+            if self.flavors is None else self._embedded_flavor(row.uuid),
             'created': _iso_seconds(row.created_at),
             'updated': _iso_seconds(server.updated_at),
             'addresses': addresses_view.build_addresses(
@@ -109,6 +148,11 @@ class ServerViewBuilder:
                                    self.show_extended_attributes)
         if self.locked:
             body['locked'] = row.locked_by is not None
+        if self.description:
+            body['description'] = row.description
+        if self.trusted_image_certificates:
+            body['trusted_image_certificates'] = (
+                row.trusted_image_certificates)
         return body
 
     def full(self, server):
@@ -132,6 +176,8 @@ class ServerViewBuilder:
                                        for name in row.security_groups]
         if self.show_extended_attributes:
             self._add_extended_attributes(body, server)
+        if self.host_statuses is not None:
+            self._add_host_status(body, row)
         return body
 
     def _add_extended_attributes(self, body, server):
@@ -151,21 +197,23 @@ class ServerViewBuilder:
             })
 
 
-def build_server_view(req, server, show_extended_attributes):
-    """The full server, as show and list detail answer it."""
-    return ServerViewBuilder(req, show_extended_attributes).full(server)
+def build_server_view(req, server, show_extended_attributes, **options):
+    """The full server, as show and list detail answer it; `options` are
+    ServerViewBuilder's."""
+    return ServerViewBuilder(req, show_extended_attributes,
+                             **options).full(server)
 
 
-def show(req, server, show_extended_attributes):
+def show(req, server, show_extended_attributes, **options):
     return {'server': build_server_view(req, server,
-                                        show_extended_attributes)}
+                                        show_extended_attributes, **options)}
 
 
-def update(req, server, show_fault_details):
+def update(req, server, show_fault_details, **options):
     """What an update answers before 2.75: the server without its key,
     zone, state, usage, security group, volume and host attributes, and
     its addresses without type and MAC."""
-    builder = ServerViewBuilder(req, show_fault_details)
+    builder = ServerViewBuilder(req, show_fault_details, **options)
     return {'server': builder.base(server, extended_addresses=False)}
 
 
@@ -175,8 +223,8 @@ def index(req, servers, limit):
                                    for server in servers], servers, limit)
 
 
-def detail(req, servers, limit, show_extended_attributes):
-    builder = ServerViewBuilder(req, show_extended_attributes)
+def detail(req, servers, limit, show_extended_attributes, **options):
+    builder = ServerViewBuilder(req, show_extended_attributes, **options)
     return _page(req, COLLECTION + '/detail',
                  [builder.full(server) for server in servers], servers,
                  limit)

@@ -320,6 +320,29 @@ class NovaClientTest(NovaAPIServer, testtools.TestCase):
         nova.quotas.delete(project)
         self.assertEqual(20, nova.quotas.get(project).cores)
 
+    def test_server_create_without_networks_and_with_a_description(self):
+        nova = self.client('2.65')
+        name = _unique('novaclient')
+        created = nova.servers.create(name, image=CIRROS, flavor='1',
+                                      nics='none',
+                                      description='made by novaclient')
+        self.addCleanup(_delete_quietly, nova, created.id)
+        server = self._wait_for_status(nova, created.id, 'ACTIVE')
+        self.assertEqual({}, server.addresses)
+        self.assertEqual('made by novaclient', server.description)
+        self.assertEqual('m1.tiny', server.flavor['original_name'])
+        nova.servers.update(created.id, description='described again')
+        self.assertEqual('described again',
+                         nova.servers.get(created.id).description)
+
+        auto = nova.servers.create(_unique('novaclient'), image=CIRROS,
+                                   flavor='1', nics='auto')
+        self.addCleanup(_delete_quietly, nova, auto.id)
+        [addresses] = self._wait_for_status(
+            nova, auto.id, 'ACTIVE').networks.values()
+        self.assertEqual(2, len(addresses))
+        self.assertIsNone(nova.servers.get(auto.id).description)
+
 
 def _delete_quietly(nova, server_id):
     try:
@@ -456,6 +479,24 @@ class OpenStackSDKTest(NovaAPIServer, testtools.TestCase):
         compute.wait_for_delete(server, interval=0.1, wait=WAIT_SECONDS)
         self.assertIsNone(compute.find_server(server.id,
                                               ignore_missing=True))
+
+    def test_server_networks_auto_and_none_with_a_description(self):
+        # The SDK sends its negotiated version, past 2.37: networks must
+        # be given.
+        compute = self.conn.compute
+        addresses = {}
+        for networks in ('auto', 'none'):
+            server = compute.create_server(
+                name=_unique('sdk'), image_id=CIRROS, flavor_id='1',
+                networks=networks, description='networks ' + networks)
+            self.addCleanup(compute.delete_server, server,
+                            ignore_missing=True)
+            server = compute.wait_for_server(
+                server, status='ACTIVE', interval=0.1, wait=WAIT_SECONDS)
+            self.assertEqual('networks ' + networks, server.description)
+            addresses[networks] = server.addresses
+        self.assertEqual(2, len(addresses['auto']['private']))
+        self.assertEqual({}, addresses['none'])
 
 
 class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
@@ -620,3 +661,49 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         self.assertIn('No Server found for %s' % server_id, gone.stderr)
         self.assertNotIn(server_id,
                          [s['ID'] for s in self.openstack('server', 'list')])
+
+    def _run_negotiated(self, *args, output_json=True):
+        """The CLI without --os-compute-api-version: it takes the highest
+        version both it and the server know."""
+        argv = [self._openstack_command(),
+                '--os-auth-type', 'admin_token', '--os-token', TOKEN,
+                '--os-endpoint', self.endpoint,
+                '--os-identity-api-version', '3'] + list(args)
+        if output_json:
+            argv += ['-f', 'json']
+        env = {var: value for var, value in os.environ.items()
+               if not var.startswith('OS_')}
+        env['OS_IDENTITY_ENDPOINT_OVERRIDE'] = self.server.base_url + '/'
+        env['OS_IMAGE_ENDPOINT_OVERRIDE'] = self.server.base_url + '/image'
+        result = subprocess.run(argv, capture_output=True, text=True,
+                                timeout=60, env=env, cwd=self.deployment.path)
+        self.assertEqual(0, result.returncode, result.stderr)
+        return json.loads(result.stdout) if output_json else None
+
+    def test_server_create_nic_none_and_auto_and_set_description(self):
+        servers = {}
+        for nic in ('none', 'auto'):
+            created = self._run_negotiated(
+                'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+                '--flavor', 'm1.tiny', '--nic', nic, '--description',
+                'nic ' + nic, '--wait', _unique('cli'))
+            servers[nic] = created['id']
+            self.addCleanup(self._run, 'server', 'delete', '--wait',
+                            created['id'], output_json=False)
+            self.assertEqual(('ACTIVE', 'nic ' + nic),
+                             (created['status'], created['description']))
+        self.assertEqual({}, self._run_negotiated(
+            'server', 'show', servers['none'])['addresses'])
+        [addresses] = self._run_negotiated(
+            'server', 'show', servers['auto'])['addresses'].values()
+        self.assertEqual(2, len(addresses))
+
+        self._run_negotiated('server', 'set', '--description', 'described',
+                             servers['none'], output_json=False)
+        shown = self._run_negotiated('server', 'show', servers['none'])
+        self.assertEqual('described', shown['description'])
+        # The flavor embedded from 2.47.
+        self.assertEqual(('m1.tiny', 512, {}),
+                         (shown['flavor']['original_name'],
+                          shown['flavor']['ram'],
+                          shown['flavor']['extra_specs']))
