@@ -455,7 +455,7 @@ class OpenStackSDKTest(NovaAPIServer, testtools.TestCase):
         compute = self.conn.compute
         name = _unique('sdk')
         server = compute.create_server(name=name, image_id=CIRROS,
-                                       flavor_id='1')
+                                       flavor_id='1', networks='auto')
         self.addCleanup(compute.delete_server, server, ignore_missing=True)
         server = compute.wait_for_server(server, status='ACTIVE',
                                          interval=0.1, wait=WAIT_SECONDS)

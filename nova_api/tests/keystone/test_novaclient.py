@@ -33,7 +33,8 @@ class NovaClientTest(base.KeystoneDeploymentTest, testtools.TestCase):
     def test_server_of_one_project_only(self):
         nova = self.client('member_a')
         name = base.unique('novaclient-ks')
-        created = nova.servers.create(name, image=base.CIRROS, flavor='1')
+        created = nova.servers.create(name, image=base.CIRROS, flavor='1',
+                                      nics='auto')
         self.addCleanup(_delete_quietly, nova, created.id)
         status = base.wait_for(lambda: nova.servers.get(created.id).status,
                                'ACTIVE')

@@ -55,7 +55,7 @@ class OpenStackSDKTest(base.KeystoneDeploymentTest, testtools.TestCase):
         compute = self.connect('member_a').compute
         name = base.unique('sdk-ks')
         server = compute.create_server(name=name, image_id=base.CIRROS,
-                                       flavor_id='1')
+                                       flavor_id='1', networks='auto')
         self.addCleanup(compute.delete_server, server, ignore_missing=True)
         server = compute.wait_for_server(server, status='ACTIVE',
                                          interval=0.1,
@@ -77,7 +77,8 @@ class OpenStackSDKTest(base.KeystoneDeploymentTest, testtools.TestCase):
         compute = self.connect('reader_a').compute
         error = self.assertRaises(
             sdk_exceptions.ForbiddenException, compute.create_server,
-            name=base.unique('sdk-ks'), image_id=base.CIRROS, flavor_id='1')
+            name=base.unique('sdk-ks'), image_id=base.CIRROS, flavor_id='1',
+            networks='auto')
         self.assertIn("Policy doesn't allow os_compute_api:servers:create",
                       str(error))
 
