@@ -244,6 +244,30 @@ class ServerMetadataNotFound(NotFound):
     msg_fmt = "Metadata item was not found"
 
 
+class InstanceMappingNotFound(NotFound):
+    # Nova's tags API looks the server up in its cell mappings first.
+    msg_fmt = "Instance %(uuid)s has no mapping to a cell."
+
+
+class ServerTagNotFound(NotFound):
+    # The tag check (GET .../tags/{tag}) words it with "Server".
+    msg_fmt = "Server %(server_id)s has no tag '%(tag)s'"
+
+
+class InstanceTagNotFound(NotFound):
+    msg_fmt = "Instance %(instance_id)s has no tag '%(tag)s'"
+
+
+class InvalidServerTag(Invalid):
+    msg_fmt = ("Tag '%(tag)s' is invalid. It must be a non empty string "
+               "without characters '/' and ','. Validation error message: "
+               "%(reason)s")
+
+
+class TooManyServerTags(Invalid):
+    msg_fmt = "The number of tags exceeded the per-server limit %(limit)d"
+
+
 class InstanceIsLocked(Conflict):
     msg_fmt = "Instance %(instance_uuid)s is locked"
 

@@ -31,6 +31,7 @@ from nova_api.compute import servers
 from nova_api.db import api as db_api
 from nova_api.db import flavors as flavors_db
 from nova_api.db import keypairs as keypairs_db
+from nova_api.db import server_tags as server_tags_db
 from nova_api.db import servers as servers_db
 from nova_api import exception
 
@@ -67,6 +68,8 @@ class CreateRequest:
     # Files to inject (path, base64 contents): only counted against the
     # injected_files quotas; the simulated servers have no disk.
     personality: list = dataclasses.field(default_factory=list)
+    # The server's tags (2.52).
+    tags: list = dataclasses.field(default_factory=list)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -349,6 +352,7 @@ def _place_and_store(context, driver, request, flavor, key_data, placement,
                     network, used, server_uuid, fixed_ip)
         rows.append(servers_db.create(context, values, request.metadata,
                                       addresses, fault))
+        server_tags_db.add_at_create(context, rows[-1].id, request.tags)
     # Read back as stored: columns normalise some values (accessIPv6).
     return [servers_db.get(context, row.uuid) for row in rows]
 

@@ -10,6 +10,9 @@ Version ranges ("2.0" is /v2):
   root_device_name and user_data, and each attached volume shows
   delete_on_termination.
 - 2.9: show, detail and update add ``locked``.
+- 2.26: show, detail and update add ``tags``; lists take the tags,
+  tags-any, not-tags and not-tags-any filters.
+- 2.52: create takes ``tags``.
 
 Nova reports the first error in schema order, so properties and keywords
 are declared in Nova's order: the order decides which message a client
@@ -18,6 +21,7 @@ sees for a body with several errors.
 
 import copy
 
+from nova_api.api.schemas import server_tags
 from nova_api.api.validation import history
 from nova_api.api.validation import parameter_types
 
@@ -205,6 +209,18 @@ create_v20 = _create_body(
     _name_v20, dict(_user_data, type=['string', 'null']))
 
 
+def _add_create_tags(body):
+    body['properties']['server']['properties']['tags'] = server_tags.tags
+
+
+# What each version changed in the create body (2.1 on; /v2 has
+# create_v20): (version, function changing a copy of the body).
+CREATE_CHANGES = [
+    ('2.52', _add_create_tags),
+]
+creates = history.of(create, CREATE_CHANGES, '2.1')
+
+
 def _update_body(name):
     return {
         'type': 'object',
@@ -352,6 +368,20 @@ index_query = {
     'patternProperties': {'^_': _any},
 }
 
+
+
+def _add_tag_filters(query):
+    query['properties'].update({
+        'tags': _regex, 'tags-any': _regex,
+        'not-tags': _regex, 'not-tags-any': _regex,
+    })
+
+
+# What each version changed in the query of a list (index and detail).
+INDEX_QUERY_CHANGES = [
+    ('2.26', _add_tag_filters),
+]
+index_queries = history.of(index_query, INDEX_QUERY_CHANGES, '2.0')
 detail_query = index_query
 
 show_query = parameter_types.no_query_parameters
@@ -555,6 +585,11 @@ def _add_locked(properties):
     properties['locked'] = {'type': 'boolean'}
 
 
+def _add_tags(properties):
+    properties['tags'] = {'type': 'array', 'items': {'type': 'string'},
+                          'maxItems': server_tags.MAX_TAGS}
+
+
 
 
 def _is_optional(name):
@@ -599,6 +634,7 @@ def _many(server):
 SERVER_CHANGES = [
     ('2.3', _add_launch_details),
     ('2.9', _add_locked),
+    ('2.26', _add_tags),
 ]
 _servers = history.mapped(
     history.of(_show_properties, SERVER_CHANGES, '2.0'), _server)
@@ -621,6 +657,7 @@ index_response = _many({
 # extended attributes, and addresses without type and MAC.
 UPDATE_CHANGES = [
     ('2.9', _add_locked),
+    ('2.26', _add_tags),
 ]
 update_responses = history.mapped(
     history.of(_view_properties, UPDATE_CHANGES, '2.0'),

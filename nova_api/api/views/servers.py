@@ -2,8 +2,8 @@
 
 What a microversion adds: 2.3 the launch details among the OS-EXT-SRV-ATTR
 attributes (for those the extended-attributes policy lets see them), 2.9
-``locked``. Administrators (by policy) also see the host, hypervisor
-hostname and instance name from 2.1.
+``locked``, 2.26 ``tags`` (update's shorter view too). Administrators (by
+policy) also see the host, hypervisor hostname and instance name from 2.1.
 
 A list detail formats up to [api] max_limit servers, so what is the same
 for every server of a request (link bases, microversion checks, whether
@@ -58,6 +58,7 @@ class ServerViewBuilder:
         self.show_extended_attributes = show_extended_attributes
         self.launch_details = req.is_supported('2.3')
         self.locked = req.is_supported('2.9')
+        self.tags = req.is_supported('2.26')
         # A page's servers share a few (project, host) pairs.
         self._host_ids = {}
 
@@ -109,6 +110,9 @@ class ServerViewBuilder:
                                    self.show_extended_attributes)
         if self.locked:
             body['locked'] = row.locked_by is not None
+        if self.tags:
+            # Read by the controller for the views that show them.
+            body['tags'] = list(server.tags)
         return body
 
     def full(self, server):
