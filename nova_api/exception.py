@@ -98,7 +98,8 @@ class KeypairNotFound(NotFound):
 
 
 class VersionNotFoundForAPIMethod(NotFound):
-    msg_fmt = "API version %(version)s is not supported on this method."
+    # Nova says no more than for a method that does not exist.
+    msg_fmt = "The resource could not be found."
 
 
 class Conflict(NovaAPIException):
