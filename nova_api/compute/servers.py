@@ -93,7 +93,6 @@ def assemble(context, rows, durations, now, with_tags=False):
     failed = [row.id for row in rows
               if row.vm_state == server_states.ERROR or row.deleted]
     faults = servers_db.get_faults_for(context, failed) if failed else {}
-    tags = _tags_for(context, rows) if with_tags else None
     servers = []
     for row in rows:
         if row.deleted:
@@ -109,15 +108,18 @@ def assemble(context, rows, durations, now, with_tags=False):
             row=row, state=state, metadata=servers_db.metadata_of(row),
             addresses=servers_db.addresses_of(row), fault=faults.get(row.id),
             task_ends_at=None if row.deleted
-            else server_states.task_finishes_at(row, durations),
-            tags=None if tags is None else tags.get(row.id, [])))
+            else server_states.task_finishes_at(row, durations)))
+    if with_tags:
+        return _with_tags(context, servers)
     return servers
 
 
-def _tags_for(context, rows):
+def _with_tags(context, servers):
     # Deleted servers have no tags left to read.
-    return server_tags_db.get_for_servers(
-        context, [row.id for row in rows if not row.deleted])
+    tags = server_tags_db.get_for_servers(
+        context, [server.id for server in servers if not server.deleted])
+    return [server._replace(tags=tags.get(server.id, []))
+            for server in servers]
 
 
 def _visible_project(context):

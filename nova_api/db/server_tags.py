@@ -8,6 +8,7 @@ deleted server has none (nova_api.db.servers.soft_delete removes them,
 as Nova's instance destroy does).
 """
 
+from oslo_db import api as oslo_db_api
 from oslo_db import exception as db_exc
 import sqlalchemy as sa
 
@@ -66,6 +67,14 @@ def exists(context, server_id, tag):
         _HAS_TAG, {'server_id': server_id, 'tag': tag}).first() is not None
 
 
+# Two requests adding the same tag at once: the loser's insert fails on
+# the primary key, and its retry finds the tag there.
+_retry_on_duplicate = oslo_db_api.wrap_db_retry(
+    max_retries=5, retry_interval=0.1,
+    exception_checker=lambda e: isinstance(e, db_exc.DBDuplicateEntry))
+
+
+@_retry_on_duplicate
 @api.context_manager.writer
 def add(context, server_id, tag, check=None):
     """Add `tag` unless the server has it; True if it was added.
@@ -82,15 +91,12 @@ def add(context, server_id, tag, check=None):
     if context.session.execute(
             _HAS_TAG, {'server_id': server_id, 'tag': tag}).first():
         return False
-    try:
-        with context.session.begin_nested():
-            context.session.add(ServerTag(server_id=server_id, tag=tag))
-    except db_exc.DBDuplicateEntry:
-        # Another request added it first.
-        return False
+    context.session.add(ServerTag(server_id=server_id, tag=tag))
+    context.session.flush()
     return True
 
 
+@_retry_on_duplicate
 @api.context_manager.writer
 def replace(context, server_id, tags):
     """Make `tags` (duplicates ignored) the server's tags; returns them
