@@ -3,7 +3,8 @@
 A server read from the database is returned as a ``Server``: its stored
 columns, its state *now* (nova_api.compute.server_states, from the stored
 task and the driver's task durations), its metadata, addresses and latest
-fault. Every process computes the same state from the same row.
+fault, and its tags when the caller asks (the views of 2.26 on). Every
+process computes the same state from the same row.
 
 Creating servers is nova_api.compute.server_create's.
 """
