@@ -98,7 +98,8 @@ class KeypairNotFound(NotFound):
 
 
 class VersionNotFoundForAPIMethod(NotFound):
-    msg_fmt = "API version %(version)s is not supported on this method."
+    # Nova says no more than for a method that does not exist.
+    msg_fmt = "The resource could not be found."
 
 
 class Conflict(NovaAPIException):
@@ -242,6 +243,30 @@ class InstanceNotFound(NotFound):
 
 class ServerMetadataNotFound(NotFound):
     msg_fmt = "Metadata item was not found"
+
+
+class InstanceMappingNotFound(NotFound):
+    # Nova's tags API looks the server up in its cell mappings first.
+    msg_fmt = "Instance %(uuid)s has no mapping to a cell."
+
+
+class ServerTagNotFound(NotFound):
+    # The tag check (GET .../tags/{tag}) words it with "Server".
+    msg_fmt = "Server %(server_id)s has no tag '%(tag)s'"
+
+
+class InstanceTagNotFound(NotFound):
+    msg_fmt = "Instance %(instance_id)s has no tag '%(tag)s'"
+
+
+class InvalidServerTag(Invalid):
+    msg_fmt = ("Tag '%(tag)s' is invalid. It must be a non empty string "
+               "without characters '/' and ','. Validation error message: "
+               "%(reason)s")
+
+
+class TooManyServerTags(Invalid):
+    msg_fmt = "The number of tags exceeded the per-server limit %(limit)d"
 
 
 class InstanceIsLocked(Conflict):

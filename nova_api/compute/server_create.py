@@ -33,6 +33,7 @@ from nova_api import conf
 from nova_api.db import api as db_api
 from nova_api.db import flavors as flavors_db
 from nova_api.db import keypairs as keypairs_db
+from nova_api.db import server_tags as server_tags_db
 from nova_api.db import servers as servers_db
 from nova_api import exception
 
@@ -80,6 +81,8 @@ class CreateRequest:
     trusted_image_certificates: list | None = None
     # No image, and block devices to boot from.
     boots_from_volume: bool = False
+    # The server's tags (2.52).
+    tags: list = dataclasses.field(default_factory=list)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -394,6 +397,7 @@ def _place_and_store(context, driver, request, flavor, key_data, placement,
                     network, used, server_uuid, port.fixed_ip))
         rows.append(servers_db.create(context, values, request.metadata,
                                       addresses, fault))
+        server_tags_db.add_at_create(context, rows[-1].id, request.tags)
     # Read back as stored: columns normalise some values (accessIPv6).
     return [servers_db.get(context, row.uuid) for row in rows]
 

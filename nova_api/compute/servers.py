@@ -3,7 +3,8 @@
 A server read from the database is returned as a ``Server``: its stored
 columns, its state *now* (nova_api.compute.server_states, from the stored
 task and the driver's task durations), its metadata, addresses and latest
-fault. Every process computes the same state from the same row.
+fault, and its tags when the caller asks (the views of 2.26 on). Every
+process computes the same state from the same row.
 
 Creating servers is nova_api.compute.server_create's.
 """
@@ -18,6 +19,7 @@ from nova_api.compute import backend
 from nova_api.compute import server_groups
 from nova_api.compute import server_states
 from nova_api.db import api as db_api
+from nova_api.db import server_tags as server_tags_db
 from nova_api.db import servers as servers_db
 from nova_api import exception
 
@@ -34,6 +36,8 @@ class Server(typing.NamedTuple):
     fault: object = None
     # When the stored task ends (or ended); None without one.
     task_ends_at: datetime.datetime | None = None
+    # Its tags (2.26), when the caller asked for them; else None.
+    tags: list | None = None
 
     def __getattr__(self, name):
         # Stored columns read through: server.uuid, server.name ...
@@ -82,8 +86,9 @@ class Server(typing.NamedTuple):
         return 'instance-%08x' % self.row.id
 
 
-def assemble(context, rows, durations, now):
-    """Server objects of stored `rows`, in their state at `now`."""
+def assemble(context, rows, durations, now, with_tags=False):
+    """Server objects of stored `rows`, in their state at `now`, with
+    their tags if `with_tags` (one query for all the rows)."""
     # Only a server that went to ERROR has a fault to show; most pages
     # have none, and even a query not sent costs its transaction scope.
     failed = [row.id for row in rows
@@ -105,7 +110,17 @@ def assemble(context, rows, durations, now):
             addresses=servers_db.addresses_of(row), fault=faults.get(row.id),
             task_ends_at=None if row.deleted
             else server_states.task_finishes_at(row, durations)))
+    if with_tags:
+        return _with_tags(context, servers)
     return servers
+
+
+def _with_tags(context, servers):
+    # Deleted servers have no tags left to read.
+    tags = server_tags_db.get_for_servers(
+        context, [server.id for server in servers if not server.deleted])
+    return [server._replace(tags=tags.get(server.id, []))
+            for server in servers]
 
 
 def _visible_project(context):
@@ -113,13 +128,14 @@ def _visible_project(context):
     return None if context.is_admin else context.project_id
 
 
-def get_server(context, server_id):
-    """The existing server `server_id` the context may see, or
-    InstanceNotFound (404)."""
+def get_server(context, server_id, with_tags=False):
+    """The existing server `server_id` the context may see (with its
+    tags if `with_tags`), or InstanceNotFound (404)."""
     durations = backend.task_durations()
     with db_api.context_manager.reader.connection.using(context):
         row = servers_db.get(context, server_id, _visible_project(context))
-        return assemble(context, [row], durations, timeutils.utcnow())[0]
+        return assemble(context, [row], durations, timeutils.utcnow(),
+                        with_tags)[0]
 
 
 # The statuses a status filter can ask for, as (vm_state, task_state)
@@ -152,10 +168,12 @@ def check_status_filter(statuses):
         raise exception.Invalid('Invalid status value')
 
 
-def list_servers(context, filters, sort_keys, sort_dirs, limit, marker):
-    """One page of servers (Server) matching `filters`: the filters of
-    servers_db.get_page, but `status`, a list of API statuses, instead of
-    its `states`, and no `include_deleted`."""
+def list_servers(context, filters, sort_keys, sort_dirs, limit, marker,
+                 with_tags=False):
+    """One page of servers (Server) matching `filters`, with their tags
+    if `with_tags`: the filters of servers_db.get_page, but `status`, a
+    list of API statuses, instead of its `states`, and no
+    `include_deleted`."""
     durations = backend.task_durations()
     now = timeutils.utcnow()
     db_filters = _db_filters(filters)
@@ -165,7 +183,7 @@ def list_servers(context, filters, sort_keys, sort_dirs, limit, marker):
         rows = servers_db.get_page(
             context, db_filters, server_states.task_rules(durations), now,
             sort_keys, sort_dirs, limit=limit, marker=marker)
-        return assemble(context, rows, durations, now)
+        return assemble(context, rows, durations, now, with_tags)
 
 
 def _db_filters(filters):

@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from nova_api.db import api
 from nova_api.db import json_aggregates
 from nova_api.db import models
+from nova_api.db import server_tags as server_tags_db
 from nova_api import exception
 
 Server = models.Server
@@ -300,6 +301,7 @@ def _criteria(filters, task_rules, now):
     for name, version in (('ip', 4), ('ip6', 6)):
         if name in filters:
             criteria.append(_has_address_matching(version, filters[name]))
+    criteria.extend(server_tags_db.filter_criteria(filters))
     return criteria, scope
 
 
@@ -317,8 +319,9 @@ def get_page(context, filters, task_rules, now, sort_keys, sort_dirs,
     both, when `deleted` is not given; else only existing ones);
     changes_since (a datetime); states ((vm_state, task_state) pairs, the
     server is in one of them, ANY_TASK for any task); vm_state (a list);
-    name, ip, ip6 (regular expressions); locked (bool); and, matched
-    exactly, user_id, image_ref, flavor_ref, host, availability_zone,
+    name, ip, ip6 (regular expressions); locked (bool); tags, tags_any,
+    not_tags, not_tags_any (lists, see server_tags.filter_criteria); and,
+    matched exactly, user_id, image_ref, flavor_ref, host, availability_zone,
     reservation_id, key_name, uuid, access_ip_v4, access_ip_v6.
     """
     if marker is None and set(filters) <= {'project_id'}:
@@ -454,4 +457,5 @@ def soft_delete(context, server, now, vm_state):
         return False
     context.session.execute(
         _addresses.delete().where(_addresses.c.server_id == server.id))
+    server_tags_db.delete_all(context, server.id)
     return True

@@ -15,6 +15,7 @@ from nova_api.policies import server_groups
 from nova_api.policies import server_ips
 from nova_api.policies import server_metadata
 from nova_api.policies import server_password
+from nova_api.policies import server_tags
 from nova_api.policies import servers
 
 
@@ -35,4 +36,5 @@ def list_rules():
         server_ips.list_rules(),
         server_password.list_rules(),
         server_groups.list_rules(),
+        server_tags.list_rules(),
     ))

@@ -71,6 +71,9 @@ _SORT_COLUMNS = {
     'user_id': 'user_id', 'uuid': 'uuid', 'vm_state': 'vm_state',
 }
 _ADMIN_SORT_KEYS = ('host', 'node')
+# Tag filters (2.26), comma-separated lists → compute-layer filter.
+_TAG_FILTERS = {'tags': 'tags', 'tags-any': 'tags_any',
+                'not-tags': 'not_tags', 'not-tags-any': 'not_tags_any'}
 
 
 def id_from_href(ref):
@@ -92,6 +95,11 @@ class ServersController(wsgi.Controller):
 
     def _get_server(self, req, server_id):
         return servers.get_server(req.context, server_id)
+
+    def _get_shown_server(self, req, server_id):
+        """The server, with what its full view shows beyond its row."""
+        return servers.get_server(req.context, server_id,
+                                  with_tags=req.is_supported('2.26'))
 
     def _can_see_extended_attributes(self, req, server_project_id=None):
         return req.context.can(
@@ -131,7 +139,7 @@ class ServersController(wsgi.Controller):
 
     @wsgi.expected_errors((400, 403))
     @wsgi.policy(policies.INDEX)
-    @validation.query_schema(schemas.index_query)
+    @validation.query_schemas(schemas.index_queries)
     @validation.response_body_schema(schemas.index_response)
     def index(self, req):
         page, limit = self._list(req, policies.INDEX,
@@ -140,17 +148,18 @@ class ServersController(wsgi.Controller):
 
     @wsgi.expected_errors((400, 403))
     @wsgi.policy(policies.DETAIL)
-    @validation.query_schema(schemas.index_query)
+    @validation.query_schemas(schemas.index_queries)
     @validation.response_body_schemas(schemas.detail_responses)
     def detail(self, req):
         page, limit = self._list(req, policies.DETAIL,
-                                 policies.DETAIL_ALL_TENANTS)
+                                 policies.DETAIL_ALL_TENANTS,
+                                 with_tags=req.is_supported('2.26'))
         return views.detail(req, page, limit,
                             self._can_see_extended_attributes(req),
                             **self._host_status_options(req),
                             **self._flavor_options(req, page))
 
-    def _list(self, req, rule, all_tenants_rule):
+    def _list(self, req, rule, all_tenants_rule, with_tags=False):
         context = req.context
         context.can(rule, {'project_id': context.project_id})
         params = req.GET
@@ -166,7 +175,8 @@ class ServersController(wsgi.Controller):
         limit, marker = pagination.get_limit_and_marker(req)
         try:
             page = servers.list_servers(context, filters, sort_keys,
-                                        sort_dirs, limit, marker)
+                                        sort_dirs, limit, marker,
+                                        with_tags=with_tags)
         except exception.MarkerNotFound:
             raise exception.ServerMarkerNotFound(marker=marker)
         return page, limit
@@ -176,7 +186,7 @@ class ServersController(wsgi.Controller):
     @validation.query_schema(schemas.show_query)
     @validation.response_body_schemas(schemas.show_responses)
     def show(self, req, id):
-        server = self._get_server(req, id)
+        server = self._get_shown_server(req, id)
         req.context.can(policies.SHOW, {'project_id': server.project_id})
         return views.show(
             req, server,
@@ -252,7 +262,7 @@ class ServersController(wsgi.Controller):
         if 'OS-DCF:diskConfig' in params:
             values['disk_config'] = params['OS-DCF:diskConfig']
         servers.update_server(context, server, values)
-        server = self._get_server(req, id)
+        server = self._get_shown_server(req, id)
         return views.update(
             req, server,
             self._can_see_extended_attributes(req, server.project_id),
@@ -327,6 +337,8 @@ def _list_filters(req):
     allowed = _USER_FILTERS
     if req.is_supported('2.5'):
         allowed = allowed | {'ip6'}
+    if req.is_supported('2.26'):
+        allowed = allowed | _TAG_FILTERS.keys()
     asked = set(params) - _PAGING_PARAMS
     # The rule matters only for a filter not everyone may use.
     if not asked <= allowed and context.can(
@@ -356,6 +368,8 @@ def _list_filters(req):
             filters['deleted'] = strutils.bool_from_string(value)
         elif name == 'locked':
             filters['locked'] = strutils.bool_from_string(value)
+        elif name in _TAG_FILTERS:
+            filters[_TAG_FILTERS[name]] = value.split(',')
     if 'status' in filters and req.is_supported('2.38'):
         servers.check_status_filter(filters['status'])
     if 'deleted' in {status.lower() for status in filters.get(
@@ -481,6 +495,7 @@ def _create_request(params, hints):
             params.get('block_device_mapping') or
             params.get('block_device_mapping_v2')),
         group=_group_hint(hints),
+        tags=params.get('tags', []),
         personality=[(item['path'], item['contents'])
                      for item in params.get('personality', [])])
 

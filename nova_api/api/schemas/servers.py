@@ -13,6 +13,9 @@ Version ranges ("2.0" is /v2):
 - 2.16: show and detail add ``host_status`` (by policy).
 - 2.19: create and update take a ``description``; show, detail and
   update show it.
+- 2.26: show, detail and update add ``tags``; lists take the tags,
+  tags-any, not-tags and not-tags-any filters.
+- 2.52: create takes ``tags``.
 - 2.32: networks and block_device_mapping_v2 items take a ``tag``; 2.33
   takes it from block devices, 2.37 from networks (Nova's mistakes), 2.42
   gives both back.
@@ -33,6 +36,7 @@ import copy
 import re
 import unicodedata
 
+from nova_api.api.schemas import server_tags
 from nova_api.api.validation import history
 from nova_api.api.validation import parameter_types
 
@@ -339,6 +343,10 @@ def _take_trusted_image_certificates(body):
         'trusted_image_certificates'] = trusted_image_certificates
 
 
+def _add_create_tags(body):
+    body['properties']['server']['properties']['tags'] = server_tags.tags
+
+
 # What each version changed in a create's body from 2.1; 2.0 (/v2) is
 # create_v20.
 CREATE_CHANGES = [
@@ -347,6 +355,7 @@ CREATE_CHANGES = [
     ('2.33', _untag_block_devices),
     ('2.37', _networks_list_or_auto_or_none),
     ('2.42', _retag_networks_and_block_devices),
+    ('2.52', _add_create_tags),
     ('2.57', _remove_personality),
     ('2.63', _take_trusted_image_certificates),
 ]
@@ -512,6 +521,20 @@ index_query = {
     'patternProperties': {'^_': _any},
 }
 
+
+
+def _add_tag_filters(query):
+    query['properties'].update({
+        'tags': _regex, 'tags-any': _regex,
+        'not-tags': _regex, 'not-tags-any': _regex,
+    })
+
+
+# What each version changed in the query of a list (index and detail).
+INDEX_QUERY_CHANGES = [
+    ('2.26', _add_tag_filters),
+]
+index_queries = history.of(index_query, INDEX_QUERY_CHANGES, '2.0')
 detail_query = index_query
 
 show_query = parameter_types.no_query_parameters
@@ -761,6 +784,11 @@ def _add_trusted_image_certificates(properties):
 # or behind a policy (host_status, OS-EXT-SRV-ATTR).
 _OPTIONAL = frozenset(('fault', 'progress', 'security_groups',
                        'host_status'))
+def _add_tags(properties):
+    properties['tags'] = {'type': 'array', 'items': {'type': 'string'},
+                          'maxItems': server_tags.MAX_TAGS}
+
+
 
 
 def _is_optional(name):
@@ -804,6 +832,7 @@ SERVER_CHANGES = [
     ('2.9', _add_locked),
     ('2.16', _add_host_status),
     ('2.19', _add_description),
+    ('2.26', _add_tags),
     ('2.47', _embed_flavor),
     ('2.63', _add_trusted_image_certificates),
 ]
@@ -829,6 +858,7 @@ index_response = _many({
 UPDATE_CHANGES = [
     ('2.9', _add_locked),
     ('2.19', _add_description),
+    ('2.26', _add_tags),
     ('2.47', _embed_flavor),
     ('2.63', _add_trusted_image_certificates),
 ]

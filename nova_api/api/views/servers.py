@@ -3,13 +3,14 @@
 What a microversion adds: 2.3 the launch details among the OS-EXT-SRV-ATTR
 attributes (for those the extended-attributes policy lets see them), 2.9
 ``locked``, 2.16 ``host_status`` (show and detail, by policy), 2.19
-``description``, 2.47 the flavor's details instead of its id and link
-(its extra specs by policy), 2.63 ``trusted_image_certificates``.
-Administrators (by policy) also see the host, hypervisor hostname and
-instance name from 2.1.
+``description``, 2.26 ``tags`` (update's shorter view too), 2.47 the
+flavor's details instead of its id and link (its extra specs by policy),
+2.63 ``trusted_image_certificates``. Administrators (by policy) also see
+the host, hypervisor hostname and instance name from 2.1.
 
-What needs more than the server's row (host statuses, embedded flavors)
-is read by the controller once per request and handed to the builder.
+What needs more than the server's row (host statuses, embedded flavors,
+tags) is read by the controller once per request and handed to the
+builder.
 
 A list detail formats up to [api] max_limit servers, so what is the same
 for every server of a request (link bases, microversion checks, whether
@@ -79,6 +80,7 @@ class ServerViewBuilder:
         self.flavors = flavors
         self.show_flavor_extra_specs = show_flavor_extra_specs
         self.trusted_image_certificates = req.is_supported('2.63')
+        self.tags = req.is_supported('2.26')
         # A page's servers share a few (project, host) pairs.
         self._host_ids = {}
 
@@ -153,6 +155,9 @@ class ServerViewBuilder:
         if self.trusted_image_certificates:
             body['trusted_image_certificates'] = (
                 row.trusted_image_certificates)
+        if self.tags:
+            # Read by the controller for the views that show them.
+            body['tags'] = list(server.tags)
         return body
 
     def full(self, server):

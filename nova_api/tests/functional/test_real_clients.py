@@ -45,6 +45,8 @@ PUBLIC_KEY = (
     ' client-test')
 FINGERPRINT = 'bc:e8:d6:6a:09:73:c3:b7:09:75:0f:b4:46:e3:c4:c1'
 CIRROS = '0b5d7c1e-8d3a-4c4e-9f21-3a9a6c2f0a01'
+# The simulated compute backend's network.
+NETWORK_ID = '3b7f3c5e-0c1b-4f3a-9d55-6f0e8a2c1d40'
 # Responses checked against their schemas; servers' tasks short enough to
 # wait for.
 EXTRA_CONFIG = '''[api]
@@ -342,6 +344,35 @@ class NovaClientTest(NovaAPIServer, testtools.TestCase):
             nova, auto.id, 'ACTIVE').networks.values()
         self.assertEqual(2, len(addresses))
         self.assertIsNone(nova.servers.get(auto.id).description)
+    def test_server_tags(self):
+        nova = self.client('2.26')
+        created = nova.servers.create(_unique('tags'), image=CIRROS,
+                                      flavor='1')
+        self.addCleanup(_delete_quietly, nova, created.id)
+        self._wait_for_status(nova, created.id, 'ACTIVE')
+        self.assertEqual([], nova.servers.tag_list(created.id))
+        nova.servers.add_tag(created.id, 'blue')
+        nova.servers.add_tag(created.id, 'red')
+        self.assertEqual(['blue', 'red'], nova.servers.tag_list(created.id))
+        self.assertEqual(['blue', 'red'], nova.servers.get(created.id).tags)
+        self.assertEqual([created.id], [s.id for s in nova.servers.list(
+            search_opts={'tags': 'red'})])
+        nova.servers.delete_tag(created.id, 'blue')
+        self.assertEqual(['red'], nova.servers.tag_list(created.id))
+        self.assertRaises(nova_exceptions.NotFound, nova.servers.delete_tag,
+                          created.id, 'blue')
+        nova.servers.set_tags(created.id, ['b', 'a'])
+        self.assertEqual(['a', 'b'], nova.servers.tag_list(created.id))
+        nova.servers.delete_all_tags(created.id)
+        self.assertEqual([], nova.servers.tag_list(created.id))
+
+    def test_server_create_with_tags(self):
+        nova = self.client('2.52')
+        created = nova.servers.create(
+            _unique('tags'), image=CIRROS, flavor='1', tags=['t1', 't2'],
+            nics=[{'net-id': NETWORK_ID}])
+        self.addCleanup(_delete_quietly, nova, created.id)
+        self.assertEqual(['t1', 't2'], nova.servers.get(created.id).tags)
 
 
 def _delete_quietly(nova, server_id):
@@ -707,3 +738,33 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
                          (shown['flavor']['original_name'],
                           shown['flavor']['ram'],
                           shown['flavor']['extra_specs']))
+    def test_server_set_and_unset_tags(self):
+        name = _unique('cli-tags')
+        server_id = self.openstack('server', 'create', '--image',
+                                   'cirros-0.6.2-x86_64-disk', '--flavor',
+                                   'm1.tiny', '--wait', name)['id']
+        self.addCleanup(self._run, 'server', 'delete', '--wait', server_id,
+                        output_json=False)
+        at_2_26 = ('--os-compute-api-version', '2.26')
+        self.openstack(*at_2_26, 'server', 'set', '--tag', 'red', '--tag',
+                       'blue', server_id, output_json=False)
+        self.assertEqual(['blue', 'red'], self.openstack(
+            *at_2_26, 'server', 'show', server_id)['tags'])
+        self.assertEqual([server_id], [s['ID'] for s in self.openstack(
+            *at_2_26, 'server', 'list', '--tags', 'red')])
+        self.openstack(*at_2_26, 'server', 'unset', '--tag', 'red',
+                       server_id, output_json=False)
+        self.assertEqual(['blue'], self.openstack(
+            *at_2_26, 'server', 'show', server_id)['tags'])
+
+    def test_server_create_with_tag(self):
+        name = _unique('cli-tags')
+        created = self.openstack('--os-compute-api-version', '2.52',
+                                 'server', 'create', '--image',
+                                 'cirros-0.6.2-x86_64-disk', '--flavor',
+                                 'm1.tiny', '--tag', 'green', '--wait', name)
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        shown = self.openstack('--os-compute-api-version', '2.52', 'server',
+                               'show', created['id'])
+        self.assertEqual(['green'], shown['tags'])

@@ -100,6 +100,7 @@ WALK_SERVER = 'walk_server'
 _NEW_SERVER = {'server': {'name': 'route-walk', 'imageRef': _CIRROS,
                           'flavorRef': '1'}}
 _SERVER_METADATA = _MEMBER_SERVER + '/metadata'
+_SERVER_TAGS = _MEMBER_SERVER + '/tags'
 # The server group each version's POST /os-server-groups creates, for that
 # version's GET and DELETE.
 WALK_SERVER_GROUP = 'walk_server_group'
@@ -186,6 +187,21 @@ REQUESTS = {
         _SERVER_METADATA + '/route_walk', {'meta': {'route_walk': 'y'}}),
     ('DELETE', '/servers/{server_id}/metadata/{key}'): Call(
         _SERVER_METADATA + '/route_walk'),
+    # At each version the PUT of all tags sets a and b (and drops c),
+    # the PUT of c adds it (201), the DELETE of b removes it; every tag
+    # goes only at the first version, so the check of a finds it from
+    # the third.
+    ('GET', '/servers/{server_id}/tags'): Call(_SERVER_TAGS),
+    ('PUT', '/servers/{server_id}/tags'): Call(
+        _SERVER_TAGS, {'tags': ['route-walk-a', 'route-walk-b']}),
+    ('DELETE', '/servers/{server_id}/tags'): Call(
+        _SERVER_TAGS, versions=('2.26', '2.26')),
+    ('GET', '/servers/{server_id}/tags/{tag}'): Call(
+        _SERVER_TAGS + '/route-walk-a'),
+    ('PUT', '/servers/{server_id}/tags/{tag}'): Call(
+        _SERVER_TAGS + '/route-walk-c'),
+    ('DELETE', '/servers/{server_id}/tags/{tag}'): Call(
+        _SERVER_TAGS + '/route-walk-b'),
     ('GET', '/servers/{server_id}/os-server-password'): Call(
         _MEMBER_SERVER + '/os-server-password'),
     ('DELETE', '/servers/{server_id}/os-server-password'): Call(

@@ -132,10 +132,10 @@ class RouterTest(testtools.TestCase):
         resp = self._call('GET', '/widgets/w1/size', version='2.1')
         self.assertEqual(404, resp.status_int)
         self.assertEqual(
+            # Nova names no version: as if the method did not exist.
             {'itemNotFound': {
                 'code': 404,
-                'message': 'API version 2.1 is not supported on this '
-                           'method.'}},
+                'message': 'The resource could not be found.'}},
             resp.json)
 
     def test_own_action_and_extension_action(self):
