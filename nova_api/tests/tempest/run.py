@@ -28,6 +28,7 @@ from keystoneclient.v3 import client as keystone_client
 import subunit
 import testtools
 
+from nova_api.api import microversion
 from nova_api.tests.fixtures import keystone as keystone_fixture
 from nova_api.tests.fixtures import virtualenv
 
