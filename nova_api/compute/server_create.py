@@ -100,8 +100,8 @@ def create_servers(context, request, can_use_zero_disk_flavor):
         count = _count_within_quota(context, flavor, request.min_count,
                                     request.max_count)
         placement = _Placement(zone, host_name, group,
-                               server_groups.member_hosts(context, group)
-                               if group else set())
+                               server_groups.placement_of(context, group)
+                               if group else None)
         rows = _place_and_store(context, driver, request, flavor, key_data,
                                 placement, network, ports, security_groups,
                                 reservation_id, count)
@@ -272,25 +272,24 @@ def _hostname(name):
 @dataclasses.dataclass
 class _Placement:
     """Where a create's servers may go: the zone or host asked for, and
-    the hosts its server group's policy allows or forbids (its members'
-    hosts, and those of the servers placed so far)."""
+    what its server group's policy allows, forbids or prefers (from its
+    members' hosts, and those of the servers placed so far)."""
 
     zone: str | None
     host_name: str | None
     group: object
-    group_hosts: set
+    group_placement: server_groups.GroupPlacement | None
 
     def choose(self, hosts, usage, requirement):
-        allowed, excluded = None, frozenset()
-        if self.group is not None and self.group_hosts:
-            if self.group.policy == server_groups.AFFINITY:
-                allowed = self.group_hosts
-            else:
-                excluded = self.group_hosts
-        host = scheduling.choose_host(hosts, usage, requirement, self.zone,
-                                      self.host_name, allowed, excluded)
+        rules = self.group_placement
+        if rules is None:
+            return scheduling.choose_host(hosts, usage, requirement,
+                                          self.zone, self.host_name)
+        host = scheduling.choose_host(
+            hosts, usage, requirement, self.zone, self.host_name,
+            rules.allowed(), rules.excluded(), rules.preference)
         if host is not None:
-            self.group_hosts.add(host.name)
+            rules.add(host.name)
         return host
 
 

@@ -1,7 +1,8 @@
 """os-keypairs: list, show, import, generate and delete key pairs.
 
 The field sets per microversion are those of Nova's API samples
-(os-keypairs, 2.1, 2.2 and 2.10); the error messages are the real Nova's.
+(os-keypairs, 2.1, 2.2, 2.10, 2.35 and 2.92); the error messages are the
+real Nova's.
 Key pairs are named uniquely and deleted after each test, so the tests can
 also run against a shared deployment (NOVA_API_TEST_URL).
 """
