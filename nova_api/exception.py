@@ -98,7 +98,8 @@ class KeypairNotFound(NotFound):
 
 
 class VersionNotFoundForAPIMethod(NotFound):
-    msg_fmt = "API version %(version)s is not supported on this method."
+    # Nova answers webob's plain 404 text, not which version it was.
+    msg_fmt = "The resource could not be found."
 
 
 class Conflict(NovaAPIException):
