@@ -40,8 +40,7 @@ updates = [(_update(resources), low, high)
 
 # Unknown query parameters are ignored (as in Nova) until 2.102.
 show_query = parameter_types.no_query_parameters
-show_query_v2102 = {'type': 'object', 'properties': {},
-                    'additionalProperties': False}
+show_query_v2102 = parameter_types.strict_no_query_parameters
 
 _limit = {'type': 'integer', 'minimum': -1}
 show_responses = quota_sets.responses(_limit, True, 'quota_class_set',

@@ -90,8 +90,7 @@ index_query = {
 index_query_v275 = dict(index_query, additionalProperties=False)
 
 show_query = delete_query = parameter_types.no_query_parameters
-show_query_v2102 = {'type': 'object', 'properties': {},
-                    'additionalProperties': False}
+show_query_v2102 = parameter_types.strict_no_query_parameters
 
 _uuid = {'type': 'string', 'format': 'uuid'}
 
