@@ -970,6 +970,18 @@ class KeypairsTestV21(base.V21, KeypairsTestV2):
         self.assertEqual(name, resp.json()['keypair']['name'])
         self.assertIn(name, self.list_names(version='2.92'))
 
+    def test_dotted_names_are_whole_in_urls_at_2_92(self):
+        # No ".json" is taken for a format suffix, as in Nova.
+        for name in ('kp.json', 'kp@example.xml', 'kp.'):
+            self.create(name, version='2.92',
+                        public_key=vectors.RSA.public_key,
+                        expected_status=201)
+            resp = self.api('GET', self.keypair_path(name), version='2.92')
+            self.assertEqual(name, resp.json()['keypair']['name'])
+        resp = self.api('GET', self.keypair_path('kp'), version='2.92')
+        self.assertFault(resp, 404, 'Keypair kp not found for user %s'
+                         % self.user_id('admin'))
+
     def test_names_at_2_92(self):
         for name in ('kp@example.org', 'kp.1'):
             resp = self.create(name, version='2.91',
