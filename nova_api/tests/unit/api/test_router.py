@@ -134,8 +134,7 @@ class RouterTest(testtools.TestCase):
         self.assertEqual(
             {'itemNotFound': {
                 'code': 404,
-                'message': 'API version 2.1 is not supported on this '
-                           'method.'}},
+                'message': 'The resource could not be found.'}},
             resp.json)
 
     def test_own_action_and_extension_action(self):
