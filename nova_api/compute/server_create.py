@@ -281,15 +281,15 @@ class _Placement:
     group_placement: server_groups.GroupPlacement | None
 
     def choose(self, hosts, usage, requirement):
-        rules = self.group_placement
-        if rules is None:
+        group = self.group_placement
+        if group is None:
             return scheduling.choose_host(hosts, usage, requirement,
                                           self.zone, self.host_name)
         host = scheduling.choose_host(
             hosts, usage, requirement, self.zone, self.host_name,
-            rules.allowed(), rules.excluded(), rules.preference)
+            group.allowed(), group.excluded(), group.preference)
         if host is not None:
-            rules.add(host.name)
+            group.add(host.name)
         return host
 
 
@@ -358,7 +358,8 @@ def _no_room_details(flavor, placement):
     details = ('No compute host in %s has %d vcpus, %d MB of memory and '
                'the disk of flavor %s free' % (
                    where, flavor.vcpus, flavor.memory_mb, flavor.flavorid))
-    if placement.group is not None:
+    # A soft policy never keeps a server from a host.
+    if placement.group is not None and placement.group_placement.is_hard:
         details += ' that the %s policy of server group %s allows' % (
             placement.group.policy, placement.group.uuid)
     return details + '.'

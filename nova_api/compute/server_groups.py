@@ -192,6 +192,11 @@ class GroupPlacement:
     max_per_host: int
     member_counts: dict
 
+    @property
+    def is_hard(self):
+        """Whether the policy may leave a server without a host."""
+        return self.policy in (AFFINITY, ANTI_AFFINITY)
+
     def allowed(self):
         """The host names allowed; None for any."""
         if self.policy == AFFINITY and self.member_counts:

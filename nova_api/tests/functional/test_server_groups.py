@@ -796,3 +796,23 @@ class ServerGroupsTestV21(base.V21, ServerGroupsTestV2):
              ('ACTIVE', 'compute2'), ('ACTIVE', 'compute2'),
              ('ERROR', None)],
             sorted(placed, key=lambda pair: (pair[0], pair[1] or '')))
+
+    def test_fault_details_name_only_a_hard_policy(self):
+        self.skip_if_remote('needs the simulated hosts')
+        self.conf.config(build_seconds=0, group='simulated')
+        self.conf.config(hosts=['one:nova:1:1024:10'], group='simulated')
+        for body, named in (({'policies': ['anti-affinity']}, True),
+                            ({'policies': ['soft-anti-affinity']}, False)):
+            group_id = self._group_at('2.15', **body)
+            self.assertEqual(202, self._boot_in(group_id, count=2).status)
+            members = self.show(group_id).json()['server_group']['members']
+            servers = [self.api('GET', '/servers/' + member).json()['server']
+                       for member in members]
+            for member in members:
+                # Frees the host for the next group.
+                self.api('DELETE', '/servers/' + member)
+            [failed] = [server for server in servers
+                        if server['status'] == 'ERROR']
+            details = failed['fault']['details']
+            self.assertEqual(named, 'server group %s' % group_id in details,
+                             details)
