@@ -387,6 +387,10 @@ class ServerGroupHintNotFound(Invalid):
     msg_fmt = "Instance group %(group_uuid)s could not be found."
 
 
+class RulesNotSupported(Invalid):
+    msg_fmt = "Only anti-affinity policy supports rules."
+
+
 class ServerGroupLimitExceeded(OverQuota):
     msg_fmt = "Quota exceeded, too many server groups."
 

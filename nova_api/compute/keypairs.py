@@ -24,9 +24,10 @@ _GENERATE = {
 }
 
 
-def list_keypairs(context, user_id):
-    """The user's key pairs, by name."""
-    return keypairs_db.get_all(context, user_id)
+def list_keypairs(context, user_id, limit=None, marker=None):
+    """The user's key pairs by name: `limit` of them (all with None) after
+    the one named `marker`; MarkerNotFound (400) if it is not the user's."""
+    return keypairs_db.get_all(context, user_id, limit, marker)
 
 
 def get_keypair(context, user_id, name):

@@ -35,12 +35,14 @@ def free_capacity(host, usage):
 
 
 def choose_host(hosts, usage, requirement, zone=None, host_name=None,
-                allowed=None, excluded=frozenset()):
+                allowed=None, excluded=frozenset(), preference=None):
     """The host (driver.ComputeHost) to place a server needing
     `requirement` on, or None when none has room. `usage` is {host name:
     (vcpus, memory_mb, disk_gb)} in use; `zone` and `host_name`, when
     given, restrict the candidates, as do `allowed` (host names; None:
-    any) and `excluded` (host names), a server group's policy."""
+    any) and `excluded` (host names), a server group's policy.
+    `preference`, a function of a host name (lower is better), weighs
+    before the free memory: a soft server group policy."""
     candidates = []
     for host in hosts:
         if not host.up or host.name in excluded:
@@ -55,10 +57,11 @@ def choose_host(hosts, usage, requirement, zone=None, host_name=None,
         if (vcpus >= requirement.vcpus and
                 memory_mb >= requirement.memory_mb and
                 disk_gb >= requirement.disk_gb):
-            candidates.append((-memory_mb, host.name, host))
+            first = preference(host.name) if preference else 0
+            candidates.append((first, -memory_mb, host.name, host))
     if not candidates:
         return None
-    return min(candidates, key=lambda candidate: candidate[:2])[2]
+    return min(candidates, key=lambda candidate: candidate[:3])[3]
 
 
 def add_usage(usage, host_name, requirement):

@@ -117,8 +117,8 @@ def create_servers(context, request, can_use_zero_disk_flavor):
         count = _count_within_quota(context, flavor, request.min_count,
                                     request.max_count)
         placement = _Placement(zone, host_name, group,
-                               server_groups.member_hosts(context, group)
-                               if group else set())
+                               server_groups.placement_of(context, group)
+                               if group else None)
         rows = _place_and_store(context, driver, request, flavor, key_data,
                                 placement, network, ports, security_groups,
                                 reservation_id, count, trusted_certificates)
@@ -318,25 +318,24 @@ def _hostname(name):
 @dataclasses.dataclass
 class _Placement:
     """Where a create's servers may go: the zone or host asked for, and
-    the hosts its server group's policy allows or forbids (its members'
-    hosts, and those of the servers placed so far)."""
+    what its server group's policy allows, forbids or prefers (from its
+    members' hosts, and those of the servers placed so far)."""
 
     zone: str | None
     host_name: str | None
     group: object
-    group_hosts: set
+    group_placement: server_groups.GroupPlacement | None
 
     def choose(self, hosts, usage, requirement):
-        allowed, excluded = None, frozenset()
-        if self.group is not None and self.group_hosts:
-            if self.group.policy == server_groups.AFFINITY:
-                allowed = self.group_hosts
-            else:
-                excluded = self.group_hosts
-        host = scheduling.choose_host(hosts, usage, requirement, self.zone,
-                                      self.host_name, allowed, excluded)
+        group = self.group_placement
+        if group is None:
+            return scheduling.choose_host(hosts, usage, requirement,
+                                          self.zone, self.host_name)
+        host = scheduling.choose_host(
+            hosts, usage, requirement, self.zone, self.host_name,
+            group.allowed(), group.excluded(), group.preference)
         if host is not None:
-            self.group_hosts.add(host.name)
+            group.add(host.name)
         return host
 
 
@@ -415,7 +414,8 @@ def _no_room_details(flavor, placement):
     details = ('No compute host in %s has %d vcpus, %d MB of memory and '
                'the disk of flavor %s free' % (
                    where, flavor.vcpus, flavor.memory_mb, flavor.flavorid))
-    if placement.group is not None:
+    # A soft policy never keeps a server from a host.
+    if placement.group is not None and placement.group_placement.is_hard:
         details += ' that the %s policy of server group %s allows' % (
             placement.group.policy, placement.group.uuid)
     return details + '.'

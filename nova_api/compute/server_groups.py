@@ -1,14 +1,18 @@
 """Server groups: sets of a project's servers placed by a policy.
 
 ``affinity`` puts every member on one host, ``anti-affinity`` each on a
-host of its own. A group is made empty; a server joins the group its create
-names (scheduler hint ``group``) and leaves it when deleted. What a group
-shows as members are the servers of it that still exist.
+host of its own (or no more than its rule ``max_server_per_host`` on one,
+2.64); ``soft-affinity`` and ``soft-anti-affinity`` (2.15) only prefer
+the hosts that do so, and never leave a server without a host because of
+it (see ``GroupPlacement``). A group is made empty; a server joins the
+group its create names (scheduler hint ``group``) and leaves it when
+deleted. What a group shows as members are the servers of it that still
+exist.
 
 A caller who is not an administrator sees only the groups of their own
 project; anyone else's are "not found", as in Nova.
 
-The server create uses ``get_for_create``, ``member_hosts`` and
+The server create uses ``get_for_create``, ``placement_of`` and
 ``add_members`` (inside its own transaction), and the server delete
 ``remove_member``.
 """
@@ -23,6 +27,11 @@ from nova_api import exception
 
 AFFINITY = 'affinity'
 ANTI_AFFINITY = 'anti-affinity'
+SOFT_AFFINITY = 'soft-affinity'
+SOFT_ANTI_AFFINITY = 'soft-anti-affinity'
+
+# The rule of anti-affinity (2.64): how many members one host may hold.
+MAX_SERVER_PER_HOST = 'max_server_per_host'
 
 
 @dataclasses.dataclass(frozen=True)
@@ -36,12 +45,16 @@ class ServerGroup:
     user_id: str
     # The uuids of its servers that exist, in the order they joined.
     members: tuple
+    # The policy's rules, e.g. {'max_server_per_host': 2}; {} for none
+    # (and for the groups made before 2.64).
+    rules: dict = dataclasses.field(default_factory=dict)
 
 
 def _assemble(row, members=()):
     return ServerGroup(id=row.id, uuid=row.uuid, name=row.name,
                        policy=row.policy, project_id=row.project_id,
-                       user_id=row.user_id, members=tuple(members))
+                       user_id=row.user_id, members=tuple(members),
+                       rules=dict(row.rules or {}))
 
 
 def _visible_project(context):
@@ -71,13 +84,16 @@ def get_group(context, group_uuid):
     return _with_members(context, [row])[0]
 
 
-def create_group(context, name, policy):
+def create_group(context, name, policy, rules=None):
     """A new, empty group of the caller's, within the server_groups
-    quota."""
+    quota (checked first, as in Nova). Only anti-affinity takes `rules`
+    (RulesNotSupported, 400)."""
     _check_group_quota(context, new=1)
+    rules = _checked_rules(policy, rules)
     row = server_groups_db.create(context, {
         'uuid': uuidutils.generate_uuid(), 'name': name, 'policy': policy,
-        'project_id': context.project_id, 'user_id': context.user_id})
+        'rules': rules, 'project_id': context.project_id,
+        'user_id': context.user_id})
     group = _assemble(row)
     # Concurrent creates can all pass the check made before the insert;
     # counting again once ours is stored, and taking it back if that puts
@@ -91,6 +107,16 @@ def create_group(context, name, policy):
             pass  # a concurrent delete already took it back
         raise
     return group
+
+
+def _checked_rules(policy, rules):
+    """The rules to store, with integer values (a request may give
+    "3")."""
+    if not rules:
+        return {}
+    if policy != ANTI_AFFINITY:
+        raise exception.RulesNotSupported()
+    return {name: int(value) for name, value in rules.items()}
 
 
 def delete_group(context, group):
@@ -148,11 +174,61 @@ def add_members(context, group, server_uuids):
     server_groups_db.add_members(context, group.id, server_uuids)
 
 
-def member_hosts(context, group):
-    """The set of hosts the group's existing servers are on (servers not
-    placed on a host are left out): what affinity must join and
-    anti-affinity avoid."""
-    return server_groups_db.get_member_hosts(context, group.id)
+@dataclasses.dataclass
+class GroupPlacement:
+    """What a group's policy asks of the scheduler, given how many of its
+    members each host holds (`member_counts`, {host: n}); ``add`` counts
+    each server placed by the same create.
+
+    Hard policies restrict the candidate hosts: affinity to the hosts
+    that hold members (any host while there are none), anti-affinity away
+    from those holding ``max_server_per_host`` (1 unless a rule says)
+    members. Soft policies restrict nothing and weigh first: soft-affinity
+    prefers the hosts holding the most members, soft-anti-affinity the
+    fewest, before the scheduler's own weighing (the most free memory).
+    """
+
+    policy: str
+    max_per_host: int
+    member_counts: dict
+
+    @property
+    def is_hard(self):
+        """Whether the policy may leave a server without a host."""
+        return self.policy in (AFFINITY, ANTI_AFFINITY)
+
+    def allowed(self):
+        """The host names allowed; None for any."""
+        if self.policy == AFFINITY and self.member_counts:
+            return set(self.member_counts)
+        return None
+
+    def excluded(self):
+        if self.policy != ANTI_AFFINITY:
+            return frozenset()
+        return {host for host, count in self.member_counts.items()
+                if count >= self.max_per_host}
+
+    def preference(self, host_name):
+        """A sort key of `host_name`: lower is preferred."""
+        count = self.member_counts.get(host_name, 0)
+        if self.policy == SOFT_AFFINITY:
+            return -count
+        if self.policy == SOFT_ANTI_AFFINITY:
+            return count
+        return 0
+
+    def add(self, host_name):
+        self.member_counts[host_name] = (
+            self.member_counts.get(host_name, 0) + 1)
+
+
+def placement_of(context, group):
+    """The GroupPlacement of `group`, from the hosts of its existing
+    servers (those not placed on a host are left out)."""
+    return GroupPlacement(
+        group.policy, group.rules.get(MAX_SERVER_PER_HOST, 1),
+        server_groups_db.get_member_host_counts(context, group.id))
 
 
 def remove_member(context, server_uuid):

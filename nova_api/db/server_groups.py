@@ -40,8 +40,9 @@ _MEMBERS_OF_GROUPS = sa.select(
 _MEMBERS_OF_USER = sa.select(sa.func.count()).select_from(
     _EXISTING_MEMBERS).where(_OF_GROUP,
                              _servers.c.user_id == sa.bindparam('user_id'))
-_MEMBER_HOSTS = sa.select(_servers.c.host).distinct().select_from(
-    _EXISTING_MEMBERS).where(_OF_GROUP, _servers.c.host.is_not(None))
+_MEMBER_HOST_COUNTS = sa.select(
+    _servers.c.host, sa.func.count()).select_from(_EXISTING_MEMBERS).where(
+    _OF_GROUP, _servers.c.host.is_not(None)).group_by(_servers.c.host)
 _IN_PROJECT = _groups.c.project_id == sa.bindparam('project_id')
 _PROJECT_COUNT = sa.select(sa.func.count(_groups.c.id)).where(_IN_PROJECT)
 _USER_COUNT = _PROJECT_COUNT.where(
@@ -141,10 +142,11 @@ def count_members_of_user(context, group_id, user_id):
 
 
 @api.context_manager.reader.connection
-def get_member_hosts(context, group_id):
-    """The hosts the group's existing, scheduled servers are on."""
-    return set(context.connection.scalars(
-        _MEMBER_HOSTS, {'group_id': group_id}))
+def get_member_host_counts(context, group_id):
+    """{host: how many of the group's existing servers are on it}, for the
+    hosts its scheduled servers are on."""
+    return dict(context.connection.execute(
+        _MEMBER_HOST_COUNTS, {'group_id': group_id}).all())
 
 
 @api.context_manager.writer
@@ -158,7 +160,7 @@ def add_members(context, group_id, server_uuids):
         for server_uuid in dict.fromkeys(server_uuids)
         if server_uuid not in existing)
     # Statements run on the connection later in the same transaction (the
-    # scheduler's member_hosts, say) see the rows only once flushed.
+    # scheduler's member counts, say) see the rows only once flushed.
     context.session.flush()
 
 

@@ -14,7 +14,8 @@ class AvailabilityZonesController(wsgi.Controller):
 
     @wsgi.expected_errors(())
     @wsgi.policy(az_policies.LIST)
-    @validation.query_schema(schema.index_query)
+    @validation.query_schema(schema.index_query, '2.0', '2.101')
+    @validation.query_schema(schema.index_query_v2102, '2.102')
     @validation.response_body_schema(schema.index_response)
     def index(self, req):
         req.context.can(az_policies.LIST, {})
@@ -22,7 +23,8 @@ class AvailabilityZonesController(wsgi.Controller):
 
     @wsgi.expected_errors(403)
     @wsgi.policy(az_policies.DETAIL)
-    @validation.query_schema(schema.detail_query)
+    @validation.query_schema(schema.detail_query, '2.0', '2.101')
+    @validation.query_schema(schema.detail_query_v2102, '2.102')
     @validation.response_body_schema(schema.detail_response)
     def detail(self, req):
         req.context.can(az_policies.DETAIL, {})

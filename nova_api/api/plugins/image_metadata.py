@@ -9,6 +9,7 @@
 
 Nova checks no policy rule here (the image service decides). An image may
 hold at most the project's metadata_items quota of properties (403 beyond).
+The routes end at 2.38: from 2.39 they answer 404, as Nova's.
 """
 
 from nova_api.api import plugin
@@ -19,8 +20,14 @@ from nova_api.api import wsgi
 from nova_api.compute import images
 
 
+# 2.39 deprecated the image metadata proxy: from it these routes answer
+# 404, as Nova's do.
+MAX_VERSION = '2.38'
+
+
 class ImageMetadataController(wsgi.Controller):
 
+    @wsgi.api_version(max_version=MAX_VERSION)
     @wsgi.response(200)
     @wsgi.expected_errors((403, 404))
     @validation.query_schema(schemas.index_query)
@@ -29,6 +36,7 @@ class ImageMetadataController(wsgi.Controller):
         metadata = images.get_metadata(req.context, image_id)
         return views.metadata(metadata)
 
+    @wsgi.api_version(max_version=MAX_VERSION)
     @wsgi.response(200)
     @wsgi.expected_errors((403, 404))
     @validation.query_schema(schemas.show_query)
@@ -37,6 +45,7 @@ class ImageMetadataController(wsgi.Controller):
         value = images.get_metadata_item(req.context, image_id, id)
         return views.meta(id, value)
 
+    @wsgi.api_version(max_version=MAX_VERSION)
     @wsgi.response(200)
     @wsgi.expected_errors((400, 403, 404))
     @validation.schema(schemas.create)
@@ -46,6 +55,7 @@ class ImageMetadataController(wsgi.Controller):
                                           body['metadata'])
         return views.metadata(metadata)
 
+    @wsgi.api_version(max_version=MAX_VERSION)
     @wsgi.response(200)
     @wsgi.expected_errors((400, 403, 404))
     @validation.schema(schemas.update_all)
@@ -55,6 +65,7 @@ class ImageMetadataController(wsgi.Controller):
                                           body['metadata'], replace=True)
         return views.metadata(metadata)
 
+    @wsgi.api_version(max_version=MAX_VERSION)
     @wsgi.response(200)
     @wsgi.expected_errors((400, 403, 404))
     @validation.schema(schemas.update)
@@ -64,6 +75,7 @@ class ImageMetadataController(wsgi.Controller):
         images.update_metadata_item(req.context, image_id, id, meta)
         return views.meta(id, meta[id])
 
+    @wsgi.api_version(max_version=MAX_VERSION)
     @wsgi.response(204)
     @wsgi.expected_errors((403, 404))
     @validation.query_schema(schemas.delete_query)

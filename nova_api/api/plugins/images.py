@@ -10,7 +10,7 @@ Lists take the filters Nova passes on to the image service: name, status
 (any case), changes-since (ISO 8601), minRam, minDisk, type (the
 image_type property), server (a server's id or URL: the instance_uuid
 property) and property-<key>=<value>; limit and marker page them, newest
-first.
+first. The routes end at 2.35: from 2.36 they answer 404, as Nova's.
 """
 
 
@@ -28,8 +28,14 @@ _PROPERTY_PREFIX = 'property-'
 _PROPERTY_PARAMS = (('type', 'image_type'), ('server', 'instance_uuid'))
 
 
+# 2.36 deprecated Nova's proxies to other services: from it these routes
+# answer 404, as Nova's do.
+MAX_VERSION = '2.35'
+
+
 class ImagesController(wsgi.Controller):
 
+    @wsgi.api_version(max_version=MAX_VERSION)
     @wsgi.response(200)
     @wsgi.expected_errors(400)
     @validation.query_schema(schemas.index_query)
@@ -38,6 +44,7 @@ class ImagesController(wsgi.Controller):
         page, limit = _list(req)
         return views.index(req, page, limit)
 
+    @wsgi.api_version(max_version=MAX_VERSION)
     @wsgi.response(200)
     @wsgi.expected_errors(400)
     @validation.query_schema(schemas.detail_query)
@@ -46,6 +53,7 @@ class ImagesController(wsgi.Controller):
         page, limit = _list(req)
         return views.detail(req, page, limit)
 
+    @wsgi.api_version(max_version=MAX_VERSION)
     @wsgi.response(200)
     @wsgi.expected_errors(404)
     @validation.query_schema(schemas.show_query)
@@ -54,6 +62,7 @@ class ImagesController(wsgi.Controller):
         image = images.get(req.context, id)
         return views.show(req, image)
 
+    @wsgi.api_version(max_version=MAX_VERSION)
     @wsgi.response(204)
     @wsgi.expected_errors((403, 404))
     @validation.query_schema(schemas.delete_query)

@@ -3,8 +3,11 @@
 A key pair belongs to the user who makes it. From microversion 2.10 an
 administrator names another user with ``user_id`` (in the create body, or
 the query string of list, show and delete); the policy decides who may.
+From 2.35 the list is paged by name (``limit``, ``marker``); from 2.92 a
+key pair can only be imported.
 """
 
+from nova_api.api import pagination
 from nova_api.api import plugin
 from nova_api.api.schemas import keypairs as schema
 from nova_api.api import validation
@@ -29,22 +32,32 @@ def _queried_owner(req):
 
 class KeypairController(wsgi.Controller):
 
-    @wsgi.expected_errors(403)
+    # 400: a bad limit or an unknown marker (2.35).
+    @wsgi.expected_errors((400, 403))
     @wsgi.policy(kp_policies.INDEX)
     @validation.query_schema(schema.index_query, '2.0', '2.9')
-    @validation.query_schema(schema.index_query_v210, '2.10')
+    @validation.query_schema(schema.index_query_v210, '2.10', '2.34')
+    @validation.query_schema(schema.index_query_v235, '2.35', '2.74')
+    @validation.query_schema(schema.index_query_v275, '2.75')
     @validation.response_body_schema(schema.index_response, '2.0', '2.1')
-    @validation.response_body_schema(schema.index_response_v22, '2.2')
+    @validation.response_body_schema(schema.index_response_v22, '2.2',
+                                     '2.34')
+    @validation.response_body_schema(schema.index_response_v235, '2.35')
     def index(self, req):
         user_id = _queried_owner(req)
         req.context.can(kp_policies.INDEX, {'user_id': user_id})
-        return keypairs_view.index(
-            req, keypairs.list_keypairs(req.context, user_id))
+        if not req.is_supported('2.35'):
+            return keypairs_view.index(
+                req, keypairs.list_keypairs(req.context, user_id))
+        limit, marker = pagination.get_limit_and_marker(req)
+        page = keypairs.list_keypairs(req.context, user_id, limit, marker)
+        return keypairs_view.index(req, page, limit)
 
     @wsgi.expected_errors((403, 404))
     @wsgi.policy(kp_policies.SHOW)
     @validation.query_schema(schema.show_query, '2.0', '2.9')
-    @validation.query_schema(schema.show_query_v210, '2.10')
+    @validation.query_schema(schema.show_query_v210, '2.10', '2.74')
+    @validation.query_schema(schema.show_query_v275, '2.75')
     @validation.response_body_schema(schema.show_response, '2.0', '2.1')
     @validation.response_body_schema(schema.show_response_v22, '2.2')
     def show(self, req, keypair_name):
@@ -60,11 +73,15 @@ class KeypairController(wsgi.Controller):
     @validation.schema(schema.create_v20, '2.0', '2.0')
     @validation.schema(schema.create, '2.1', '2.1')
     @validation.schema(schema.create_v22, '2.2', '2.9')
-    @validation.schema(schema.create_v210, '2.10')
+    @validation.schema(schema.create_v210, '2.10', '2.91')
+    @validation.schema(schema.create_v292, '2.92')
     @validation.response_body_schema(schema.create_response, '2.0', '2.1')
-    @validation.response_body_schema(schema.create_response_v22, '2.2')
+    @validation.response_body_schema(schema.create_response_v22, '2.2',
+                                     '2.91')
+    @validation.response_body_schema(schema.create_response_v292, '2.92')
     def create(self, req, body):
-        """Import the key in ``public_key``, or generate one without it."""
+        """Import the key in ``public_key``, or (before 2.92, whose schema
+        requires the key) generate one without it."""
         params = body['keypair']
         user_id = _owner(req, params.get('user_id'))
         req.context.can(kp_policies.CREATE, {'user_id': user_id})
@@ -84,7 +101,8 @@ class KeypairController(wsgi.Controller):
     @wsgi.expected_errors((403, 404))
     @wsgi.policy(kp_policies.DELETE)
     @validation.query_schema(schema.delete_query, '2.0', '2.9')
-    @validation.query_schema(schema.delete_query_v210, '2.10')
+    @validation.query_schema(schema.delete_query_v210, '2.10', '2.74')
+    @validation.query_schema(schema.delete_query_v275, '2.75')
     @validation.response_body_schema(schema.delete_response)
     def delete(self, req, keypair_name):
         user_id = _queried_owner(req)

@@ -2,6 +2,8 @@
 
 The class 'default' overrides the configured defaults of every project;
 any other name is accepted and starts from the configured defaults.
+Which resources are shown and settable depends on the version (2.50,
+2.57: nova_api.api.schemas.quota_classes).
 """
 
 from nova_api.api import plugin
@@ -21,17 +23,18 @@ class QuotaClassSetsController(wsgi.Controller):
 
     @wsgi.expected_errors(403)
     @wsgi.policy(qc_policies.SHOW)
-    @validation.query_schema(schema.show_query)
-    @validation.response_body_schema(schema.show_response)
+    @validation.query_schema(schema.show_query, '2.0', '2.101')
+    @validation.query_schema(schema.show_query_v2102, '2.102')
+    @validation.response_body_schemas(schema.show_responses)
     def show(self, req, id):
         req.context.can(qc_policies.SHOW, {})
         return quota_classes_view.show(
-            id, quotas.get_class_limits(req.context, id))
+            req, id, quotas.get_class_limits(req.context, id))
 
     @wsgi.expected_errors((400, 403))
     @wsgi.policy(qc_policies.UPDATE)
-    @validation.schema(schema.update)
-    @validation.response_body_schema(schema.update_response)
+    @validation.schemas(schema.updates)
+    @validation.response_body_schemas(schema.update_responses)
     def update(self, req, id, body):
         req.context.can(qc_policies.UPDATE, {})
         if len(id) > MAX_CLASS_NAME_LENGTH:
@@ -43,7 +46,7 @@ class QuotaClassSetsController(wsgi.Controller):
             {resource: int(limit)
              for resource, limit in body['quota_class_set'].items()})
         return quota_classes_view.update(
-            quotas.get_class_limits(req.context, id))
+            req, quotas.get_class_limits(req.context, id))
 
 
 class QuotaClassSets(plugin.APIPlugin):

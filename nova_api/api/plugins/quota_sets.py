@@ -3,6 +3,8 @@
 ``?user_id=`` names a user of the project in the URL: their limits fall
 back to the project's. An update must keep each limit within what is used
 and what the project has to give out, unless the body says ``force``.
+Which resources are shown and settable depends on the version (2.36,
+2.57: nova_api.api.schemas.quota_sets).
 """
 
 from oslo_utils import strutils
@@ -29,39 +31,39 @@ class QuotaSetsController(wsgi.Controller):
 
     @wsgi.expected_errors(403)
     @wsgi.policy(qs_policies.SHOW)
-    @validation.query_schema(schema.show_query)
-    @validation.response_body_schema(schema.show_response)
+    @validation.query_schemas(schema.queries)
+    @validation.response_body_schemas(schema.show_responses)
     def show(self, req, tenant_id):
         req.context.can(qs_policies.SHOW, {'project_id': tenant_id})
         limits = quotas.get_limits(req.context, tenant_id,
                                    _queried_user(req))
-        return quota_sets_view.show(tenant_id, limits)
+        return quota_sets_view.show(req, tenant_id, limits)
 
     @wsgi.expected_errors(403)
     @wsgi.policy(qs_policies.DETAIL)
-    @validation.query_schema(schema.detail_query)
-    @validation.response_body_schema(schema.detail_response)
+    @validation.query_schemas(schema.queries)
+    @validation.response_body_schemas(schema.detail_responses)
     def detail(self, req, tenant_id):
         req.context.can(qs_policies.DETAIL, {'project_id': tenant_id})
         user_id = _queried_user(req, last=True)
         limits = quotas.get_limits(req.context, tenant_id, user_id)
         usages = quotas.get_usages(req.context, tenant_id, user_id)
-        return quota_sets_view.detail(tenant_id, limits, usages)
+        return quota_sets_view.detail(req, tenant_id, limits, usages)
 
     @wsgi.expected_errors(403)
     @wsgi.policy(qs_policies.DEFAULTS)
     @validation.query_schema(schema.defaults_query)
-    @validation.response_body_schema(schema.defaults_response)
+    @validation.response_body_schemas(schema.defaults_responses)
     def defaults(self, req, tenant_id):
         req.context.can(qs_policies.DEFAULTS, {'project_id': tenant_id})
-        return quota_sets_view.show(tenant_id,
+        return quota_sets_view.show(req, tenant_id,
                                     quotas.get_defaults(req.context))
 
     @wsgi.expected_errors((400, 403))
     @wsgi.policy(qs_policies.UPDATE)
-    @validation.schema(schema.update)
-    @validation.query_schema(schema.update_query)
-    @validation.response_body_schema(schema.update_response)
+    @validation.schemas(schema.updates)
+    @validation.query_schemas(schema.queries)
+    @validation.response_body_schemas(schema.update_responses)
     def update(self, req, tenant_id, body):
         req.context.can(qs_policies.UPDATE, {'project_id': tenant_id})
         user_id = _queried_user(req)
@@ -72,13 +74,13 @@ class QuotaSetsController(wsgi.Controller):
             {resource: int(limit) for resource, limit in requested.items()},
             user_id=user_id, force=force)
         return quota_sets_view.update(
-            quotas.get_limits(req.context, tenant_id, user_id))
+            req, quotas.get_limits(req.context, tenant_id, user_id))
 
     # Nova answers 202 although the quotas are gone when it answers.
     @wsgi.response(202)
     @wsgi.expected_errors(403)
     @wsgi.policy(qs_policies.DELETE)
-    @validation.query_schema(schema.delete_query)
+    @validation.query_schemas(schema.queries)
     @validation.response_body_schema(schema.delete_response)
     def delete(self, req, tenant_id):
         req.context.can(qs_policies.DELETE, {'project_id': tenant_id})

@@ -5,6 +5,10 @@
     GET    /os-server-groups/{id}  show
     DELETE /os-server-groups/{id}  delete  (204)
 
+The create takes ``policies`` (a one-item list) up to 2.63 and ``policy``
+with optional ``rules`` from 2.64; schemas and views carry the rest of
+the version changes (nova_api.api.schemas.server_groups).
+
 Show and delete find the group first (404 for another project's, unless
 the caller is an administrator) and then check their rule against the
 group's project, as Nova does. Servers join a group at create, through the
@@ -53,8 +57,9 @@ class ServerGroupsController(wsgi.Controller):
     # who pass all_projects are also checked against INDEX_ALL_PROJECTS.
     @wsgi.expected_errors((400, 403))
     @wsgi.policy(sg_policies.INDEX)
-    @validation.query_schema(schema.index_query)
-    @validation.response_body_schema(schema.index_response)
+    @validation.query_schema(schema.index_query, '2.0', '2.74')
+    @validation.query_schema(schema.index_query_v275, '2.75')
+    @validation.response_body_schemas(schema.index_responses)
     def index(self, req):
         context = req.context
         context.can(sg_policies.INDEX, {'project_id': context.project_id})
@@ -70,8 +75,9 @@ class ServerGroupsController(wsgi.Controller):
 
     @wsgi.expected_errors((403, 404))
     @wsgi.policy(sg_policies.SHOW)
-    @validation.query_schema(schema.show_query)
-    @validation.response_body_schema(schema.show_response)
+    @validation.query_schema(schema.show_query, '2.0', '2.101')
+    @validation.query_schema(schema.show_query_v2102, '2.102')
+    @validation.response_body_schemas(schema.show_responses)
     def show(self, req, id):
         group = self._get_group(req, id, sg_policies.SHOW)
         return server_groups_view.show(req, group)
@@ -80,14 +86,20 @@ class ServerGroupsController(wsgi.Controller):
     @wsgi.response(200)
     @wsgi.expected_errors((400, 403))
     @wsgi.policy(sg_policies.CREATE)
-    @validation.schema(schema.create)
-    @validation.response_body_schema(schema.create_response)
+    @validation.schema(schema.create, '2.0', '2.14')
+    @validation.schema(schema.create_v215, '2.15', '2.63')
+    @validation.schema(schema.create_v264, '2.64')
+    @validation.response_body_schemas(schema.create_responses)
     def create(self, req, body):
         context = req.context
         context.can(sg_policies.CREATE, {'project_id': context.project_id})
         params = body['server_group']
-        group = server_groups.create_group(context, params['name'],
-                                           params['policies'][0])
+        if req.is_supported('2.64'):
+            policy, rules = params['policy'], params.get('rules')
+        else:
+            policy, rules = params['policies'][0], None
+        group = server_groups.create_group(context, params['name'], policy,
+                                           rules)
         return server_groups_view.show(req, group)
 
     @wsgi.response(204)

@@ -21,7 +21,8 @@ class ServerIPsController(wsgi.Controller):
 
     @wsgi.expected_errors((403, 404))
     @wsgi.policy(ips_policies.INDEX)
-    @validation.query_schema(schemas.index_query)
+    @validation.query_schema(schemas.index_query, '2.0', '2.101')
+    @validation.query_schema(schemas.index_query_v2102, '2.102')
     @validation.response_body_schema(schemas.index_response)
     def index(self, req, server_id):
         server = server_lookup.find_server(req, server_id, ips_policies.INDEX)
@@ -29,7 +30,8 @@ class ServerIPsController(wsgi.Controller):
 
     @wsgi.expected_errors((403, 404))
     @wsgi.policy(ips_policies.SHOW)
-    @validation.query_schema(schemas.show_query)
+    @validation.query_schema(schemas.show_query, '2.0', '2.101')
+    @validation.query_schema(schemas.show_query_v2102, '2.102')
     @validation.response_body_schema(schemas.show_response)
     def show(self, req, server_id, network_label):
         server = server_lookup.find_server(req, server_id, ips_policies.SHOW)

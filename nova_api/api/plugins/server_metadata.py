@@ -27,7 +27,8 @@ class ServerMetadataController(wsgi.Controller):
 
     @wsgi.expected_errors((403, 404))
     @wsgi.policy(sm_policies.INDEX)
-    @validation.query_schema(schemas.index_query)
+    @validation.query_schema(schemas.index_query, '2.0', '2.101')
+    @validation.query_schema(schemas.index_query_v2102, '2.102')
     @validation.response_body_schema(schemas.index_response)
     def index(self, req, server_id):
         server = server_lookup.find_server(req, server_id, sm_policies.INDEX)
@@ -35,7 +36,8 @@ class ServerMetadataController(wsgi.Controller):
 
     @wsgi.expected_errors((403, 404))
     @wsgi.policy(sm_policies.SHOW)
-    @validation.query_schema(schemas.show_query)
+    @validation.query_schema(schemas.show_query, '2.0', '2.101')
+    @validation.query_schema(schemas.show_query_v2102, '2.102')
     @validation.response_body_schema(schemas.show_response)
     def show(self, req, server_id, key):
         server = server_lookup.find_server(req, server_id, sm_policies.SHOW)

@@ -22,7 +22,8 @@ class ServerPasswordController(wsgi.Controller):
 
     @wsgi.expected_errors((403, 404))
     @wsgi.policy(sp_policies.SHOW)
-    @validation.query_schema(schemas.show_query)
+    @validation.query_schema(schemas.show_query, '2.0', '2.101')
+    @validation.query_schema(schemas.show_query_v2102, '2.102')
     @validation.response_body_schema(schemas.show_response)
     def show(self, req, server_id):
         server = server_lookup.find_server(req, server_id, sp_policies.SHOW)

@@ -5,9 +5,11 @@ import copy
 from nova_api.api.validation import parameter_types
 
 
-# Unknown query parameters are ignored, as in Nova before 2.102.
+# Unknown query parameters are ignored, as in Nova, until 2.102.
 index_query = parameter_types.no_query_parameters
 detail_query = index_query
+index_query_v2102 = detail_query_v2102 = (
+    parameter_types.strict_no_query_parameters)
 
 _zone_state = {
     'type': 'object',

@@ -1,7 +1,10 @@
 """JSON-Schema of os-keypairs: request bodies, query strings, responses.
 
 Version ranges: "2.0" is /v2; 2.2 added ``type``; 2.10 added ``user_id``
-(create body and the query of list, show and delete).
+(create body and the query of list, show and delete); 2.35 pages the list
+(``limit``, ``marker``, ``keypairs_links``); 2.75 rejects unknown query
+parameters; 2.92 requires ``public_key`` (no more generated key pairs) and
+allows "@" and "." in names.
 """
 
 import copy
@@ -17,6 +20,18 @@ keypair_name = {
         {
             'type': 'string', 'minLength': 1, 'maxLength': 255,
             'pattern': r'^[_\- a-zA-Z0-9]+$',
+        },
+    ],
+}
+
+# 2.92 adds "@" and "."; the pattern is written as Nova's, whose text
+# the error message quotes.
+keypair_name_v292 = {
+    'allOf': [
+        parameter_types.name,
+        {
+            'type': 'string', 'minLength': 1, 'maxLength': 255,
+            'pattern': r'^[_\-\@\. a-zA-Z0-9]+$',
         },
     ],
 }
@@ -72,6 +87,11 @@ create_v210 = _create_body({
     'user_id': {'type': 'string', 'maxLength': 255},
 })
 
+create_v292 = copy.deepcopy(create_v210)
+create_v292['properties']['keypair']['properties']['name'] = (
+    keypair_name_v292)
+create_v292['properties']['keypair']['required'] = ['name', 'public_key']
+
 # Unknown query parameters are ignored (and removed before the controller
 # sees them), as in Nova before 2.75.
 query = parameter_types.no_query_parameters
@@ -85,8 +105,25 @@ query_v210 = {
     'additionalProperties': True,
 }
 
+
+def _strict(schema):
+    strict = copy.deepcopy(schema)
+    strict['additionalProperties'] = False
+    return strict
+
+
 index_query = show_query = delete_query = query
 index_query_v210 = show_query_v210 = delete_query_v210 = query_v210
+
+index_query_v235 = copy.deepcopy(query_v210)
+index_query_v235['properties'].update({
+    'limit': parameter_types.multi_params(
+        parameter_types.non_negative_integer),
+    'marker': parameter_types.multi_params({'type': 'string'}),
+})
+
+index_query_v275 = _strict(index_query_v235)
+show_query_v275 = delete_query_v275 = _strict(query_v210)
 
 # Responses. Names are looser than in requests: /v2 stores any printable
 # name, and every version shows it.
@@ -148,6 +185,25 @@ index_response_v22 = _with_type(
     index_response, 'properties', 'keypairs', 'items', 'properties',
     'keypair')
 
+# The "next" page of a full one (2.35).
+_next_links = {
+    'type': 'array',
+    'items': {
+        'type': 'object',
+        'properties': {
+            'rel': {'type': 'string', 'enum': ['next']},
+            'href': {'type': 'string', 'format': 'uri'},
+        },
+        'required': ['rel', 'href'],
+        'additionalProperties': False,
+    },
+    'minItems': 1,
+    'maxItems': 1,
+}
+
+index_response_v235 = copy.deepcopy(index_response_v22)
+index_response_v235['properties']['keypairs_links'] = _next_links
+
 create_response = {
     'type': 'object',
     'properties': {
@@ -162,6 +218,11 @@ create_response = {
     'additionalProperties': False,
 }
 create_response_v22 = _with_type(create_response, 'properties', 'keypair')
+
+# Nothing is generated from 2.92, so no private key is ever returned.
+create_response_v292 = copy.deepcopy(create_response_v22)
+del create_response_v292['properties']['keypair']['properties'][
+    'private_key']
 
 show_response = {
     'type': 'object',

@@ -1,32 +1,50 @@
 """JSON-Schema of os-quota-class-sets.
 
-Up to 2.49 (all this service serves) a class may set every resource, but
-server_groups and server_group_members are not shown.
+Up to 2.49 a class may set every resource, but server_groups and
+server_group_members are not shown. 2.50 shows those two and drops the
+network ones (fixed_ips, floating_ips, security_groups,
+security_group_rules) from responses and updates; 2.57 drops the injected
+file ones. From 2.102 show refuses unknown query parameters.
 """
 
 from nova_api.api.schemas import quota_sets
 from nova_api.api.validation import parameter_types
 
+SERVER_GROUP_RESOURCES = ('server_groups', 'server_group_members')
 
-# Shown before 2.50.
-SHOWN = tuple(resource for resource in quota_sets.RESOURCES
-              if resource not in ('server_groups', 'server_group_members'))
+# The resources a class shows, per version range.
+SHOWN = [
+    (quota_sets.without(quota_sets.RESOURCES, SERVER_GROUP_RESOURCES),
+     '2.0', '2.49'),
+    (quota_sets.RESOURCES_V236, '2.50', '2.56'),
+    (quota_sets.RESOURCES_V257, '2.57', None),
+]
 
-update = {
-    'type': 'object',
-    'properties': {
-        'quota_class_set': quota_sets.limits_object(quota_sets.RESOURCES),
-    },
-    'required': ['quota_class_set'],
-    'additionalProperties': False,
-}
+# And the ones an update takes.
+SETTABLE = [(quota_sets.RESOURCES, '2.0', '2.49')] + SHOWN[1:]
 
-# Unknown query parameters are ignored, as in Nova before 2.102.
+
+def _update(resources):
+    return {
+        'type': 'object',
+        'properties': {
+            'quota_class_set': quota_sets.limits_object(resources),
+        },
+        'required': ['quota_class_set'],
+        'additionalProperties': False,
+    }
+
+
+updates = [(_update(resources), low, high)
+           for resources, low, high in SETTABLE]
+
+# Unknown query parameters are ignored (as in Nova) until 2.102.
 show_query = parameter_types.no_query_parameters
+show_query_v2102 = parameter_types.strict_no_query_parameters
 
 _limit = {'type': 'integer', 'minimum': -1}
-show_response = quota_sets.response(SHOWN, _limit, with_id=True,
-                                    key='quota_class_set')
+show_responses = quota_sets.responses(_limit, True, 'quota_class_set',
+                                      SHOWN)
 # Nova's update answer has no id.
-update_response = quota_sets.response(SHOWN, _limit, with_id=False,
-                                      key='quota_class_set')
+update_responses = quota_sets.responses(_limit, False, 'quota_class_set',
+                                        SHOWN)

@@ -9,6 +9,8 @@ from nova_api.api.validation import parameter_types
 index_query = parameter_types.no_query_parameters
 
 show_query = index_query
+index_query_v2102 = show_query_v2102 = (
+    parameter_types.strict_no_query_parameters)
 
 _address = {
     'type': 'object',

@@ -26,7 +26,10 @@ update = {
 index_query = parameter_types.no_query_parameters
 
 show_query = index_query
+# Nova ignores the query string of a delete at every version.
 delete_query = index_query
+index_query_v2102 = show_query_v2102 = (
+    parameter_types.strict_no_query_parameters)
 
 _metadata_response = {
     'type': 'object',

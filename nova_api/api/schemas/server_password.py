@@ -5,7 +5,9 @@ from nova_api.api.validation import parameter_types
 # Nova ignores unknown query parameters here (until 2.102).
 show_query = parameter_types.no_query_parameters
 
+# Nova ignores the query string of a clear at every version.
 clear_query = show_query
+show_query_v2102 = parameter_types.strict_no_query_parameters
 
 # The guest's password, encrypted with the server's public key and
 # base64-encoded; empty until the guest posts one and after a clear.

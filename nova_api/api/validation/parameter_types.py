@@ -26,6 +26,11 @@ no_query_parameters = {
     'additionalProperties': True,
 }
 
+# The same from 2.102, where Nova refuses every unknown query parameter
+# (400 "Additional properties are not allowed ...").
+strict_no_query_parameters = dict(no_query_parameters,
+                                  additionalProperties=False)
+
 boolean = {
     'type': ['boolean', 'string'],
     'enum': [True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on',

@@ -1,7 +1,10 @@
 """Key pairs on the wire: list entries, a created key pair, the details.
 
-``type`` is shown from microversion 2.2.
+``type`` is shown from microversion 2.2; a full page of the list links to
+the next one in ``keypairs_links`` from 2.35.
 """
+
+from nova_api.api.views import links
 
 # Nova writes timestamps as naive UTC with microseconds, no zone suffix.
 _TIME_FORMAT = '%Y-%m-%dT%H:%M:%S.%f'
@@ -22,9 +25,18 @@ def _timestamp(value):
     return value.strftime(_TIME_FORMAT) if value is not None else None
 
 
-def index(req, keypairs):
-    return {'keypairs': [{'keypair': _summary(req, keypair)}
+def index(req, keypairs, limit=None):
+    """The list; with the page's `limit` (2.35), the link to the next
+    page when this one is full (only then, as in Nova)."""
+    body = {'keypairs': [{'keypair': _summary(req, keypair)}
                          for keypair in keypairs]}
+    if limit is not None:
+        next_links = links.collection_links(
+            req, 'os-keypairs', [keypair.name for keypair in keypairs],
+            limit)
+        if next_links:
+            body['keypairs_links'] = next_links
+    return body
 
 
 def create(req, keypair, private_key=None):

@@ -1,8 +1,12 @@
 """Limits on the wire: a project's absolute limits and usage in Nova's
 names, and the (long empty) rate limits.
 
-Before 2.36 the network limits are shown, before 2.39 maxImageMeta.
+Before 2.36 the network limits are shown, before 2.39 maxImageMeta,
+before 2.57 maxPersonality and maxPersonalitySize
+(nova_api.api.schemas.limits.SHOWN).
 """
+
+from nova_api.api.schemas import limits as schema
 
 # Resource → the names its limit is shown under.
 _LIMIT_NAMES = {
@@ -32,10 +36,12 @@ _USED_NAMES = {
 }
 
 
-def index(limits, usages):
+def index(req, limits, usages):
+    shown = schema.shown_at(req)
     absolute = {name: limits[resource]
                 for resource, names in _LIMIT_NAMES.items()
-                for name in names}
+                for name in names if name in shown}
     absolute.update({name: usages[resource]
-                     for resource, name in _USED_NAMES.items()})
+                     for resource, name in _USED_NAMES.items()
+                     if name in shown})
     return {'limits': {'rate': [], 'absolute': absolute}}

@@ -161,9 +161,51 @@ class FrameworkTestV21(base.V21, FrameworkTestV2):
         self.assertFault(resp, 410)
         self.assertVersionHeaders(resp, '2.3')
 
+    def test_both_request_id_headers_at_2_46(self):
+        # 2.46 only signals what the middleware always did: both headers
+        # on every answer, before and from 2.46, faults included.
+        sent = 'req-11111111-2222-4333-8444-555555555555'
+        for version in ('2.1', '2.45', '2.46', 'latest'):
+            for path in ('/flavors', '/os-fping', '/flavors/nothing'):
+                resp = self.api('GET', path, version=version,
+                                headers={'X-OpenStack-Request-ID': sent})
+                request_id = resp.header('X-OpenStack-Request-ID')
+                self.assertRegex(request_id, r'^req-[0-9a-f-]{36}$')
+                self.assertEqual(request_id,
+                                 resp.header('X-Compute-Request-ID'))
+                # A client's id is a global one, never the local one.
+                self.assertNotEqual(sent, request_id)
+
+    def test_both_version_headers_at_2_27(self):
+        # 2.27: the new header and the legacy one are both accepted, and
+        # both are answered; the new one wins when both are sent.
+        for headers in ({'OpenStack-API-Version': 'compute 2.27'},
+                        {'X-OpenStack-Nova-API-Version': '2.27'},
+                        {'OpenStack-API-Version': 'compute 2.27',
+                         'X-OpenStack-Nova-API-Version': '2.26'}):
+            resp = self.api('GET', '/flavors', headers=headers)
+            self.assertEqual(200, resp.status, resp)
+            self.assertVersionHeaders(resp, '2.27')
+        # Another service's version is not ours: the default applies.
+        resp = self.api('GET', '/flavors',
+                        headers={'OpenStack-API-Version': 'volume 3.5'})
+        self.assertVersionHeaders(resp, '2.1')
+
 
 class ProjectInURLTestV21(base.V21, ProjectInURLTestV2):
-    pass
+
+    def test_project_id_is_optional_at_2_18(self):
+        # 2.18 made the project id optional; both forms route at every
+        # version, and links keep the form the client used.
+        project = self.project_id('admin')
+        for version in ('2.1', '2.17', '2.18', 'latest'):
+            for prefix in ('/v2.1', '/v2.1/' + project):
+                resp = self.api('GET', prefix + '/flavors/1',
+                                version=version, raw_url=True)
+                self.assertEqual(200, resp.status, (prefix, resp))
+                [self_link, _bookmark] = resp.json()['flavor']['links']
+                self.assertEqual(self.host_url + prefix + '/flavors/1',
+                                 self_link['href'])
 
 
 class _ContextRecorder(logging.Handler):

@@ -144,7 +144,20 @@ class AvailabilityZonesTestV2(base.APITestCase):
 
 
 class AvailabilityZonesTestV21(base.V21, AvailabilityZonesTestV2):
-    pass
+
+    def test_unknown_query_parameters_are_refused_at_2_102(self):
+        self.configure(SAMPLE_HOSTS)
+        for path, expected in (('/os-availability-zone', LIST_SAMPLE),
+                               ('/os-availability-zone/detail',
+                                DETAIL_SAMPLE)):
+            resp = self.api('GET', path + '?colour=blue', version='2.101')
+            self.assertEqual(expected, resp.json())
+            resp = self.api('GET', path + '?colour=blue', version='2.102')
+            self.assertFault(resp, 400, "Additional properties are not "
+                             "allowed ('colour' was unexpected)")
+            self.assertVersionHeaders(resp, '2.102')
+            resp = self.api('GET', path, version='2.102')
+            self.assertEqual(expected, resp.json())
 
 
 class AvailabilityZonesTestV21Latest(AvailabilityZonesTestV21):

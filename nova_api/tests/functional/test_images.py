@@ -456,6 +456,51 @@ class ImagesTestV21(base.V21, ImagesTestV2):
         self.assertVersionHeaders(resp, '2.10')
 
 
+    def assertGone(self, method, path, version, body=None):
+        resp = self.api(method, path, body, version=version)
+        self.assertFault(resp, 404, 'The resource could not be found.')
+        self.assertVersionHeaders(resp, version)
+
+    def test_images_end_at_2_35(self):
+        resp = self.api('GET', '/images', version='2.35')
+        self.assertEqual(200, resp.status, resp)
+        for version in ('2.36', '2.39', 'latest'):
+            header = self.max_version() if version == 'latest' else version
+            for method, path in (('GET', '/images'),
+                                 ('GET', '/images/detail'),
+                                 ('GET', '/images/' + CIRROS),
+                                 ('GET', '/images/' + MISSING + '?foo=1'),
+                                 ('DELETE', '/images/' + DEBIAN)):
+                resp = self.api(method, path, version=version)
+                self.assertFault(resp, 404,
+                                 'The resource could not be found.')
+                self.assertVersionHeaders(resp, header)
+        # The delete at 2.36 deleted nothing.
+        resp = self.api('GET', '/images/' + DEBIAN, version='2.35')
+        self.assertEqual(200, resp.status, resp)
+
+    def test_image_metadata_ends_at_2_38(self):
+        resp = self.api('GET', self.metadata_path(), version='2.38')
+        self.assertEqual(200, resp.status, resp)
+        item = self.metadata_path(key='architecture')
+        for method, path, body in (
+                ('GET', self.metadata_path(), None),
+                ('POST', self.metadata_path(), {'metadata': {'a': 'b'}}),
+                ('PUT', self.metadata_path(), {'metadata': {'a': 'b'}}),
+                ('GET', item, None),
+                ('PUT', item, {'meta': {'architecture': 'arm'}}),
+                ('DELETE', item, None),
+                # The version decides before the body is checked.
+                ('POST', self.metadata_path(), {'x': 1})):
+            self.assertGone(method, path, '2.39', body)
+        resp = self.api('GET', self.metadata_path(), version='2.38')
+        self.assertEqual(CIRROS_METADATA, resp.json()['metadata'])
+        # A body that is not JSON is refused first, as in Nova.
+        resp = self.api('POST', self.metadata_path(), b'{bad',
+                        version='2.39')
+        self.assertFault(resp, 400, 'Malformed request body')
+
+
 class ImagesTestV2Relaxed(base.APITestCase):
     """/v2 drops what its schemas do not define."""
 

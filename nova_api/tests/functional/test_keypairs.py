@@ -1,7 +1,8 @@
 """os-keypairs: list, show, import, generate and delete key pairs.
 
 The field sets per microversion are those of Nova's API samples
-(os-keypairs, 2.1, 2.2 and 2.10); the error messages are the real Nova's.
+(os-keypairs, 2.1, 2.2, 2.10, 2.35 and 2.92); the error messages are the
+real Nova's.
 Key pairs are named uniquely and deleted after each test, so the tests can
 also run against a shared deployment (NOVA_API_TEST_URL).
 """
@@ -813,3 +814,190 @@ class KeypairsTestV21(base.V21, KeypairsTestV2):
     def test_unknown_query_parameters_are_ignored_at_2_10(self):
         resp = self.api('GET', '/os-keypairs?color=red', version='2.10')
         self.assertEqual(200, resp.status, resp)
+
+    # 2.35: the list is paged by name.
+
+    def page(self, query, persona='other', version='2.35'):
+        """(names, keypairs_links or None) of a list request."""
+        resp = self.api('GET', '/os-keypairs' + query, persona=persona,
+                        version=version)
+        self.assertEqual(200, resp.status, resp)
+        body = resp.json()
+        self.assertLessEqual(set(body), {'keypairs', 'keypairs_links'})
+        return ([item['keypair']['name'] for item in body['keypairs']],
+                body.get('keypairs_links'))
+
+    def next_link(self, query, persona='other'):
+        return [{'rel': 'next', 'href': '%s%s?%s' % (
+            self.host_url, self.url('/os-keypairs', persona), query)}]
+
+    def three_keypairs(self, persona='other'):
+        prefix = self.unique_name()
+        names = [prefix + suffix for suffix in ('-a', '-b', '-c')]
+        for name in reversed(names):
+            self.create(name, persona=persona, version='2.35',
+                        public_key=vectors.RSA.public_key,
+                        expected_status=201)
+        every = self.page('', persona)[0]
+        return every, every.index(names[0])
+
+    def test_limit_and_marker_at_2_35(self):
+        every, first = self.three_keypairs()
+        a, b, c = every[first:first + 3]
+        # The page that starts with a: the first one, or the one after
+        # the key pair before it.
+        query = ('?limit=1&marker=' + every[first - 1]) if first else (
+            '?limit=1')
+        self.assertEqual(([a], self.next_link('limit=1&marker=' + a)),
+                         self.page(query))
+        self.assertEqual(([b, c], self.next_link('limit=2&marker=' + c)),
+                         self.page('?limit=2&marker=' + a))
+        self.assertEqual((every[first + 2:], None),
+                         self.page('?marker=' + b))
+        # The last marker counts; a limit of 0 is an empty page.
+        self.assertEqual(([b], self.next_link('limit=1&marker=' + b)),
+                         self.page('?limit=1&marker=x&marker=' + a))
+        self.assertEqual(([], None), self.page('?limit=0'))
+
+    def test_full_page_without_a_limit_links_to_the_next(self):
+        self.skip_if_remote('sets [api] max_limit')
+        self.conf.config(max_limit=2, group='api')
+        every, first = self.three_keypairs()
+        self.assertEqual((every[:2], self.next_link('marker=' + every[1])),
+                         self.page(''))
+        # No more than max_limit, whatever the limit asked for.
+        self.assertEqual(
+            (every[:2], self.next_link('limit=99999999999999999999&marker='
+                                       + every[1])),
+            self.page('?limit=99999999999999999999'))
+
+    def test_limit_and_marker_are_ignored_at_2_34(self):
+        every, first = self.three_keypairs()
+        self.assertEqual((every, None),
+                         self.page('?limit=1&marker=nope', version='2.34'))
+
+    def test_bad_limit_and_marker_at_2_35(self):
+        for query, message in (
+                ('?marker=nope', 'Marker nope could not be found.'),
+                ('?marker=', 'Marker  could not be found.'),
+                ('?limit=-1', "Invalid input for query parameters limit. "
+                              "Value: -1. '-1' does not match '^[0-9]*$'"),
+                ('?limit=a', "Invalid input for query parameters limit. "
+                             "Value: a. 'a' does not match '^[0-9]*$'"),
+                ('?limit=', "Invalid input for query parameters limit. "
+                            "Value: . '' should be non-empty")):
+            resp = self.api('GET', '/os-keypairs' + query, version='2.35')
+            self.assertFault(resp, 400, message)
+
+    def test_admin_pages_another_users_keypairs(self):
+        other = self.user_id('other')
+        every, first = self.three_keypairs()
+        a, b = every[first:first + 2]
+        query = '?limit=1&marker=%s&user_id=%s' % (a, other)
+        names, next_links = self.page(query, persona='admin')
+        self.assertEqual([b], names)
+        self.assertEqual(self.next_link(
+            'limit=1&marker=%s&user_id=%s' % (b, other), 'admin'),
+            next_links)
+        # A marker names a key pair of the listed user.
+        resp = self.api('GET', '/os-keypairs?marker=' + a, version='2.35')
+        self.assertFault(resp, 400, 'Marker %s could not be found.' % a)
+
+    def test_list_matches_the_2_35_sample(self):
+        # api_samples/os-keypairs/v2.35/keypairs-list-resp.json
+        every, first = self.three_keypairs()
+        resp = self.api('GET', '/os-keypairs?limit=1', persona='other',
+                        version='2.35')
+        body = resp.json()
+        self.assertEqual({'keypairs', 'keypairs_links'}, set(body))
+        self.assertEqual(LIST_FIELDS | {'type'},
+                         set(body['keypairs'][0]['keypair']))
+        [link] = body['keypairs_links']
+        self.assertEqual({'href', 'rel'}, set(link))
+        self.assertEqual('next', link['rel'])
+
+    # 2.75: unknown query parameters are refused.
+
+    def test_unknown_query_parameters_at_2_75(self):
+        name = self.create(version='2.75', public_key=vectors.RSA.public_key,
+                           expected_status=201).json()['keypair']['name']
+        for method, path in (('GET', '/os-keypairs?color=red'),
+                             ('GET', self.keypair_path(name) + '?color=red'),
+                             ('DELETE',
+                              self.keypair_path(name) + '?color=red')):
+            resp = self.api(method, path, version='2.75')
+            self.assertFault(resp, 400, "Additional properties are not "
+                             "allowed ('color' was unexpected)")
+            resp = self.api('GET', path.replace('color', 'user_id'),
+                            version='2.75')
+            self.assertNotEqual(400, resp.status, resp)
+        for path in ('/os-keypairs?color=red',
+                     self.keypair_path(name) + '?color=red'):
+            resp = self.api('GET', path, version='2.74')
+            self.assertEqual(200, resp.status, resp)
+        resp = self.api('GET', '/os-keypairs?limit=1&marker=%s' % name,
+                        version='2.75')
+        self.assertEqual(200, resp.status, resp)
+
+    # 2.92: import only; "@" and "." in names.
+
+    def test_generate_is_refused_at_2_92(self):
+        name = self.unique_name()
+        for fields in ({}, {'type': 'ssh'}, {'type': 'x509'}):
+            body = dict(fields, name=name)
+            resp = self.create(name, version='2.92', **fields)
+            self.assertFault(
+                resp, 400, 'Invalid input for field/attribute keypair. '
+                "Value: %s. 'public_key' is a required property" % body)
+        self.assertNotIn(name, self.list_names())
+        self.create(name, version='2.91', expected_status=201)
+
+    def test_import_at_2_92(self):
+        # api_samples/os-keypairs/v2.92/keypairs-import-post-{req,resp}.json
+        name = 'me.and.myself@this.nice.domain.com mooh.'
+        resp = self.create(name, version='2.92', type='ssh',
+                           user_id=self.user_id('admin'),
+                           public_key=vectors.RSA.public_key,
+                           expected_status=201)
+        self.assertVersionHeaders(resp, '2.92')
+        self.assertEqual({'name': name, 'type': 'ssh',
+                          'public_key': vectors.RSA.public_key,
+                          'fingerprint': vectors.RSA.fingerprint,
+                          'user_id': self.user_id('admin')},
+                         resp.json()['keypair'])
+        resp = self.api('GET', self.keypair_path(name), version='2.92')
+        self.assertEqual(200, resp.status, resp)
+        self.assertEqual(name, resp.json()['keypair']['name'])
+        self.assertIn(name, self.list_names(version='2.92'))
+
+    def test_dotted_names_are_whole_in_urls_at_2_92(self):
+        # No ".json" is taken for a format suffix, as in Nova.
+        for name in ('kp.json', 'kp@example.xml', 'kp.'):
+            self.create(name, version='2.92',
+                        public_key=vectors.RSA.public_key,
+                        expected_status=201)
+            resp = self.api('GET', self.keypair_path(name), version='2.92')
+            self.assertEqual(name, resp.json()['keypair']['name'])
+        resp = self.api('GET', self.keypair_path('kp'), version='2.92')
+        self.assertFault(resp, 404, 'Keypair kp not found for user %s'
+                         % self.user_id('admin'))
+
+    def test_names_at_2_92(self):
+        for name in ('kp@example.org', 'kp.1'):
+            resp = self.create(name, version='2.91',
+                               public_key=vectors.RSA.public_key)
+            self.assertFault(
+                resp, 400, "Invalid input for field/attribute name. Value: "
+                "%s. '%s' does not match %s" % (name, name, NAME_PATTERN))
+        pattern = "'^[_\\\\-\\\\@\\\\. a-zA-Z0-9]+$'"
+        for name in ('kp!', 'kp/1', 'kpé', 'kp@b!c'):
+            resp = self.create(name, version='2.92',
+                               public_key=vectors.RSA.public_key)
+            self.assertFault(
+                resp, 400, "Invalid input for field/attribute name. Value: "
+                "%s. '%s' does not match %s" % (name, name, pattern))
+        resp = self.create(' kp@x', version='2.92',
+                           public_key=vectors.RSA.public_key)
+        self.assertFault(resp, 400, INVALID_NAME)
+        resp = self.create('kp@x', version='2.92', public_key='garbage')
+        self.assertFault(resp, 400, INVALID_SSH_KEY)

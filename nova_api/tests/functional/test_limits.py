@@ -17,6 +17,15 @@ DEFAULT_LIMITS = {
     'totalSecurityGroupsUsed': 0, 'totalFloatingIpsUsed': 0,
     'totalServerGroupsUsed': 0,
 }
+# api_samples/limits/v2.36, v2.39 and v2.57: the limits shown.
+LIMITS_V236 = {name: value for name, value in DEFAULT_LIMITS.items()
+               if name not in ('maxSecurityGroupRules', 'maxSecurityGroups',
+                               'maxTotalFloatingIps', 'totalFloatingIpsUsed',
+                               'totalSecurityGroupsUsed')}
+LIMITS_V239 = {name: value for name, value in LIMITS_V236.items()
+               if name != 'maxImageMeta'}
+LIMITS_V257 = {name: value for name, value in LIMITS_V239.items()
+               if name not in ('maxPersonality', 'maxPersonalitySize')}
 OTHER_PROJECT = ("Policy doesn't allow os_compute_api:limits:other_project "
                  'to be performed.')
 
@@ -151,3 +160,27 @@ class LimitsTestV21(base.V21, LimitsTestV2):
         self.assertEqual(
             {'limits': {'absolute': DEFAULT_LIMITS, 'rate': []}},
             resp.json())
+
+    def test_limits_removed_at_2_36_2_39_and_2_57(self):
+        self.skip_if_remote('a deployment may have changed its defaults')
+        for version, expected in (
+                ('2.35', DEFAULT_LIMITS), ('2.36', LIMITS_V236),
+                ('2.38', LIMITS_V236), ('2.39', LIMITS_V239),
+                ('2.56', LIMITS_V239), ('2.57', LIMITS_V257),
+                ('latest', LIMITS_V257)):
+            resp = self.api('GET', '/limits?tenant_id=' + self.tenant,
+                            version=version)
+            self.assertEqual(200, resp.status, resp)
+            self.assertEqual(
+                {'limits': {'absolute': expected, 'rate': []}}, resp.json(),
+                version)
+
+    def test_unknown_query_parameters_at_2_75(self):
+        resp = self.api('GET', '/limits?foo=1', version='2.74')
+        self.assertEqual(200, resp.status, resp)
+        resp = self.api('GET', '/limits?foo=1', version='2.75')
+        self.assertFault(resp, 400, "Additional properties are not allowed "
+                         "('foo' was unexpected)")
+        resp = self.api('GET', '/limits?tenant_id=' + self.tenant,
+                        version='2.75')
+        self.assertEqual(200, resp.status, resp)

@@ -154,6 +154,50 @@ class QuotaClassSetsTestV21(base.V21, QuotaClassSetsTestV2):
                          resp.json())
 
 
+    def assertShown(self, version, expected):
+        resp = self.api('GET', self.path(), version=version)
+        self.assertVersionHeaders(resp, version)
+        self.assertEqual({'quota_class_set': dict(expected, id=self.name)},
+                         resp.json())
+        resp = self.update({}, version=version)
+        self.assertEqual({'quota_class_set': expected}, resp.json())
+
+    def test_server_groups_shown_and_network_gone_at_2_50(self):
+        # api_samples/os-quota-class-sets/v2.50
+        self.assertShown('2.49', CLASS_DEFAULTS)
+        self.assertShown('2.50', test_quota_sets.DEFAULTS_V236)
+        resp = self.update({'server_groups': 3, 'instances': 50},
+                           version='2.50')
+        self.assertEqual({'quota_class_set': dict(
+            test_quota_sets.DEFAULTS_V236, server_groups=3, instances=50)},
+            resp.json())
+        for resource in test_quota_sets.NETWORK:
+            resp = self.update({resource: 1}, version='2.50')
+            self.assertFault(resp, 400, test_quota_sets._invalid(
+                'quota_class_set', {resource: 1}, "Additional properties "
+                "are not allowed (%r was unexpected)" % resource))
+        resp = self.update({'fixed_ips': 1}, version='2.49')
+        self.assertEqual(200, resp.status, resp)
+
+    def test_injected_files_gone_at_2_57(self):
+        # api_samples/os-quota-class-sets/v2.57
+        self.assertShown('2.57', test_quota_sets.DEFAULTS_V257)
+        for resource in test_quota_sets.INJECTED_FILES:
+            resp = self.update({resource: 1}, version='2.57')
+            self.assertFault(resp, 400, test_quota_sets._invalid(
+                'quota_class_set', {resource: 1}, "Additional properties "
+                "are not allowed (%r was unexpected)" % resource))
+        resp = self.update({'injected_files': 1}, version='2.56')
+        self.assertEqual(1, resp.json()['quota_class_set']['injected_files'])
+
+    def test_unknown_query_parameters_at_2_102(self):
+        resp = self.api('GET', self.path() + '?foo=1', version='2.101')
+        self.assertEqual(200, resp.status, resp)
+        resp = self.api('GET', self.path() + '?foo=1', version='2.102')
+        self.assertFault(resp, 400, "Additional properties are not allowed "
+                         "('foo' was unexpected)")
+
+
 class QuotaClassSetsLegacyTestV2(QuotaClassSetsTestV2):
     """/v2 only: undefined properties are dropped."""
 

@@ -13,6 +13,20 @@ DEFAULTS = {
     'security_groups': -1, 'server_group_members': 10, 'server_groups': 10,
 }
 OVER_KEYPAIR_QUOTA = 'Quota exceeded, too many key pairs.'
+NETWORK = ('fixed_ips', 'floating_ips', 'security_group_rules',
+           'security_groups')
+INJECTED_FILES = ('injected_file_content_bytes', 'injected_file_path_bytes',
+                  'injected_files')
+
+
+def without(values, removed):
+    return {name: value for name, value in values.items()
+            if name not in removed}
+
+
+# api_samples/os-quota-sets/v2.36 and v2.57: the resources shown.
+DEFAULTS_V236 = without(DEFAULTS, NETWORK)
+DEFAULTS_V257 = without(DEFAULTS_V236, INJECTED_FILES)
 
 
 def _invalid(field, value, reason):
@@ -369,6 +383,77 @@ class QuotaSetsTestV21(base.V21, QuotaSetsTestV2):
                         version='2.10')
         self.assertEqual({'quota_set': dict(DEFAULTS, id=self.tenant)},
                          resp.json())
+
+
+    def assertShown(self, version, expected):
+        """Each answer of the project's quotas shows `expected`."""
+        resp = self.api('GET', self.path(), version=version)
+        self.assertVersionHeaders(resp, version)
+        self.assertEqual({'quota_set': dict(expected, id=self.tenant)},
+                         resp.json())
+        resp = self.api('GET', self.path(suffix='/defaults'),
+                        version=version)
+        self.assertEqual({'quota_set': dict(expected, id=self.tenant)},
+                         resp.json())
+        resp = self.api('GET', self.path(suffix='/detail'), version=version)
+        self.assertEqual(
+            dict({name: {'in_use': 0, 'limit': limit, 'reserved': 0}
+                  for name, limit in expected.items()}, id=self.tenant),
+            resp.json()['quota_set'])
+        resp = self.update({}, version=version)
+        self.assertEqual({'quota_set': expected}, resp.json())
+
+    def test_network_quotas_are_gone_at_2_36(self):
+        self.assertShown('2.35', DEFAULTS)
+        self.assertShown('2.36', DEFAULTS_V236)
+        self.assertShown('2.56', DEFAULTS_V236)
+        for resource in NETWORK:
+            resp = self.update({resource: 1}, version='2.36')
+            self.assertFault(resp, 400, _invalid(
+                'quota_set', {resource: 1}, "Additional properties are not "
+                "allowed (%r was unexpected)" % resource))
+        resp = self.update({'injected_files': 3, 'force': 'True'},
+                           version='2.36')
+        self.assertEqual({'quota_set': dict(DEFAULTS_V236,
+                                            injected_files=3)},
+                         resp.json())
+
+    def test_injected_file_quotas_are_gone_at_2_57(self):
+        self.assertShown('2.57', DEFAULTS_V257)
+        for resource in INJECTED_FILES + NETWORK:
+            resp = self.update({resource: 1}, version='2.57')
+            self.assertFault(resp, 400, _invalid(
+                'quota_set', {resource: 1}, "Additional properties are not "
+                "allowed (%r was unexpected)" % resource))
+        # api_samples/os-quota-sets/v2.57/quotas-update-force-post-*.json
+        resp = self.update({'force': 'True', 'instances': 45},
+                           version='2.57')
+        self.assertEqual(200, resp.status, resp)
+        self.assertEqual({'quota_set': dict(DEFAULTS_V257, instances=45)},
+                         resp.json())
+        # Still kept: an older version shows it.
+        self.update({'injected_files': 2}, version='2.56')
+        resp = self.api('GET', self.path(), version='2.56')
+        self.assertEqual(2, resp.json()['quota_set']['injected_files'])
+
+    def test_unknown_query_parameters_at_2_75(self):
+        unexpected = ("Additional properties are not allowed ('foo' was "
+                      "unexpected)")
+        for method, suffix, body in (
+                ('GET', '', None), ('GET', '/detail', None),
+                ('PUT', '', {'quota_set': {}}), ('DELETE', '', None)):
+            path = self.path(suffix=suffix) + '?foo=1'
+            resp = self.api(method, path, body, version='2.74')
+            self.assertIn(resp.status, (200, 202), resp)
+            resp = self.api(method, path, body, version='2.75')
+            self.assertFault(resp, 400, unexpected)
+            resp = self.api(method, self.path(suffix=suffix) +
+                            '?user_id=u', body, version='2.75')
+            self.assertIn(resp.status, (200, 202), resp)
+        # The defaults ignore them at every version, as Nova's.
+        resp = self.api('GET', self.path(suffix='/defaults') + '?foo=1',
+                        version='2.102')
+        self.assertEqual(200, resp.status, resp)
 
 
 class QuotaSetsLegacyTestV2(QuotaSetsTestV2):

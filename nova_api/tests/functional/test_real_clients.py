@@ -373,6 +373,45 @@ class NovaClientTest(NovaAPIServer, testtools.TestCase):
             nics=[{'net-id': NETWORK_ID}])
         self.addCleanup(_delete_quietly, nova, created.id)
         self.assertEqual(['t1', 't2'], nova.servers.get(created.id).tags)
+    def _import_keypairs(self, nova, count):
+        """`count` new key pairs (by name) and every name listed."""
+        prefix = _unique('paged')
+        names = ['%s-%d' % (prefix, i) for i in range(count)]
+        for name in names:
+            nova.keypairs.create(name, public_key=PUBLIC_KEY)
+            self.addCleanup(nova.keypairs.delete, name)
+        return names, [k.name for k in nova.keypairs.list()]
+
+    def test_keypair_list_with_limit_and_marker_at_2_35(self):
+        nova = self.client('2.35')
+        names, every = self._import_keypairs(nova, 3)
+        start = every.index(names[0])
+        page = nova.keypairs.list(
+            limit=2, marker=every[start - 1] if start else None)
+        self.assertEqual(names[:2], [k.name for k in page])
+        page = nova.keypairs.list(limit=2, marker=names[1])
+        self.assertEqual(every[start + 2:start + 4], [k.name for k in page])
+        # An administrator pages another user's (here: their own).
+        page = nova.keypairs.list(user_id=PROJECT_ID, limit=1,
+                                  marker=names[0])
+        self.assertEqual([names[1]], [k.name for k in page])
+
+    def test_server_groups_soft_policy_and_rules(self):
+        nova = self.client('2.15')
+        group = nova.server_groups.create(_unique('soft'),
+                                          'soft-anti-affinity')
+        self.addCleanup(nova.server_groups.delete, group.id)
+        self.assertEqual((['soft-anti-affinity'], PROJECT_ID),
+                         (group.policies, group.project_id))
+        nova = self.client('2.64')
+        group = nova.server_groups.create(
+            _unique('rules'), 'anti-affinity',
+            rules={'max_server_per_host': 2})
+        self.addCleanup(nova.server_groups.delete, group.id)
+        shown = nova.server_groups.get(group.id)
+        self.assertEqual(('anti-affinity', {'max_server_per_host': 2}, []),
+                         (shown.policy, shown.rules, shown.members))
+        self.assertIn(group.id, [g.id for g in nova.server_groups.list()])
 
 
 def _delete_quietly(nova, server_id):
@@ -768,3 +807,39 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         shown = self.openstack('--os-compute-api-version', '2.52', 'server',
                                'show', created['id'])
         self.assertEqual(['green'], shown['tags'])
+    def test_server_group_create_with_a_soft_policy_and_a_rule(self):
+        name = _unique('cli-soft')
+        group = self.openstack('--os-compute-api-version', '2.15', 'server',
+                               'group', 'create', '--policy',
+                               'soft-anti-affinity', name)
+        self.addCleanup(self._run, 'server', 'group', 'delete', group['id'],
+                        output_json=False)
+        self.assertEqual((name, ['soft-anti-affinity']),
+                         (group['name'], group['policies']))
+        name = _unique('cli-rule')
+        group = self.openstack('--os-compute-api-version', '2.64', 'server',
+                               'group', 'create', '--policy',
+                               'anti-affinity', '--rule',
+                               'max_server_per_host=2', name)
+        self.addCleanup(self._run, 'server', 'group', 'delete', group['id'],
+                        output_json=False)
+        self.assertEqual(('anti-affinity', {'max_server_per_host': 2}),
+                         (group['policy'], group['rules']))
+
+    def test_keypair_list_with_limit_and_marker(self):
+        key_file = os.path.join(self.deployment.path, 'client-test.pub')
+        with open(key_file, 'w') as f:
+            f.write(PUBLIC_KEY)
+        prefix = _unique('cli-paged')
+        names = ['%s-%d' % (prefix, i) for i in range(3)]
+        for name in names:
+            self.openstack('keypair', 'create', '--public-key', key_file,
+                           name)
+            self.addCleanup(self._run, 'keypair', 'delete', name,
+                            output_json=False)
+        # The SDK follows keypairs_links: pages of one, all after the marker.
+        listed = self.openstack('--os-compute-api-version', '2.35',
+                                'keypair', 'list', '--limit', '1',
+                                '--marker', names[0])
+        self.assertEqual(names[1:], [k['Name'] for k in listed
+                                     if k['Name'].startswith(prefix)])

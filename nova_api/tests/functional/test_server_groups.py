@@ -1,10 +1,10 @@
 """os-server-groups: list, create, show and delete server groups.
 
-The fields are those of Nova's API samples (os-server-groups, base: up to
-2.12); the error messages are the real Nova's. Groups are named uniquely
-and deleted after each test, so the /v2.1 tests can also run against a
-shared deployment (NOVA_API_TEST_URL); the few that need the in-process
-service (members, policy files) skip there.
+The fields are those of Nova's API samples (os-server-groups: base up to
+2.12, v2.13, v2.64); the error messages are the real Nova's. Groups are
+named uniquely and deleted after each test, so the /v2.1 tests can also
+run against a shared deployment (NOVA_API_TEST_URL); the few that need
+the in-process service (members, policy files, hosts) skip there.
 """
 
 import urllib.parse
@@ -569,3 +569,250 @@ class ServerGroupsTestV21(base.V21, ServerGroupsTestV2):
         resp = self.show(group['id'], version='latest')
         self.assertEqual(200, resp.status, resp)
         self.assertVersionHeaders(resp, latest)
+
+    # 2.13: project_id and user_id.
+
+    def test_owner_at_2_13(self):
+        # api_samples/os-server-groups/v2.13/server-groups-*-resp.json
+        base_fields = {'id', 'name', 'policies', 'members', 'metadata'}
+        for version, fields in (
+                ('2.12', base_fields),
+                ('2.13', base_fields | {'project_id', 'user_id'})):
+            resp = self.post({'name': self.unique_name(),
+                              'policies': ['anti-affinity']},
+                             version=version)
+            self.assertEqual(200, resp.status, resp)
+            group = resp.json()['server_group']
+            self.assertEqual(fields, set(group))
+            self.assertEqual({'server_group': group},
+                             self.show(group['id'],
+                                       version=version).json())
+            self.assertEqual([group], [
+                g for g in self.list_groups(version=version)
+                if g['id'] == group['id']])
+        self.assertEqual(self.project_id('member'), group['project_id'])
+        self.assertEqual(self.user_id('member'), group['user_id'])
+
+    # 2.15: the soft policies.
+
+    def test_soft_policies_at_2_15(self):
+        for policy in ('soft-affinity', 'soft-anti-affinity'):
+            resp = self.post({'name': 'sg', 'policies': [policy]},
+                             version='2.14')
+            self.assertFault(resp, 400, invalid_field(
+                0, policy, '%r is not one of %s' % (policy, POLICIES)))
+            resp = self.post({'name': self.unique_name(),
+                              'policies': [policy]}, version='2.15')
+            self.assertEqual(200, resp.status, resp)
+            group = resp.json()['server_group']
+            self.assertEqual([policy], group['policies'])
+            # A version before 2.15 shows it as it is.
+            resp = self.show(group['id'], version='2.1')
+            self.assertEqual([policy],
+                             resp.json()['server_group']['policies'])
+        soft = "['anti-affinity', 'affinity', 'soft-anti-affinity', " \
+               "'soft-affinity']"
+        resp = self.post({'name': 'sg', 'policies': ['legacy']},
+                         version='2.15')
+        self.assertFault(resp, 400, invalid_field(
+            0, 'legacy', "'legacy' is not one of %s" % soft))
+
+    # 2.64: policy and rules.
+
+    def test_policy_and_rules_at_2_64(self):
+        # api_samples/os-server-groups/v2.64/server-groups-*.json
+        name = self.unique_name()
+        resp = self.post({'name': name, 'policy': 'anti-affinity',
+                          'rules': {'max_server_per_host': 3}},
+                         version='2.64')
+        self.assertEqual(200, resp.status, resp)
+        self.assertVersionHeaders(resp, '2.64')
+        group = resp.json()['server_group']
+        self.assertEqual({'server_group': {
+            'id': group['id'], 'name': name, 'policy': 'anti-affinity',
+            'rules': {'max_server_per_host': 3}, 'members': [],
+            'project_id': self.project_id('member'),
+            'user_id': self.user_id('member')}}, resp.json())
+        self.assertEqual({'server_group': group},
+                         self.show(group['id'], version='2.64').json())
+        self.assertEqual([group], [g for g in self.list_groups(
+            version='2.64') if g['id'] == group['id']])
+        # Up to 2.63 the same group shows its policy as a list.
+        resp = self.show(group['id'], version='2.63')
+        self.assertEqual({
+            'id': group['id'], 'name': name, 'policies': ['anti-affinity'],
+            'metadata': {}, 'members': [],
+            'project_id': self.project_id('member'),
+            'user_id': self.user_id('member')},
+            resp.json()['server_group'])
+
+    def test_rules_are_optional_and_integers(self):
+        for policy, rules, shown in (
+                ('affinity', None, {}),
+                ('soft-affinity', {}, {}),
+                ('anti-affinity', {}, {}),
+                ('anti-affinity', {'max_server_per_host': '2'},
+                 {'max_server_per_host': 2})):
+            body = {'name': self.unique_name(), 'policy': policy}
+            if rules is not None:
+                body['rules'] = rules
+            resp = self.post(body, version='2.64')
+            self.assertEqual(200, resp.status, resp)
+            group = resp.json()['server_group']
+            self.assertEqual((policy, shown), (group['policy'],
+                                               group['rules']))
+        # A group made with policies has no rules.
+        old = self.create(policy='affinity')
+        resp = self.show(old['id'], version='2.64')
+        self.assertEqual({}, resp.json()['server_group']['rules'])
+
+    def test_bad_policy_and_rules_at_2_64(self):
+        only_anti = 'Only anti-affinity policy supports rules.'
+        soft = ("['anti-affinity', 'affinity', 'soft-anti-affinity', "
+                "'soft-affinity']")
+        rules = {'max_server_per_host': 3}
+        for body, message in (
+                ({'name': 'sg', 'policy': 'affinity', 'rules': rules},
+                 only_anti),
+                ({'name': 'sg', 'policy': 'soft-anti-affinity',
+                  'rules': {'max_server_per_host': 2}}, only_anti),
+                ({'name': 'sg', 'policy': 'bad'}, invalid_field(
+                    'policy', 'bad', "'bad' is not one of %s" % soft)),
+                ({'name': 'sg', 'policy': ['affinity']}, invalid_field(
+                    'policy', ['affinity'],
+                    "['affinity'] is not of type 'string'")),
+                ({'name': 'sg', 'policies': ['affinity']}, invalid_field(
+                    'server_group', {'name': 'sg', 'policies': ['affinity']},
+                    "'policy' is a required property")),
+                ({'name': 'sg'}, invalid_field(
+                    'server_group', {'name': 'sg'},
+                    "'policy' is a required property")),
+                ({'name': 'sg', 'policy': 'anti-affinity',
+                  'rules': {'max_server_per_host': 0}}, invalid_field(
+                    'max_server_per_host', 0,
+                    '0 is less than the minimum of 1')),
+                ({'name': 'sg', 'policy': 'anti-affinity',
+                  'rules': {'max_server_per_host': 'abc'}}, invalid_field(
+                    'max_server_per_host', 'abc',
+                    "'abc' does not match '^[0-9]*$'")),
+                ({'name': 'sg', 'policy': 'anti-affinity',
+                  'rules': {'max_server_per_host': 1.5}}, invalid_field(
+                    'max_server_per_host', 1.5,
+                    "1.5 is not of type 'integer', 'string'")),
+                ({'name': 'sg', 'policy': 'anti-affinity',
+                  'rules': {'foo': 1}}, invalid_field(
+                    'rules', {'foo': 1}, "Additional properties are not "
+                    "allowed ('foo' was unexpected)")),
+                ({'name': 'sg', 'policy': 'anti-affinity', 'rules': []},
+                 invalid_field('rules', [], "[] is not of type 'object'"))):
+            resp = self.post(body, version='2.64')
+            self.assertFault(resp, 400, message)
+        # policy and rules are unknown before 2.64.
+        body = {'name': 'sg', 'policies': ['anti-affinity'], 'rules': rules}
+        resp = self.post(body, version='2.63')
+        self.assertFault(resp, 400, invalid_field(
+            'server_group', body, "Additional properties are not allowed "
+            "('rules' was unexpected)"))
+
+    # 2.75 and 2.102: unknown query parameters.
+
+    def test_unknown_query_parameters_at_2_75_and_2_102(self):
+        group = self.create()
+        unexpected = ("Additional properties are not allowed ('foo' was "
+                      "unexpected)")
+        resp = self.api('GET', '/os-server-groups?foo=1', persona='member',
+                        version='2.74')
+        self.assertEqual(200, resp.status, resp)
+        resp = self.api('GET', '/os-server-groups?foo=1', persona='member',
+                        version='2.75')
+        self.assertFault(resp, 400, unexpected)
+        self.list_groups('?limit=1&offset=0&all_projects=1', version='2.75')
+        path = '/os-server-groups/%s?foo=1' % group['id']
+        resp = self.api('GET', path, persona='member', version='2.101')
+        self.assertEqual(200, resp.status, resp)
+        resp = self.api('GET', path, persona='member', version='2.102')
+        self.assertFault(resp, 400, unexpected)
+        # The delete ignores its query string, as Nova's.
+        resp = self.api('DELETE', path, persona='member', version='2.102')
+        self.assertEqual(204, resp.status, resp)
+
+    # The scheduler and the 2.15 and 2.64 policies.
+
+    def _group_at(self, version, **server_group):
+        resp = self.post(dict(server_group, name=self.unique_name()),
+                         version=version)
+        self.assertEqual(200, resp.status, resp)
+        return resp.json()['server_group']['id']
+
+    def _statuses_and_hosts(self, group_id):
+        members = self.show(group_id).json()['server_group']['members']
+        servers = [self.api('GET', '/servers/' + member).json()['server']
+                   for member in members]
+        for member in members:
+            self.addCleanup(self.api, 'DELETE', '/servers/' + member)
+        return [(server['status'], server['OS-EXT-SRV-ATTR:host'])
+                for server in servers]
+
+    def test_soft_affinity_prefers_one_host_but_never_fails(self):
+        self.skip_if_remote('needs the simulated hosts')
+        self.conf.config(build_seconds=0, group='simulated')
+        self.conf.config(hosts=['big:nova:8:16384:160',
+                                'small:nova:1:1024:10'], group='simulated')
+        group_id = self._group_at('2.15', policies=['soft-affinity'])
+        self.assertEqual(202, self._boot_in(group_id).status)
+        resp = self._boot_in(group_id, count=2)
+        self.assertEqual(202, resp.status, resp)
+        self.assertEqual([('ACTIVE', 'big')] * 3,
+                         self._statuses_and_hosts(group_id))
+        # Two one-server hosts: the second member goes elsewhere.
+        self.conf.config(hosts=['one:nova:1:1024:10', 'two:nova:1:1024:10'],
+                         group='simulated')
+        group_id = self._group_at('2.15', policies=['soft-affinity'])
+        self.assertEqual(202, self._boot_in(group_id, count=2).status)
+        self.assertEqual([('ACTIVE', 'one'), ('ACTIVE', 'two')],
+                         self._statuses_and_hosts(group_id))
+
+    def test_soft_anti_affinity_spreads_but_never_fails(self):
+        self.skip_if_remote('needs the simulated hosts')
+        self.conf.config(build_seconds=0, group='simulated')
+        group_id = self._group_at('2.64', policy='soft-anti-affinity')
+        self.assertEqual(202, self._boot_in(group_id, count=3).status)
+        placed = self._statuses_and_hosts(group_id)
+        self.assertEqual(['ACTIVE'] * 3, [status for status, _ in placed])
+        self.assertEqual(['compute1', 'compute1', 'compute2'],
+                         sorted(host for _, host in placed))
+
+    def test_max_server_per_host(self):
+        # Two simulated hosts, two members each: the fifth finds no host.
+        self.skip_if_remote('needs the simulated hosts')
+        self.conf.config(build_seconds=0, group='simulated')
+        group_id = self._group_at('2.64', policy='anti-affinity',
+                                  rules={'max_server_per_host': 2})
+        self.assertEqual(202, self._boot_in(group_id, count=3).status)
+        self.assertEqual(202, self._boot_in(group_id, count=2).status)
+        placed = self._statuses_and_hosts(group_id)
+        self.assertEqual(
+            [('ACTIVE', 'compute1'), ('ACTIVE', 'compute1'),
+             ('ACTIVE', 'compute2'), ('ACTIVE', 'compute2'),
+             ('ERROR', None)],
+            sorted(placed, key=lambda pair: (pair[0], pair[1] or '')))
+
+    def test_fault_details_name_only_a_hard_policy(self):
+        self.skip_if_remote('needs the simulated hosts')
+        self.conf.config(build_seconds=0, group='simulated')
+        self.conf.config(hosts=['one:nova:1:1024:10'], group='simulated')
+        for body, named in (({'policies': ['anti-affinity']}, True),
+                            ({'policies': ['soft-anti-affinity']}, False)):
+            group_id = self._group_at('2.15', **body)
+            self.assertEqual(202, self._boot_in(group_id, count=2).status)
+            members = self.show(group_id).json()['server_group']['members']
+            servers = [self.api('GET', '/servers/' + member).json()['server']
+                       for member in members]
+            for member in members:
+                # Frees the host for the next group.
+                self.api('DELETE', '/servers/' + member)
+            [failed] = [server for server in servers
+                        if server['status'] == 'ERROR']
+            details = failed['fault']['details']
+            self.assertEqual(named, 'server group %s' % group_id in details,
+                             details)

@@ -159,3 +159,19 @@ class ServerIPsTestV21(base.V21, ServerIPsTestV2):
         resp = self.api('GET', self.path(server_id) + '?colour=blue',
                         persona='member')
         self.assertEqual(200, resp.status, resp)
+
+    def test_unknown_query_parameters_are_refused_at_2_102(self):
+        server_id = self.create_server()
+        for path in (self.path(server_id),
+                     self.path(server_id, 'private')):
+            resp = self.api('GET', path + '?colour=blue', persona='member',
+                            version='2.101')
+            self.assertEqual(200, resp.status, resp)
+            resp = self.api('GET', path + '?colour=blue', persona='member',
+                            version='2.102')
+            self.assertFault(resp, 400, "Additional properties are not "
+                             "allowed ('colour' was unexpected)")
+        # The query is checked before the server is looked up.
+        resp = self.api('GET', self.path(MISSING) + '?colour=blue',
+                        persona='member', version='2.102')
+        self.assertEqual(400, resp.status, resp)

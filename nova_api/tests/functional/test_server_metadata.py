@@ -572,6 +572,21 @@ class ServerMetadataTestV21(base.V21, ServerMetadataTestV2):
                         persona='member')
         self.assertEqual({'metadata': {'a': '1'}}, resp.json())
 
+    def test_unknown_query_parameters_are_refused_at_2_102(self):
+        server_id = self.create_server(metadata={'a': '1'})
+        for path in (self.path(server_id), self.path(server_id, 'a')):
+            resp = self.api('GET', path + '?colour=blue', persona='member',
+                            version='2.101')
+            self.assertEqual(200, resp.status, resp)
+            resp = self.api('GET', path + '?colour=blue', persona='member',
+                            version='2.102')
+            self.assertFault(resp, 400, "Additional properties are not "
+                             "allowed ('colour' was unexpected)")
+        # The delete ignores its query string, as Nova's.
+        resp = self.api('DELETE', self.path(server_id, 'a') + '?colour=blue',
+                        persona='member', version='2.102')
+        self.assertEqual(204, resp.status, resp)
+
 
 class ServerMetadataTestV2Relaxed(ServerHelpers, base.APITestCase):
     """Only on /v2: properties the schemas do not define are dropped."""

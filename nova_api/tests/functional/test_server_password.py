@@ -164,3 +164,15 @@ class ServerPasswordTestV21(base.V21, ServerPasswordTestV2):
             resp = self.api(method, self.path(server_id) + '?colour=blue',
                             persona='member')
             self.assertEqual(status, resp.status, resp)
+
+    def test_unknown_query_parameters_are_refused_at_2_102(self):
+        server_id = self.create_server()
+        path = self.path(server_id) + '?colour=blue'
+        resp = self.api('GET', path, persona='member', version='2.101')
+        self.assertEqual(200, resp.status, resp)
+        resp = self.api('GET', path, persona='member', version='2.102')
+        self.assertFault(resp, 400, "Additional properties are not "
+                         "allowed ('colour' was unexpected)")
+        # The clear ignores its query string, as Nova's.
+        resp = self.api('DELETE', path, persona='member', version='2.102')
+        self.assertEqual(204, resp.status, resp)

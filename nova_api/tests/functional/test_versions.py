@@ -131,4 +131,13 @@ class VersionsTestV2(base.APITestCase):
 
 
 class VersionsTestV21(base.V21, VersionsTestV2):
-    pass
+
+    def test_unknown_query_parameters_are_ignored_at_2_102(self):
+        # Nova's version documents never adopted 2.75's or 2.102's strict
+        # query strings.
+        for path in ('/v2.1/?colour=blue', '/v2.1/versions/v2.1?colour=x'):
+            resp = self._get(path, version='2.102')
+            self.assertEqual(200, resp.status, resp)
+            self.assertEqual(self._v21_document(), resp.json())
+            self.assertEqual('compute 2.102',
+                             resp.header('OpenStack-API-Version'))

@@ -6,6 +6,7 @@ import types
 import testtools
 
 from nova_api.compute import scheduling
+from nova_api.compute import server_groups
 from nova_api.virt import driver
 
 SMALL = scheduling.Requirement(vcpus=1, memory_mb=2048, disk_gb=20)
@@ -123,6 +124,92 @@ class ChooseHostTest(testtools.TestCase):
     def test_usage_of_other_hosts_is_ignored(self):
         self.assertEqual('a', _chosen([_host('a', vcpus=1)],
                                       {'elsewhere': (100, 100000, 1000)}))
+
+    def test_preference_weighs_before_free_memory(self):
+        hosts = [_host('a', memory_mb=32768), _host('b'), _host('c')]
+        prefer_c = {'a': 1, 'b': 1, 'c': 0}.get
+        self.assertEqual('c', _chosen(hosts, preference=prefer_c))
+        # Among equally preferred hosts, the free memory decides.
+        self.assertEqual('a', _chosen(hosts, preference=lambda name: 0))
+        # A preferred host without room is passed over.
+        self.assertEqual('a', _chosen(hosts, {'c': (8, 0, 0)},
+                                      preference=prefer_c))
+
+
+def _placement(policy, member_counts, max_per_host=1):
+    return server_groups.GroupPlacement(policy, max_per_host,
+                                        dict(member_counts))
+
+
+def _placed(placement, hosts, count):
+    """The hosts `count` servers of the group go to, one by one."""
+    usage = {}
+    chosen = []
+    for _ in range(count):
+        host = scheduling.choose_host(
+            hosts, usage, SMALL, allowed=placement.allowed(),
+            excluded=placement.excluded(),
+            preference=placement.preference)
+        if host is None:
+            chosen.append(None)
+            continue
+        placement.add(host.name)
+        usage = scheduling.add_usage(usage, host.name, SMALL)
+        chosen.append(host.name)
+    return chosen
+
+
+class GroupPlacementTest(testtools.TestCase):
+    """What each server group policy makes of the hosts."""
+
+    def setUp(self):
+        super().setUp()
+        # b has the most free memory: what wins without a group.
+        self.hosts = [_host('a'), _host('b', memory_mb=32768), _host('c')]
+
+    def test_affinity_joins_the_members_host(self):
+        placement = _placement(server_groups.AFFINITY, {})
+        self.assertEqual(['b', 'b', 'b'], _placed(placement, self.hosts, 3))
+        placement = _placement(server_groups.AFFINITY, {'c': 1})
+        self.assertEqual(['c', 'c'], _placed(placement, self.hosts, 2))
+
+    def test_affinity_on_a_full_host_finds_none(self):
+        placement = _placement(server_groups.AFFINITY, {'a': 1})
+        self.assertIsNone(_chosen(self.hosts, {'a': (8, 0, 0)},
+                                  allowed=placement.allowed()))
+
+    def test_anti_affinity_one_member_per_host(self):
+        placement = _placement(server_groups.ANTI_AFFINITY, {'b': 1})
+        self.assertEqual(['a', 'c', None], _placed(placement, self.hosts, 3))
+
+    def test_max_server_per_host(self):
+        placement = _placement(server_groups.ANTI_AFFINITY, {'b': 1},
+                               max_per_host=2)
+        self.assertEqual(['b', 'a', 'c', 'a', 'c', None],
+                         _placed(placement, self.hosts, 6))
+
+    def test_soft_affinity_prefers_the_members_host(self):
+        placement = _placement(server_groups.SOFT_AFFINITY, {'c': 1})
+        self.assertEqual(['c', 'c'], _placed(placement, self.hosts, 2))
+        # Without members, the first goes where it would anyway.
+        placement = _placement(server_groups.SOFT_AFFINITY, {})
+        self.assertEqual(['b', 'b'], _placed(placement, self.hosts, 2))
+
+    def test_soft_affinity_goes_elsewhere_when_the_host_is_full(self):
+        hosts = [_host('a', vcpus=1), _host('b', vcpus=1)]
+        placement = _placement(server_groups.SOFT_AFFINITY, {})
+        self.assertEqual(['a', 'b', None], _placed(placement, hosts, 3))
+
+    def test_soft_anti_affinity_spreads_then_doubles_up(self):
+        placement = _placement(server_groups.SOFT_ANTI_AFFINITY, {'b': 1})
+        self.assertEqual(['a', 'c', 'b', 'a'],
+                         _placed(placement, self.hosts, 4))
+
+    def test_rules_only_bound_anti_affinity(self):
+        for policy in (server_groups.AFFINITY, server_groups.SOFT_AFFINITY,
+                       server_groups.SOFT_ANTI_AFFINITY):
+            placement = _placement(policy, {'a': 5, 'b': 5, 'c': 5})
+            self.assertEqual(frozenset(), placement.excluded(), policy)
 
 
 class AddUsageTest(testtools.TestCase):

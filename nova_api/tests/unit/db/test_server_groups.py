@@ -17,6 +17,7 @@ _members = models.ServerGroupMember.__table__
 SERVER_1 = '11111111-2222-4333-8444-000000000001'
 SERVER_2 = '11111111-2222-4333-8444-000000000002'
 SERVER_3 = '11111111-2222-4333-8444-000000000003'
+SERVER_4 = '11111111-2222-4333-8444-000000000004'
 UNKNOWN = '99999999-2222-4333-8444-000000000000'
 
 
@@ -162,20 +163,23 @@ class ServerGroupQueriesTest(ServerGroupTestCase):
         self.assertEqual(1, server_groups_db.count_members_of_user(
             self.context, group.id, 'user-b'))
 
-    def test_member_hosts(self):
+    def test_member_host_counts(self):
         group = self.create_group('group-1')
         self.create_server(SERVER_1, host='host-1')
         self.create_server(SERVER_2, host='host-2')
         self.create_server(SERVER_3, host=None)
+        self.create_server(SERVER_4, host='host-1')
         server_groups_db.add_members(self.context, group.id,
-                                     [SERVER_1, SERVER_2, SERVER_3])
+                                     [SERVER_1, SERVER_2, SERVER_3,
+                                      SERVER_4])
 
-        self.assertEqual({'host-1', 'host-2'},
-                         server_groups_db.get_member_hosts(self.context,
-                                                           group.id))
+        self.assertEqual({'host-1': 2, 'host-2': 1},
+                         server_groups_db.get_member_host_counts(
+                             self.context, group.id))
         self.delete_server(SERVER_2)
-        self.assertEqual({'host-1'}, server_groups_db.get_member_hosts(
-            self.context, group.id))
+        self.assertEqual({'host-1': 2},
+                         server_groups_db.get_member_host_counts(
+                             self.context, group.id))
 
     def test_destroy_takes_the_members_along(self):
         group = self.create_group('group-1')
@@ -227,11 +231,12 @@ class ServerCreateWithGroupTest(ServerGroupTestCase):
 
     def create_servers(self, *uuids, context=None):
         """Insert the servers and make them members in one transaction,
-        as the create does; returns the hosts the group had before."""
+        as the create does; returns {host: members} the group had
+        before."""
         context = context or self.user
         with api.context_manager.writer.using(context):
             group = server_groups.get_for_create(context, self.group.uuid)
-            hosts = server_groups.member_hosts(context, group)
+            hosts = server_groups.placement_of(context, group).member_counts
             for uuid in uuids:
                 self._insert_server(context, uuid, context.user_id, 'host-1')
             server_groups.add_members(context, group, list(uuids))
@@ -260,8 +265,8 @@ class ServerCreateWithGroupTest(ServerGroupTestCase):
             self.context, self.group.uuid))
 
     def test_members_and_their_hosts(self):
-        self.assertEqual(set(), self.create_servers(SERVER_1, SERVER_2))
-        self.assertEqual({'host-1'}, self.create_servers(SERVER_3))
+        self.assertEqual({}, self.create_servers(SERVER_1, SERVER_2))
+        self.assertEqual({'host-1': 2}, self.create_servers(SERVER_3))
         self.assertEqual([SERVER_1, SERVER_2, SERVER_3], self.members())
 
     def test_member_quota(self):
