@@ -107,14 +107,16 @@ class ProjectIsolationTestV2(base.APITestCase):
         query = call.path.partition('?')[2]
         return named + ('?' + query if query else '')
 
-    def _requests(self):
-        """(method, route, path, body) of each route walk request that
-        names an owned thing, in the walk's order (writes before reads
-        before deletes)."""
+    def _requests(self, version):
+        """(method, route, path, body) of each route walk request at
+        `version` that names an owned thing, in the walk's order (writes
+        before reads before deletes)."""
         routes = sorted(route_walk.REQUESTS, key=lambda route: (
             route_walk.WALK_ORDER.get(route[0], 0), route[1]))
         for method, route in routes:
-            call = route_walk.REQUESTS[method, route]
+            call = route_walk.request_at((method, route), version)
+            if call is None:
+                continue
             path = self._owned_path(route, call)
             if path is not None and (method, route) not in _NOT_PRIVATE:
                 yield method, route, path, call.body
@@ -126,7 +128,7 @@ class ProjectIsolationTestV2(base.APITestCase):
     def test_another_project_gets_no_2xx_for_a_private_resource(self):
         sent = 0
         for version in self._versions():
-            for method, route, path, body in self._requests():
+            for method, route, path, body in self._requests(version):
                 resp = self.api(method, path, body, persona='other',
                                 version=None if version.is_legacy_v2()
                                 else str(version))

@@ -82,6 +82,7 @@ OPEN_ROUTES = frozenset([
 # it) that passes validation, so the policy decides, and that succeeds
 # when the policy allows it. `versions` limits it to a (min, max) range
 # (either may be None); None sends it at every version the route serves.
+# A route whose request changed with a version has a tuple of them.
 Call = collections.namedtuple('Call', 'path body versions',
                               defaults=(None, None))
 _SPEC = 'hw:cpu_policy'
@@ -230,8 +231,13 @@ REQUESTS = {
         _MEMBER_SERVER + '/ips/private'),
     # all_projects: a member gets their own project's groups, not a 403.
     ('GET', '/os-server-groups'): Call('/os-server-groups?all_projects=1'),
-    ('POST', '/os-server-groups'): Call('/os-server-groups', {
-        'server_group': {'name': 'route-walk', 'policies': ['affinity']}}),
+    # 2.64 takes "policy" instead of "policies".
+    ('POST', '/os-server-groups'): (
+        Call('/os-server-groups', {'server_group': {
+            'name': 'route-walk', 'policies': ['affinity']}},
+            (None, '2.63')),
+        Call('/os-server-groups', {'server_group': {
+            'name': 'route-walk', 'policy': 'affinity'}}, ('2.64', None))),
     ('GET', '/os-server-groups/{id}'): Call(_WALK_SERVER_GROUP),
     ('DELETE', '/os-server-groups/{id}'): Call(_WALK_SERVER_GROUP),
 }
@@ -513,10 +519,8 @@ class PolicyWalkTestV2(base.APITestCase):
         for version in self._versions():
             for method, path in routes:
                 call = _removed_call(path) if removed else self._call(
-                    method, path)
-                if call.versions and not version.matches(
-                        *(bound and microversion.APIVersionRequest(bound)
-                          for bound in call.versions)):
+                    method, path, version)
+                if call is None:
                     continue
                 for impl in self.routes[method, path]:
                     if impl.contract.supports(version):
@@ -525,11 +529,10 @@ class PolicyWalkTestV2(base.APITestCase):
     def _versions(self):
         return ALL_VERSIONS[1:] if self.is_v21 else [microversion.LEGACY_V2]
 
-    def _call(self, method, path):
-        call = REQUESTS.get((method, path))
-        if call is None:
+    def _call(self, method, path, version):
+        if (method, path) not in REQUESTS:
             self.fail('%s %s has no entry in REQUESTS' % (method, path))
-        return call
+        return request_at((method, path), version)
 
     def _send(self, method, call, version, persona='member'):
         path = call.path.format(**self.servers)
@@ -606,6 +609,20 @@ class PolicyWalkTestV2(base.APITestCase):
             self.assertVersionHeaders(resp, str(version))
             walked += 1
         self.assertGreater(walked, 0, 'no removed route was walked')
+
+
+def request_at(route, version):
+    """The REQUESTS entry of `route` at `version`, or None if it has
+    none there."""
+    calls = REQUESTS[route]
+    if isinstance(calls, Call):
+        calls = (calls,)
+    for call in calls:
+        if not call.versions or version.matches(
+                *(bound and microversion.APIVersionRequest(bound)
+                  for bound in call.versions)):
+            return call
+    return None
 
 
 def _is_removed(impl):
