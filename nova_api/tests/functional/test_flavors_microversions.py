@@ -65,9 +65,25 @@ class FlavorsUpdateTestV2(FlavorMicroversionHelpers, base.APITestCase):
         # the framework's says which version (see VersionNotFoundForAPIMethod).
         self.assertFault(resp, 404)
 
+    def test_create_with_a_description_before_2_55(self):
+        # /v2 drops what it does not know.
+        body = self.flavor_body(description='d')
+        resp = self.api('POST', '/flavors', body)
+        self.addCleanup(self.api, 'DELETE',
+                        '/flavors/%s' % body['flavor']['id'])
+        self.assertEqual(200, resp.status, resp)
+        self.assertNotIn('description', resp.json()['flavor'])
+
 
 class FlavorDescriptionTestV21(base.V21, FlavorsUpdateTestV2):
     """2.55."""
+
+    def test_create_with_a_description_before_2_55(self):
+        body = self.flavor_body(description='d')
+        resp = self.api('POST', '/flavors', body)
+        self.assertFault(
+            resp, 400, 'Invalid input for field/attribute flavor. Value: '
+            '%s. %s' % (body['flavor'], _unexpected('description')))
 
     def test_no_description_at_2_54(self):
         summary = self.get('/flavors', '2.54')['flavors'][0]
