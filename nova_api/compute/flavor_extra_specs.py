@@ -1,7 +1,10 @@
-"""Extra specs: free-form key/value properties of a flavor.
+"""Extra specs: key/value properties of a flavor.
 
 Values are stored as strings; the API accepts numbers too and stores
-their string form.
+their string form. Writers take an optional `validate(key, value)`, the
+API's rules for known extra specs at its version, applied to each item
+in order, after its length check, before the flavor is looked up (as in
+Nova).
 """
 
 from nova_api.db import flavors as db_flavors
@@ -23,14 +26,15 @@ def get(context, flavorid, key):
     return specs[key]
 
 
-def update(context, flavorid, specs):
+def update(context, flavorid, specs, validate=None):
     """Create or update each key of `specs`."""
-    db_flavors.update_extra_specs(context, flavorid, _as_strings(specs))
+    db_flavors.update_extra_specs(context, flavorid,
+                                  _as_strings(specs, validate))
 
 
-def update_one(context, flavorid, key, specs):
+def update_one(context, flavorid, key, specs, validate=None):
     """Set `key`, which must be the one key of `specs` (the request body)."""
-    strings = _as_strings(specs)
+    strings = _as_strings(specs, validate)
     if key not in specs:
         raise exception.BodyURIMismatch()
     db_flavors.update_extra_specs(context, flavorid, strings)
@@ -40,7 +44,7 @@ def delete(context, flavorid, key):
     db_flavors.delete_extra_spec(context, flavorid, key)
 
 
-def _as_strings(specs):
+def _as_strings(specs, validate):
     strings = {}
     for key, value in specs.items():
         value = value if isinstance(value, str) else str(value)
@@ -50,5 +54,7 @@ def _as_strings(specs):
             raise exception.StringTooLong(name='extra_specs value',
                                           length=len(value),
                                           max_length=MAX_VALUE_LENGTH)
+        if validate is not None:
+            validate(key, value)
         strings[key] = value
     return strings

@@ -6,6 +6,8 @@ every flavor, anyone else the public ones and the private ones shared with
 their project.
 """
 
+import re
+
 from oslo_utils import strutils
 from oslo_utils import uuidutils
 
@@ -30,9 +32,12 @@ def get_all(context, filters=None, sort_key='flavorid', sort_dir='asc',
             limit=None, marker=None):
     """One page of the flavors `context` may see, matching `filters`.
 
-    filters: min_memory_mb, min_root_gb, disabled, is_public (True: public
-    plus shared with the caller's project, False: private only, None: all).
+    filters: min_memory_mb, min_root_gb, disabled, name (a regular
+    expression), is_public (True: public plus shared with the caller's
+    project, False: private only, None: all).
     """
+    if filters and 'name' in filters:
+        _check_regex('name', filters['name'])
     try:
         return db_flavors.get_all(context, filters=filters,
                                   sort_key=sort_key, sort_dir=sort_dir,
@@ -46,8 +51,15 @@ def get(context, flavorid):
     return db_flavors.get_by_flavor_id(context, flavorid)
 
 
+def get_extra_specs_of(context, flavors):
+    """{flavorid: extra specs sorted by key} of flavors read before."""
+    by_id = db_flavors.get_extra_specs_of(context, [f.id for f in flavors])
+    return {f.flavorid: dict(sorted(by_id[f.id].items())) for f in flavors}
+
+
 def create(context, name, memory_mb, vcpus, root_gb, ephemeral_gb=0,
-           flavorid=None, swap=0, rxtx_factor=1.0, is_public=True):
+           flavorid=None, swap=0, rxtx_factor=1.0, is_public=True,
+           description=None):
     """Create a flavor; sizes may be integers or strings of digits.
 
     A missing (or empty) `flavorid` gets a generated UUID; a number is
@@ -60,6 +72,7 @@ def create(context, name, memory_mb, vcpus, root_gb, ephemeral_gb=0,
         uuidutils.generate_uuid(),
         'rxtx_factor': _rxtx_factor(rxtx_factor),
         'is_public': _is_public(is_public),
+        'description': description,
     }
     sizes = dict(memory_mb=memory_mb, vcpus=vcpus, root_gb=root_gb,
                  ephemeral_gb=ephemeral_gb, swap=swap)
@@ -68,9 +81,23 @@ def create(context, name, memory_mb, vcpus, root_gb, ephemeral_gb=0,
     return db_flavors.create(context, values)
 
 
+def update_description(context, flavorid, description):
+    """Change a flavor's description (None clears it); the only change
+    Nova allows to a flavor."""
+    return db_flavors.update(context, flavorid, {'description': description})
+
+
 def destroy(context, flavorid):
     """Delete a flavor with its extra specs and access list."""
     db_flavors.destroy(context, flavorid)
+
+
+def _check_regex(label, pattern):
+    # Nova hands a broken expression to the database and answers 500.
+    try:
+        re.compile(pattern)
+    except re.error:
+        raise exception.InvalidFilter(name=label, value=pattern)
 
 
 def _integer(value, label, minimum):

@@ -70,6 +70,10 @@ _MODEL_BY_FLAVORID = {
 
 _EXTRA_SPECS = sa.select(_extra_specs.c.key, _extra_specs.c.value).where(
     _extra_specs.c.flavor_id == sa.bindparam('flavor_id'))
+_EXTRA_SPECS_OF_MANY = sa.select(
+    _extra_specs.c.flavor_id, _extra_specs.c.key, _extra_specs.c.value,
+).where(_extra_specs.c.flavor_id.in_(
+    sa.bindparam('flavor_ids', expanding=True)))
 _PROJECTS = sa.select(_flavor_projects.c.project_id).where(
     _flavor_projects.c.flavor_id == sa.bindparam('flavor_id'),
 ).order_by(_flavor_projects.c.id)
@@ -79,6 +83,8 @@ _VALUE_FILTERS = {
     'min_memory_mb': _flavors.c.memory_mb >= sa.bindparam('min_memory_mb'),
     'min_root_gb': _flavors.c.root_gb >= sa.bindparam('min_root_gb'),
     'disabled': _flavors.c.disabled == sa.bindparam('disabled'),
+    # A regular expression, searched for in the name.
+    'name': _flavors.c.name.regexp_match(sa.bindparam('name')),
 }
 
 
@@ -176,7 +182,8 @@ def get_all(context, filters=None, sort_key='flavorid', sort_dir='asc',
             limit=None, marker=None):
     """Flavors matching `filters`, sorted, one page after `marker`.
 
-    filters: ``min_memory_mb``, ``min_root_gb``, ``disabled`` (bool) and
+    filters: ``min_memory_mb``, ``min_root_gb``, ``disabled`` (bool),
+    ``name`` (a regular expression the name must contain a match of) and
     ``is_public``: True for public flavors plus the private ones shared with
     the context's project, False for private flavors only, None for both.
     `marker` is the flavorid of the last flavor of the previous page.
@@ -263,6 +270,18 @@ def get_extra_specs(context, flavorid):
     flavor_id = _get_flavor_id(context.connection, context, flavorid)
     rows = context.connection.execute(_EXTRA_SPECS, {'flavor_id': flavor_id})
     return dict(rows.all())
+
+
+@api.context_manager.reader.connection
+def get_extra_specs_of(context, flavor_ids):
+    """{internal id: extra specs dict} of flavors the caller has read."""
+    specs = {flavor_id: {} for flavor_id in flavor_ids}
+    if specs:
+        rows = context.connection.execute(
+            _EXTRA_SPECS_OF_MANY, {'flavor_ids': list(specs)})
+        for flavor_id, key, value in rows:
+            specs[flavor_id][key] = value
+    return specs
 
 
 # Two requests adding the same new key at once: the loser's insert fails on

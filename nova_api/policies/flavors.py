@@ -10,6 +10,7 @@ from nova_api.policies import base
 
 POLICY_ROOT = 'os_compute_api:os-flavor-manage:%s'
 CREATE = POLICY_ROOT % 'create'
+UPDATE = POLICY_ROOT % 'update'
 DELETE = POLICY_ROOT % 'delete'
 
 rules = [
@@ -18,6 +19,13 @@ rules = [
         check_str=base.ADMIN,
         description='Create a flavor.',
         operations=[{'method': 'POST', 'path': '/flavors'}],
+        scope_types=['project']),
+    policy.DocumentedRuleDefault(
+        name=UPDATE,
+        check_str=base.ADMIN,
+        description='Change the description of a flavor (from '
+                    'microversion 2.55).',
+        operations=[{'method': 'PUT', 'path': '/flavors/{flavor_id}'}],
         scope_types=['project']),
     policy.DocumentedRuleDefault(
         name=DELETE,

@@ -6,7 +6,8 @@
 
 The two actions extend the flavors resource. From microversion 2.7,
 adding access to a public flavor is refused with 409; before, it is
-recorded (and has no effect, a public flavor being open to all).
+recorded (and has no effect, a public flavor being open to all). From
+2.102 the list refuses unknown query parameters.
 """
 
 from nova_api.api import plugin
@@ -23,7 +24,7 @@ class FlavorAccessController(wsgi.Controller):
     @wsgi.response(200)
     @wsgi.expected_errors((403, 404))
     @wsgi.policy(policies.LIST)
-    @validation.query_schema(schemas.index_query)
+    @validation.query_schemas(schemas.index_queries)
     @validation.response_body_schema(schemas.access_list_response)
     def index(self, req, flavor_id):
         context = req.context

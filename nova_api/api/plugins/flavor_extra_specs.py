@@ -7,12 +7,15 @@
     DELETE /flavors/{flavor_id}/os-extra_specs/{id}   delete (admin)
 
 Success is 200 everywhere, delete included (with an empty body), as in
-Nova.
+Nova. From 2.86 create and update check the extra specs Nova knows
+(api/validation/extra_specs); from 2.102 index and show refuse unknown
+query parameters.
 """
 
 from nova_api.api import plugin
 from nova_api.api.schemas import flavor_extra_specs as schemas
 from nova_api.api import validation
+from nova_api.api.validation import extra_specs
 from nova_api.api.views import flavor_extra_specs as views
 from nova_api.api import wsgi
 from nova_api.compute import flavor_extra_specs
@@ -24,7 +27,7 @@ class FlavorExtraSpecsController(wsgi.Controller):
     @wsgi.response(200)
     @wsgi.expected_errors((403, 404))
     @wsgi.policy(policies.INDEX)
-    @validation.query_schema(schemas.index_query)
+    @validation.query_schemas(schemas.read_queries)
     @validation.response_body_schema(schemas.index_response)
     def index(self, req, flavor_id):
         context = req.context
@@ -41,13 +44,14 @@ class FlavorExtraSpecsController(wsgi.Controller):
         context = req.context
         context.can(policies.CREATE, target={})
         specs = body['extra_specs']
-        flavor_extra_specs.update(context, flavor_id, specs)
+        flavor_extra_specs.update(context, flavor_id, specs,
+                                  validate=_validator(req))
         return views.created(specs)
 
     @wsgi.response(200)
     @wsgi.expected_errors((403, 404))
     @wsgi.policy(policies.SHOW)
-    @validation.query_schema(schemas.show_query)
+    @validation.query_schemas(schemas.read_queries)
     @validation.response_body_schema(schemas.show_response)
     def show(self, req, flavor_id, id):
         context = req.context
@@ -63,7 +67,8 @@ class FlavorExtraSpecsController(wsgi.Controller):
     def update(self, req, flavor_id, id, body):
         context = req.context
         context.can(policies.UPDATE, target={})
-        flavor_extra_specs.update_one(context, flavor_id, id, body)
+        flavor_extra_specs.update_one(context, flavor_id, id, body,
+                                      validate=_validator(req))
         return views.updated(body)
 
     @wsgi.response(200)
@@ -75,6 +80,11 @@ class FlavorExtraSpecsController(wsgi.Controller):
         context = req.context
         context.can(policies.DELETE, target={})
         flavor_extra_specs.delete(context, flavor_id, id)
+
+
+def _validator(req):
+    """The check of known extra specs, from 2.86; none before."""
+    return extra_specs.validate if req.is_supported('2.86') else None
 
 
 class FlavorExtraSpecs(plugin.APIPlugin):

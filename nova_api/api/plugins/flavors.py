@@ -1,9 +1,11 @@
-"""/flavors: list, show, create and delete flavors.
+"""/flavors: list, show, create, update and delete flavors.
 
     GET    /flavors                  index   (anyone; what they may see)
     GET    /flavors/detail           detail
     GET    /flavors/{flavor_id}      show
     POST   /flavors                  create  (admin; Nova's flavor-manage)
+    PUT    /flavors/{flavor_id}      update  (admin; from 2.55: the
+                                              description only)
     DELETE /flavors/{flavor_id}      delete  (admin)
     POST   /flavors/{flavor_id}/action       actions added by other plugins
                                              (flavor access)
@@ -20,6 +22,7 @@ from nova_api.api.views import flavors as views
 from nova_api.api import wsgi
 from nova_api.compute import flavors
 from nova_api import exception
+from nova_api.policies import flavor_extra_specs as extra_specs_policies
 from nova_api.policies import flavors as policies
 
 
@@ -27,35 +30,37 @@ class FlavorsController(wsgi.Controller):
 
     @wsgi.response(200)
     @wsgi.expected_errors(400)
-    @validation.query_schema(schemas.index_query)
-    @validation.response_body_schema(schemas.index_response)
+    @validation.query_schemas(schemas.index_queries)
+    @validation.response_body_schemas(schemas.index_responses)
     def index(self, req):
         page, limit = _list(req)
         return views.index(req, page, limit)
 
     @wsgi.response(200)
     @wsgi.expected_errors(400)
-    @validation.query_schema(schemas.index_query)
-    @validation.response_body_schema(schemas.detail_response)
+    @validation.query_schemas(schemas.index_queries)
+    @validation.response_body_schemas(schemas.detail_responses)
     def detail(self, req):
         page, limit = _list(req)
-        return views.detail(req, page, limit)
+        extra_specs = None
+        if _may_see_extra_specs(req):
+            extra_specs = flavors.get_extra_specs_of(req.context, page)
+        return views.detail(req, page, limit, extra_specs)
 
     @wsgi.response(200)
     @wsgi.expected_errors(404)
-    @validation.query_schema(schemas.show_query)
-    @validation.response_body_schema(schemas.show_response)
+    @validation.query_schemas(schemas.show_queries)
+    @validation.response_body_schemas(schemas.show_responses)
     def show(self, req, flavor_id):
         flavor = flavors.get(req.context, flavor_id)
-        return views.show(req, flavor)
+        return views.show(req, flavor, _extra_specs(req, flavor))
 
     # 200, not 201: Nova kept the code of its first version.
     @wsgi.response(200)
     @wsgi.expected_errors((400, 403, 409))
     @wsgi.policy(policies.CREATE)
-    @validation.schema(schemas.create_v20, '2.0', '2.0')
-    @validation.schema(schemas.create, '2.1')
-    @validation.response_body_schema(schemas.create_response)
+    @validation.schemas(schemas.create_requests)
+    @validation.response_body_schemas(schemas.create_responses)
     def create(self, req, body):
         context = req.context
         context.can(policies.CREATE, target={})
@@ -70,8 +75,25 @@ class FlavorsController(wsgi.Controller):
             flavorid=values.get('id'),
             swap=values.get('swap', 0),
             rxtx_factor=values.get('rxtx_factor', 1.0),
-            is_public=values.get('os-flavor-access:is_public', True))
-        return views.show(req, flavor)
+            is_public=values.get('os-flavor-access:is_public', True),
+            # The schemas accept one from 2.55 only.
+            description=values.get('description'))
+        # A new flavor has no extra specs yet.
+        extra_specs = {} if _may_see_extra_specs(req) else None
+        return views.show(req, flavor, extra_specs)
+
+    @wsgi.api_version('2.55')
+    @wsgi.response(200)
+    @wsgi.expected_errors((400, 403, 404))
+    @wsgi.policy(policies.UPDATE)
+    @validation.schema(schemas.update_request, '2.55')
+    @validation.response_body_schemas(schemas.update_responses)
+    def update(self, req, flavor_id, body):
+        context = req.context
+        context.can(policies.UPDATE, target={})
+        flavor = flavors.update_description(
+            context, flavor_id, body['flavor']['description'])
+        return views.show(req, flavor, _extra_specs(req, flavor))
 
     # 202, not 204: Nova kept the code of its first version.
     @wsgi.response(202)
@@ -83,6 +105,19 @@ class FlavorsController(wsgi.Controller):
         context = req.context
         context.can(policies.DELETE, target={})
         flavors.destroy(context, flavor_id)
+
+
+def _may_see_extra_specs(req):
+    """From 2.61 a flavor shows its extra specs to whoever may list them
+    (without that right the field is left out, not refused)."""
+    return req.is_supported('2.61') and req.context.can(
+        extra_specs_policies.INDEX, fatal=False)
+
+
+def _extra_specs(req, flavor):
+    if not _may_see_extra_specs(req):
+        return None
+    return flavors.get_extra_specs_of(req.context, [flavor])[flavor.flavorid]
 
 
 def _list(req):
@@ -99,6 +134,8 @@ def _list(req):
                           ('minDisk', 'min_root_gb')):
         if param in params:
             filters[column] = query_filters.integer(param, params[param])
+    if req.is_supported('2.102') and 'name' in params:
+        filters['name'] = params['name']
     page = flavors.get_all(
         context, filters=filters,
         sort_key=params.get('sort_key') or 'flavorid',
@@ -128,6 +165,7 @@ class Flavors(plugin.APIPlugin):
             ('GET', '/flavors/detail', 'detail'),
             ('GET', '/flavors/{flavor_id}', 'show'),
             ('POST', '/flavors', 'create'),
+            ('PUT', '/flavors/{flavor_id}', 'update'),
             ('DELETE', '/flavors/{flavor_id}', 'delete'),
             ('POST', '/flavors/{flavor_id}/action', 'action'),
         ])]

@@ -1,4 +1,9 @@
-"""Request, query and response schemas of flavor access."""
+"""Request, query and response schemas of flavor access.
+
+From 2.102 the access list refuses unknown query parameters.
+"""
+
+import copy
 
 from nova_api.api.validation import parameter_types
 
@@ -26,7 +31,12 @@ def _action(name):
 add_tenant_access = _action('addTenantAccess')
 remove_tenant_access = _action('removeTenantAccess')
 
-index_query = parameter_types.no_query_parameters
+_strict_query = dict(copy.deepcopy(parameter_types.no_query_parameters),
+                     additionalProperties=False)
+index_queries = [
+    (parameter_types.no_query_parameters, '2.0', '2.101'),
+    (_strict_query, '2.102', None),
+]
 
 access_list_response = {
     'type': 'object',

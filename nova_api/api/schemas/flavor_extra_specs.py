@@ -1,4 +1,8 @@
-"""Request, query and response schemas of flavor extra specs."""
+"""Request, query and response schemas of flavor extra specs.
+
+From 2.102 the reads (index, show) refuse unknown query parameters; a
+delete ignores them at every version, as in Nova.
+"""
 
 import copy
 
@@ -19,10 +23,13 @@ create = {
 # PUT .../os-extra_specs/{key} with {key: value}.
 update = dict(copy.deepcopy(_specs), minProperties=1, maxProperties=1)
 
-index_query = parameter_types.no_query_parameters
-
-show_query = index_query
-delete_query = index_query
+_strict_query = dict(copy.deepcopy(parameter_types.no_query_parameters),
+                     additionalProperties=False)
+read_queries = [
+    (parameter_types.no_query_parameters, '2.0', '2.101'),
+    (_strict_query, '2.102', None),
+]
+delete_query = parameter_types.no_query_parameters
 
 index_response = {
     'type': 'object',

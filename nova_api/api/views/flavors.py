@@ -1,5 +1,11 @@
 """Flavors on the wire: internal names (memory_mb, root_gb ...) become
-Nova's (ram, disk, OS-FLV-EXT-DATA:ephemeral ...)."""
+Nova's (ram, disk, OS-FLV-EXT-DATA:ephemeral ...), with what the
+negotiated microversion adds or takes away (see api/schemas/flavors.py).
+
+`extra_specs` ({flavorid: {key: value}}, or a flavor's own dict for
+show) is None when the caller may not see extra specs or the version
+has none; only detail, show, create and update carry them.
+"""
 
 from nova_api.api.views import links
 
@@ -7,21 +13,23 @@ COLLECTION = 'flavors'
 
 
 def _summary(req, flavor):
-    return {
+    body = {
         'id': flavor.flavorid,
         'name': flavor.name,
         'links': links.resource_links(req, COLLECTION, flavor.flavorid),
     }
+    if req.is_supported('2.55'):
+        body['description'] = flavor.description
+    return body
 
 
-def _detail(req, flavor):
-    return {
+def _detail(req, flavor, extra_specs):
+    body = {
         'id': flavor.flavorid,
         'name': flavor.name,
         'ram': flavor.memory_mb,
         'disk': flavor.root_gb,
-        # Nova sends "" for no swap (an integer from 2.75).
-        'swap': flavor.swap or '',
+        'swap': _swap(req, flavor),
         'OS-FLV-EXT-DATA:ephemeral': flavor.ephemeral_gb,
         'OS-FLV-DISABLED:disabled': flavor.disabled,
         'vcpus': flavor.vcpus,
@@ -29,10 +37,25 @@ def _detail(req, flavor):
         'rxtx_factor': flavor.rxtx_factor or '',
         'links': links.resource_links(req, COLLECTION, flavor.flavorid),
     }
+    if req.is_supported('2.55'):
+        body['description'] = flavor.description
+    if extra_specs is not None:
+        body['extra_specs'] = extra_specs
+    if req.is_supported('2.102'):
+        del body['OS-FLV-DISABLED:disabled']
+        del body['rxtx_factor']
+    return body
 
 
-def show(req, flavor):
-    return {'flavor': _detail(req, flavor)}
+def _swap(req, flavor):
+    # No swap is "" until 2.75, 0 from then on.
+    if flavor.swap:
+        return flavor.swap
+    return 0 if req.is_supported('2.75') else ''
+
+
+def show(req, flavor, extra_specs=None):
+    return {'flavor': _detail(req, flavor, extra_specs)}
 
 
 def index(req, flavors, limit):
@@ -40,9 +63,12 @@ def index(req, flavors, limit):
                  flavors, limit)
 
 
-def detail(req, flavors, limit):
-    return _page(req, COLLECTION + '/detail',
-                 [_detail(req, f) for f in flavors], flavors, limit)
+def detail(req, flavors, limit, extra_specs=None):
+    entries = [
+        _detail(req, f,
+                None if extra_specs is None else extra_specs[f.flavorid])
+        for f in flavors]
+    return _page(req, COLLECTION + '/detail', entries, flavors, limit)
 
 
 def _page(req, collection, entries, flavors, limit):

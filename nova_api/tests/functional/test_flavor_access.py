@@ -210,3 +210,33 @@ class FlavorAccessTestV21(base.V21, FlavorAccessTestV2):
         self._action(flavor['id'], _ADD, 'p1', version='2.6')
         resp = self._action(flavor['id'], _REMOVE, 'p1', version='2.7')
         self.assertEqual({'flavor_access': []}, resp.json())
+
+    def test_public_flavor_access_is_409_at_later_versions(self):
+        flavor = self.create_flavor()
+        for version in ('2.55', '2.102', '2.104'):
+            resp = self._action(flavor['id'], _ADD, 'p1', version=version)
+            self.assertFault(resp, 409,
+                             'Can not add access to a public flavor.')
+
+    def test_list_refuses_unknown_query_parameters_at_2_102(self):
+        flavor = self.create_private_flavor()
+        path = '/flavors/%s/os-flavor-access?foo=bar' % flavor['id']
+        resp = self.api('GET', path, version='2.101')
+        self.assertEqual({'flavor_access': []}, resp.json())
+        resp = self.api('GET', path, version='2.102')
+        self.assertFault(resp, 400, "Additional properties are not allowed "
+                                    "('foo' was unexpected)")
+        # Before the public flavor's 404.
+        resp = self.api('GET', '/flavors/1/os-flavor-access?foo=bar',
+                        version='2.102')
+        self.assertFault(resp, 400)
+
+    def test_actions_ignore_the_query_string_at_2_102(self):
+        flavor = self.create_private_flavor()
+        path = '/flavors/%s/action?foo=bar' % flavor['id']
+        resp = self.api('POST', path, {_ADD: {'tenant': 'p1'}},
+                        version='2.102')
+        self.assertEqual(self._access(flavor['id'], 'p1'), resp.json())
+        resp = self.api('POST', path, {_REMOVE: {'tenant': 'p1'}},
+                        version='2.102')
+        self.assertEqual({'flavor_access': []}, resp.json())

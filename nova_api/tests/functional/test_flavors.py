@@ -58,13 +58,17 @@ class FlavorHelpers:
         self.assertEqual(200, resp.status, resp)
         return [flavor['id'] for flavor in resp.json()['flavors']]
 
-    def expected_flavor(self, flavor_id, name, ram, vcpus, disk, swap='',
+    def expected_flavor(self, flavor_id, name, ram, vcpus, disk, swap=None,
                         ephemeral=0, is_public=True, rxtx_factor=1.0,
-                        persona='admin'):
+                        persona='admin', version=None, description=None,
+                        extra_specs=None):
+        """A flavor as Nova shows it at `version` (None: 2.1 or /v2)."""
+        at = _at(version)
         path = '/flavors/%s' % flavor_id
-        return {
+        flavor = {
             'id': flavor_id, 'name': name, 'ram': ram, 'vcpus': vcpus,
-            'disk': disk, 'swap': swap, 'OS-FLV-EXT-DATA:ephemeral': ephemeral,
+            'disk': disk, 'OS-FLV-EXT-DATA:ephemeral': ephemeral,
+            'swap': swap or (0 if at('2.75') else ''),
             'OS-FLV-DISABLED:disabled': False,
             'os-flavor-access:is_public': is_public,
             'rxtx_factor': rxtx_factor,
@@ -73,6 +77,24 @@ class FlavorHelpers:
                 {'rel': 'bookmark', 'href': self.bookmark(path, persona)},
             ],
         }
+        if at('2.55'):
+            flavor['description'] = description
+        if at('2.61'):
+            flavor['extra_specs'] = extra_specs or {}
+        if at('2.102'):
+            del flavor['OS-FLV-DISABLED:disabled'], flavor['rxtx_factor']
+        return flavor
+
+
+def _at(version):
+    """Whether `version` (None: 2.1) is at least a given one."""
+    def at(minimum):
+        if version is None:
+            return False
+        return tuple(map(int, version.split('.'))) >= tuple(
+            map(int, minimum.split('.')))
+    return at
+
 
 _ABSENT = object()
 

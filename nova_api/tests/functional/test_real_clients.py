@@ -412,6 +412,35 @@ class NovaClientTest(NovaAPIServer, testtools.TestCase):
         self.assertEqual(('anti-affinity', {'max_server_per_host': 2}, []),
                          (shown.policy, shown.rules, shown.members))
         self.assertIn(group.id, [g.id for g in nova.server_groups.list()])
+    def test_flavor_description_and_extra_specs_in_the_view(self):
+        nova = self.client('2.61')
+        name = _unique('described')
+        flavor = nova.flavors.create(name, ram=128, vcpus=1, disk=0,
+                                     description='first words')
+        self.addCleanup(self._delete_flavor, nova, flavor.id)
+        self.assertEqual(('first words', {}),
+                         (flavor.description, flavor.extra_specs))
+        flavor.set_keys({'hw:cpu_policy': 'dedicated'})
+        updated = nova.flavors.update(flavor, description='second words')
+        self.assertEqual(
+            ('second words', {'hw:cpu_policy': 'dedicated'}),
+            (updated.description, updated.extra_specs))
+        shown = nova.flavors.get(flavor.id)
+        self.assertEqual(('second words', {'hw:cpu_policy': 'dedicated'}),
+                         (shown.description, shown.get_keys()))
+        self.assertEqual(
+            'second words',
+            [f.description for f in nova.flavors.list()
+             if f.id == flavor.id][0])
+        # At 2.86 a known extra spec is checked.
+        checked = self.client('2.86')
+        error = self.assertRaises(
+            nova_exceptions.BadRequest,
+            checked.flavors.get(flavor.id).set_keys,
+            {'hw:cpu_policy': 'sometimes'})
+        self.assertIn("'sometimes' is not one of: dedicated, shared, mixed",
+                      str(error))
+
 
 
 def _delete_quietly(nova, server_id):
@@ -843,3 +872,20 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
                                 '--marker', names[0])
         self.assertEqual(names[1:], [k['Name'] for k in listed
                                      if k['Name'].startswith(prefix)])
+
+    def test_flavor_create_and_set_description(self):
+        name = _unique('cli-described')
+        created = self.openstack('--os-compute-api-version', '2.55',
+                                 'flavor', 'create', '--ram', '128',
+                                 '--disk', '0', '--vcpus', '1',
+                                 '--description', 'first words', name)
+        self.addCleanup(self._run, 'flavor', 'delete', created['id'],
+                        output_json=False)
+        self.assertEqual((name, 'first words'),
+                         (created['name'], created['description']))
+        self.openstack('--os-compute-api-version', '2.55', 'flavor', 'set',
+                       '--description', 'second words', created['id'],
+                       output_json=False)
+        shown = self.openstack('--os-compute-api-version', '2.55', 'flavor',
+                               'show', created['id'])
+        self.assertEqual('second words', shown['description'])

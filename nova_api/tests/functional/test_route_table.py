@@ -121,6 +121,8 @@ REQUESTS = {
     ('GET', '/flavors/{flavor_id}'): Call('/flavors/1'),
     ('POST', '/flavors'): Call('/flavors', {'flavor': {
         'name': 'route-walk', 'ram': 512, 'vcpus': 1, 'disk': 1}}),
+    ('PUT', '/flavors/{flavor_id}'): Call(
+        '/flavors/1', {'flavor': {'description': 'route walk'}}),
     ('DELETE', '/flavors/{flavor_id}'): Call('/flavors/1'),
     ('POST', '/flavors/{flavor_id}/action {addTenantAccess}'): Call(
         '/flavors/1/action', {'addTenantAccess': {'tenant': 'route-walk'}}),
