@@ -58,7 +58,7 @@ _SCHEMAS = {
         flavor_extra_specs.update_response, False),
 }
 _VERSIONS = [microversion.APIVersionRequest(version)
-             for version, _change in microversion.VERSIONS]
+             for version, _change, _where in microversion.VERSIONS]
 
 
 def _version(text):
