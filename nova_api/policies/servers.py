@@ -26,6 +26,8 @@ REBOOT = POLICY_ROOT % 'reboot'
 START = POLICY_ROOT % 'start'
 STOP = POLICY_ROOT % 'stop'
 EXTENDED_ATTRIBUTES = 'os_compute_api:os-extended-server-attributes'
+# Nova's name for it has no os_compute_api prefix.
+CREATE_REQUESTED_DESTINATION = 'compute:servers:create:requested_destination'
 
 _SERVERS = '/servers'
 _SERVER = '/servers/{server_id}'
@@ -71,6 +73,9 @@ rules = [
     _rule(CREATE_ZERO_DISK_FLAVOR, base.ADMIN,
           'Create a server from an image with a flavor of no root disk.',
           [('POST', _SERVERS)]),
+    _rule(CREATE_REQUESTED_DESTINATION, base.ADMIN,
+          'Create a server on the host or node it names (host and '
+          'hypervisor_hostname, from 2.74).', [('POST', _SERVERS)]),
     _rule(UPDATE, base.PROJECT_MEMBER_OR_ADMIN, 'Update a server.',
           [('PUT', _SERVER)]),
     _rule(DELETE, base.PROJECT_MEMBER_OR_ADMIN, 'Delete a server.',

@@ -94,7 +94,7 @@ class ServersController(wsgi.Controller):
 
     @wsgi.expected_errors((400, 403))
     @wsgi.policy(policies.INDEX)
-    @validation.query_schema(schemas.index_query)
+    @validation.query_schemas(schemas.index_query_history)
     @validation.response_body_schema(schemas.index_response)
     def index(self, req):
         page, limit = self._list(req, policies.INDEX,
@@ -103,11 +103,13 @@ class ServersController(wsgi.Controller):
 
     @wsgi.expected_errors((400, 403))
     @wsgi.policy(policies.DETAIL)
-    @validation.query_schema(schemas.index_query)
+    @validation.query_schemas(schemas.index_query_history)
     @validation.response_body_schemas(schemas.detail_responses)
     def detail(self, req):
         page, limit = self._list(req, policies.DETAIL,
                                  policies.DETAIL_ALL_TENANTS)
+        if req.is_supported('2.98'):
+            page = servers.with_image_properties(req.context, page)
         return views.detail(req, page, limit,
                             self._can_see_extended_attributes(req))
 
@@ -132,12 +134,21 @@ class ServersController(wsgi.Controller):
             raise exception.ServerMarkerNotFound(marker=marker)
         return page, limit
 
-    @wsgi.expected_errors(404)
+    def _get_shown_server(self, req, server_id):
+        """The server with what its show view has at this version."""
+        server = self._get_server(req, server_id)
+        if req.is_supported('2.71'):
+            server, = servers.with_server_groups(req.context, [server])
+        if req.is_supported('2.98'):
+            server, = servers.with_image_properties(req.context, [server])
+        return server
+
+    @wsgi.expected_errors((400, 404))
     @wsgi.policy(policies.SHOW)
-    @validation.query_schema(schemas.show_query)
+    @validation.query_schemas(schemas.show_query_history)
     @validation.response_body_schemas(schemas.show_responses)
     def show(self, req, id):
-        server = self._get_server(req, id)
+        server = self._get_shown_server(req, id)
         req.context.can(policies.SHOW, {'project_id': server.project_id})
         return views.show(req, server, self._can_see_extended_attributes(
             req, server.project_id))
@@ -146,7 +157,7 @@ class ServersController(wsgi.Controller):
     @wsgi.expected_errors((400, 403, 409))
     @wsgi.policy(policies.CREATE)
     @validation.schema(schemas.create_v20, '2.0', '2.0')
-    @validation.schema(schemas.create, '2.1')
+    @validation.schemas(schemas.create_history)
     @validation.response_body_schema(schemas.create_response)
     def create(self, req, body):
         context = req.context
@@ -154,9 +165,13 @@ class ServersController(wsgi.Controller):
                                       'user_id': context.user_id})
         params = body['server']
         request = _create_request(params, _scheduler_hints(body))
-        if ':' in (request.availability_zone or ''):
+        forced_host = ':' in (request.availability_zone or '')
+        if forced_host:
             context.can(policies.CREATE_FORCED_HOST,
                         {'project_id': context.project_id})
+        if request.requested_host or request.requested_node:
+            _check_requested_destination(context, forced_host)
+        _check_bdm_volume_types(params.get('block_device_mapping_v2'))
         if request.networks:
             context.can(policies.CREATE_ATTACH_NETWORK,
                         {'project_id': context.project_id})
@@ -173,10 +188,10 @@ class ServersController(wsgi.Controller):
         return wsgi.ResponseObject(
             body, headers={'Location': body['server']['links'][0]['href']})
 
-    @wsgi.expected_errors((400, 404))
+    @wsgi.expected_errors((400, 404, 409))
     @wsgi.policy(policies.UPDATE)
     @validation.schema(schemas.update_v20, '2.0', '2.0')
-    @validation.schema(schemas.update, '2.1')
+    @validation.schemas(schemas.update_history)
     @validation.response_body_schemas(schemas.update_responses)
     def update(self, req, id, body):
         context = req.context
@@ -193,8 +208,11 @@ class ServersController(wsgi.Controller):
                 values[internal] = params[wire] or None
         if 'OS-DCF:diskConfig' in params:
             values['disk_config'] = params['OS-DCF:diskConfig']
+        for name in ('hostname', 'pinned_availability_zone'):
+            if name in params:
+                values[name] = params[name]
         servers.update_server(context, server, values)
-        return views.update(req, self._get_server(req, id),
+        return views.update(req, self._get_shown_server(req, id),
                             self._can_see_extended_attributes(
                                 req, server.project_id))
 
@@ -260,13 +278,31 @@ def _all_tenants(params):
         raise exception.Invalid(str(error))
 
 
+# The filters every user may use from a version on.
+_USER_FILTERS_FROM = [
+    ('2.5', ('ip6',)),
+    ('2.66', ('changes-before',)),
+    ('2.73', ('locked',)),
+    ('2.83', ('availability_zone', 'config_drive', 'key_name', 'created_at',
+              'launched_at', 'terminated_at', 'power_state', 'task_state',
+              'vm_state', 'progress', 'user_id')),
+    ('2.90', ('hostname',)),
+]
+
+
+def _user_filters(req):
+    allowed = set(_USER_FILTERS)
+    for version, names in _USER_FILTERS_FROM:
+        if req.is_supported(version):
+            allowed.update(names)
+    return allowed
+
+
 def _list_filters(req):
     """The compute-layer filters of a list request's query string."""
     context = req.context
     params = req.GET
-    allowed = _USER_FILTERS
-    if req.is_supported('2.5'):
-        allowed = allowed | {'ip6'}
+    allowed = _user_filters(req)
     asked = set(params) - _PAGING_PARAMS
     # The rule matters only for a filter not everyone may use.
     if not asked <= allowed and context.can(
@@ -283,24 +319,44 @@ def _list_filters(req):
             filters[_EXACT_FILTERS[name]] = _exact_value(name, value)
         elif name in ('name', 'display_name'):
             filters['name'] = value
+        elif name == 'hostname':
+            filters['hostname'] = value
         elif name in ('ip', 'ip6'):
             filters[name] = value
         elif name == 'status':
             filters['status'] = params.getall(name)
-        elif name == 'changes-since':
-            filters['changes_since'] = timeutils.normalize_time(
+        elif name in ('changes-since', 'changes-before'):
+            filters[name.replace('-', '_')] = timeutils.normalize_time(
                 timeutils.parse_isotime(value))
         elif name == 'vm_state':
             filters['vm_state'] = params.getall(name)
         elif name == 'deleted':
             filters['deleted'] = strutils.bool_from_string(value)
         elif name == 'locked':
-            filters['locked'] = strutils.bool_from_string(value)
+            filters['locked'] = _locked(req, value)
+    _check_changes_window(filters)
     if 'deleted' in {status.lower() for status in filters.get(
             'status', ())} and not context.is_admin:
         raise exception.Forbidden(
             'Only administrators may list deleted instances')
     return filters
+
+
+def _locked(req, value):
+    if not req.is_supported('2.73'):
+        return strutils.bool_from_string(value)
+    try:
+        return strutils.bool_from_string(value, strict=True)
+    except ValueError as error:
+        raise exception.Invalid(str(error))
+
+
+def _check_changes_window(filters):
+    since = filters.get('changes_since')
+    before = filters.get('changes_before')
+    if since is not None and before is not None and before < since:
+        raise exception.Invalid('The value of changes-since must be less '
+                                'than or equal to changes-before.')
 
 
 def _exact_value(name, value):
@@ -330,6 +386,9 @@ def _sort_params(req):
     directions = []
     for index, key in enumerate(keys):
         column = _SORT_COLUMNS.get(key)
+        if key == 'locked':
+            # Ignored before 2.73; locked servers have a locked_by.
+            column = 'locked_by' if req.is_supported('2.73') else None
         if column is None or column in columns:
             continue
         columns.append(column)
@@ -359,6 +418,33 @@ def _check_networks(networks):
             raise exception.Invalid(
                 'Bad networks format: network uuid is not in proper format '
                 '(%s)' % network['uuid'])
+
+
+def _check_requested_destination(context, forced_host):
+    """A create naming its host or node (2.74): the rule, then no forced
+    host in its availability_zone."""
+    context.can(policies.CREATE_REQUESTED_DESTINATION,
+                {'project_id': context.project_id})
+    if forced_host:
+        raise exception.Invalid(
+            'One mechanism with host and/or hypervisor_hostname and another '
+            'mechanism with zone:host:node are mutually exclusive.')
+
+
+def _check_bdm_volume_types(mappings):
+    """Nova's checks of volume_type (2.67): only for a volume it creates
+    (from an image, a snapshot or blank)."""
+    for mapping in mappings or []:
+        if not mapping.get('volume_type'):
+            continue
+        if mapping.get('destination_type') == 'local':
+            raise exception.Invalid(
+                'Block Device Mapping is Invalid: Specifying a volume_type '
+                'with destination_type=local is not supported.')
+        if mapping.get('source_type') == 'volume':
+            raise exception.Invalid(
+                'Block Device Mapping is Invalid: Specifying volume type to '
+                'existing volume is not supported.')
 
 
 def _scheduler_hints(body):
@@ -402,7 +488,11 @@ def _create_request(params, hints):
         disk_config=params.get('OS-DCF:diskConfig', 'MANUAL'),
         group=_group_hint(hints),
         personality=[(item['path'], item['contents'])
-                     for item in params.get('personality', [])])
+                     for item in params.get('personality', [])],
+        hostname=params.get('hostname'),
+        requested_host=params.get('host'),
+        requested_node=params.get('hypervisor_hostname'),
+        scheduler_hints=hints)
 
 
 class Servers(plugin.APIPlugin):

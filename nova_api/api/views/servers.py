@@ -58,6 +58,11 @@ class ServerViewBuilder:
         self.show_extended_attributes = show_extended_attributes
         self.launch_details = req.is_supported('2.3')
         self.locked = req.is_supported('2.9')
+        self.locked_reason = req.is_supported('2.73')
+        self.hostname_to_everyone = req.is_supported('2.90')
+        self.pinned_availability_zone = req.is_supported('2.96')
+        self.image_properties = req.is_supported('2.98')
+        self.scheduler_hints = req.is_supported('2.100')
         # A page's servers share a few (project, host) pairs.
         self._host_ids = {}
 
@@ -77,7 +82,17 @@ class ServerViewBuilder:
         return {'id': identifier,
                 'links': [{'rel': 'bookmark', 'href': base + identifier}]}
 
-    def base(self, server, extended_addresses):
+    def _image(self, server):
+        # A server booted from a volume has no image.
+        image_ref = server.row.image_ref
+        if not image_ref:
+            return ''
+        image = self._reference(self.image_base, image_ref)
+        if self.image_properties:
+            image['properties'] = server.image_properties or {}
+        return image
+
+    def base(self, server, extended_addresses, server_groups=False):
         """What every full view has, update's included."""
         row = server.row
         status = server.state.status
@@ -90,9 +105,7 @@ class ServerViewBuilder:
             'user_id': row.user_id,
             'metadata': server.metadata,
             'hostId': self._host_id(server),
-            # A server booted from a volume has no image.
-            'image': self._reference(self.image_base, row.image_ref)
-            if row.image_ref else '',
+            'image': self._image(server),
             'flavor': self._reference(self.flavor_base, row.flavor_ref),
             'created': _iso_seconds(row.created_at),
             'updated': _iso_seconds(server.updated_at),
@@ -109,13 +122,19 @@ class ServerViewBuilder:
                                    self.show_extended_attributes)
         if self.locked:
             body['locked'] = row.locked_by is not None
+        if server_groups:
+            body['server_groups'] = server.server_groups
+        if self.locked_reason:
+            body['locked_reason'] = row.locked_reason
         return body
 
-    def full(self, server):
-        """The server as show and list detail answer it."""
+    def full(self, server, server_groups=False):
+        """The server as show, list detail (without its server groups)
+        and, from 2.75, update answer it."""
         row = server.row
         state = server.state
-        body = self.base(server, extended_addresses=True)
+        body = self.base(server, extended_addresses=True,
+                         server_groups=server_groups)
         body.update({
             'key_name': row.key_name,
             'config_drive': row.config_drive,
@@ -132,6 +151,12 @@ class ServerViewBuilder:
                                        for name in row.security_groups]
         if self.show_extended_attributes:
             self._add_extended_attributes(body, server)
+        elif self.hostname_to_everyone:
+            body['OS-EXT-SRV-ATTR:hostname'] = row.hostname
+        if self.pinned_availability_zone:
+            body['pinned_availability_zone'] = row.pinned_availability_zone
+        if self.scheduler_hints:
+            body['scheduler_hints'] = row.scheduler_hints or {}
         return body
 
     def _add_extended_attributes(self, body, server):
@@ -152,8 +177,9 @@ class ServerViewBuilder:
 
 
 def build_server_view(req, server, show_extended_attributes):
-    """The full server, as show and list detail answer it."""
-    return ServerViewBuilder(req, show_extended_attributes).full(server)
+    """The full server, as show answers it."""
+    return ServerViewBuilder(req, show_extended_attributes).full(
+        server, server_groups=req.is_supported('2.71'))
 
 
 def show(req, server, show_extended_attributes):
@@ -161,12 +187,16 @@ def show(req, server, show_extended_attributes):
                                         show_extended_attributes)}
 
 
-def update(req, server, show_fault_details):
-    """What an update answers before 2.75: the server without its key,
-    zone, state, usage, security group, volume and host attributes, and
-    its addresses without type and MAC."""
-    builder = ServerViewBuilder(req, show_fault_details)
-    return {'server': builder.base(server, extended_addresses=False)}
+def update(req, server, show_extended_attributes):
+    """What an update answers: from 2.75 the server as show answers it;
+    before, without its key, zone, state, usage, security group, volume
+    and host attributes, and its addresses without type and MAC."""
+    if req.is_supported('2.75'):
+        return show(req, server, show_extended_attributes)
+    builder = ServerViewBuilder(req, show_extended_attributes)
+    return {'server': builder.base(
+        server, extended_addresses=False,
+        server_groups=req.is_supported('2.71'))}
 
 
 def index(req, servers, limit):
