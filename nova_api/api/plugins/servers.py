@@ -10,6 +10,12 @@ power actions (reboot, os-stop, os-start).
     POST   /servers/{id}/action         reboot, os-stop, os-start (202)
 
 A server of another project does not exist for a non-admin (404).
+
+What microversions change here: the filters members may use (2.5 ip6,
+2.66 changes-before, 2.73 locked, 2.83 zone, key, user and state
+filters, 2.90 hostname); create's volume_type checks (2.67), requested
+host and node (2.74, rule compute:servers:create:requested_destination)
+and hostname (2.90); update's hostname (2.90) and pinned zone (2.104).
 """
 
 import re
@@ -339,6 +345,12 @@ def _list_filters(req):
             'status', ())} and not context.is_admin:
         raise exception.Forbidden(
             'Only administrators may list deleted instances')
+    if filters.get('vm_state') == ['deleted']:
+        # Members may filter by vm_state from 2.83.
+        if not context.is_admin:
+            raise exception.Forbidden(
+                'Only administrators may list deleted instances')
+        filters['deleted'] = True
     return filters
 
 

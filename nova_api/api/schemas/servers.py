@@ -10,6 +10,21 @@ Version ranges ("2.0" is /v2):
   root_device_name and user_data, and each attached volume shows
   delete_on_termination.
 - 2.9: show, detail and update add ``locked``.
+- 2.66: lists filter by ``changes-before``.
+- 2.67: a block_device_mapping_v2 item may name its ``volume_type``.
+- 2.71: show and update add ``server_groups`` (list detail does not).
+- 2.73: show, detail and update add ``locked_reason``; lists filter and
+  sort by ``locked``.
+- 2.74: create takes ``host`` and ``hypervisor_hostname``.
+- 2.75: lists refuse unknown query parameters and the sort keys they
+  used to ignore; update answers with the show view.
+- 2.90: create and update take ``hostname``; everyone sees
+  OS-EXT-SRV-ATTR:hostname. 2.94: the hostname may be an FQDN.
+- 2.96: show, detail and update add ``pinned_availability_zone``.
+- 2.98: the image of a server shows its ``properties``.
+- 2.100: show, detail and update add ``scheduler_hints``.
+- 2.102: show refuses any query parameter.
+- 2.104: update takes ``pinned_availability_zone``.
 
 Nova reports the first error in schema order, so properties and keywords
 are declared in Nova's order: the order decides which message a client

@@ -2,8 +2,13 @@
 
 What a microversion adds: 2.3 the launch details among the OS-EXT-SRV-ATTR
 attributes (for those the extended-attributes policy lets see them), 2.9
-``locked``. Administrators (by policy) also see the host, hypervisor
-hostname and instance name from 2.1.
+``locked``, 2.71 ``server_groups`` (show and update only), 2.73
+``locked_reason``, 2.75 the full view in update answers, 2.90 the
+hostname for everyone, 2.96 ``pinned_availability_zone``, 2.98 the
+image's ``properties``, 2.100 ``scheduler_hints``. Administrators (by
+policy) also see the host, hypervisor hostname and instance name from
+2.1. Server groups and image properties are loaded by the controller
+(nova_api.compute.servers.with_server_groups, with_image_properties).
 
 A list detail formats up to [api] max_limit servers, so what is the same
 for every server of a request (link bases, microversion checks, whether

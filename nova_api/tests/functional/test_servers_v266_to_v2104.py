@@ -333,6 +333,21 @@ class Servers266To2104TestV21(base.V21, Servers266To2104TestV2):
         self.assertEqual(['s1'], self.list_names('?availability_zone=nova',
                                                  version='2.83'))
 
+    def test_members_may_not_list_deleted_servers_by_vm_state(self):
+        server_id = self.create()
+        self.assertEqual(['s1'], self.list_names('?vm_state=deleted',
+                                                 version='2.82'))
+        resp = self.api('GET', '/servers?vm_state=deleted', persona='member',
+                        version='2.83')
+        self.assertFault(resp, 403,
+                         'Only administrators may list deleted instances')
+        self.assertEqual(204, self.api('DELETE', '/servers/' + server_id,
+                                       persona='member').status)
+        resp = self.api('GET', '/servers?vm_state=deleted&all_tenants=1',
+                        version='2.83')
+        self.assertEqual([server_id], [server['id'] for server
+                                       in resp.json()['servers']])
+
     # 2.90 and 2.94: hostname.
 
     def test_create_with_a_hostname(self):
