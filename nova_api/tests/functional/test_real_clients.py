@@ -40,6 +40,8 @@ PUBLIC_KEY = (
     ' client-test')
 FINGERPRINT = 'bc:e8:d6:6a:09:73:c3:b7:09:75:0f:b4:46:e3:c4:c1'
 CIRROS = '0b5d7c1e-8d3a-4c4e-9f21-3a9a6c2f0a01'
+# The simulated network every server is on.
+NETWORK_ID = '3b7f3c5e-0c1b-4f3a-9d55-6f0e8a2c1d40'
 # Responses checked against their schemas; servers' tasks short enough to
 # wait for.
 EXTRA_CONFIG = '''[api]
@@ -313,6 +315,20 @@ class NovaClientTest(NovaAPIServer, testtools.TestCase):
         self.assertEqual(20, nova.quotas.get(project).cores)
 
 
+    def test_server_create_and_update_hostname_at_2_90(self):
+        nova = self.client('2.90')
+        created = nova.servers.create(_unique('novaclient'), image=CIRROS,
+                                      flavor='1', hostname='web-1',
+                                      nics=[{'net-id': NETWORK_ID}])
+        self.addCleanup(_delete_quietly, nova, created.id)
+        server = nova.servers.get(created.id)
+        self.assertEqual('web-1', getattr(server, 'OS-EXT-SRV-ATTR:hostname'))
+        nova.servers.update(created.id, hostname='web-2')
+        server = nova.servers.get(created.id)
+        self.assertEqual('web-2', getattr(server, 'OS-EXT-SRV-ATTR:hostname'))
+        self.assertIsNone(server.locked_reason)
+        self.assertEqual([], server.server_groups)
+
 def _delete_quietly(nova, server_id):
     try:
         nova.servers.delete(server_id)
@@ -449,6 +465,30 @@ class OpenStackSDKTest(NovaAPIServer, testtools.TestCase):
         self.assertIsNone(compute.find_server(server.id,
                                               ignore_missing=True))
 
+
+    def test_server_at_2_100(self):
+        compute = self.conn.compute
+        other = compute.create_server(name=_unique('sdk'), image_id=CIRROS,
+                                      flavor_id='1',
+                                      networks=[{'uuid': NETWORK_ID}])
+        self.addCleanup(compute.delete_server, other, ignore_missing=True)
+        server = compute.create_server(
+            name=_unique('sdk'), image_id=CIRROS, flavor_id='1',
+            networks=[{'uuid': NETWORK_ID}], availability_zone='nova',
+            hostname='sdk-host', scheduler_hints={'same_host': other.id})
+        self.addCleanup(compute.delete_server, server, ignore_missing=True)
+        server = compute.wait_for_server(server, status='ACTIVE',
+                                         interval=0.1, wait=WAIT_SECONDS)
+        self.assertEqual(('nova', 'sdk-host'),
+                         (server.pinned_availability_zone, server.hostname))
+        # The SDK reads the hints under their create name, and mixes the
+        # image's properties with its other keys: the body shows them.
+        body = compute.get('/servers/' + server.id,
+                           microversion='2.100').json()['server']
+        self.assertEqual({'same_host': [other.id]}, body['scheduler_hints'])
+        self.assertEqual({'architecture': 'x86_64', 'os_distro': 'cirros',
+                          'hw_disk_bus': 'virtio'},
+                         body['image']['properties'])
 
 class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
     """The `openstack` command with admin_token and --os-endpoint.
@@ -612,3 +652,18 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         self.assertIn('No Server found for %s' % server_id, gone.stderr)
         self.assertNotIn(server_id,
                          [s['ID'] for s in self.openstack('server', 'list')])
+
+
+    def test_server_create_with_hostname(self):
+        # --hostname needs 2.90; the CLI then asks for networks "auto"
+        # (2.37).
+        name = _unique('cli')
+        created = self.openstack(
+            '--os-compute-api-version', '2.90', 'server', 'create',
+            '--image', 'cirros-0.6.2-x86_64-disk', '--flavor', 'm1.tiny',
+            '--hostname', 'cli-host', '--wait', name)
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        shown = self.openstack('--os-compute-api-version', '2.90', 'server',
+                               'show', created['id'])
+        self.assertEqual('cli-host', shown['hostname'])
