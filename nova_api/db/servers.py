@@ -287,8 +287,12 @@ def _criteria(filters, task_rules, now):
                               for vm_state in filters['vm_state']]))
     if 'name' in filters:
         criteria.append(columns.name.regexp_match(filters['name']))
-    if 'hostname' in filters:
-        criteria.append(columns.hostname.regexp_match(filters['hostname']))
+    for name in ('hostname', 'config_drive'):
+        if name in filters:
+            criteria.append(columns[name].regexp_match(filters[name]))
+    if 'task_state' in filters:
+        _vm_state, task_state = current_state_columns(task_rules, now)
+        criteria.append(task_state.in_(filters['task_state']))
     for name in _EXACT_FILTERS:
         if name in filters:
             criteria.append(columns[name] == filters[name])
@@ -315,8 +319,9 @@ def get_page(context, filters, task_rules, now, sort_keys, sort_dirs,
     both, when `deleted` is not given; else only existing ones);
     changes_since, changes_before (datetimes); states ((vm_state,
     task_state) pairs, the server is in one of them, ANY_TASK for any
-    task); vm_state (a list); name, hostname, ip, ip6 (regular
-    expressions); locked (bool); and, matched exactly, user_id,
+    task); vm_state, task_state (lists); name, hostname, config_drive,
+    ip, ip6 (regular expressions); locked (bool); and, matched exactly,
+    user_id,
     image_ref, flavor_ref, host, availability_zone,
     reservation_id, key_name, uuid, access_ip_v4, access_ip_v6.
     """

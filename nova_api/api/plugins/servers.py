@@ -325,8 +325,10 @@ def _list_filters(req):
             filters[_EXACT_FILTERS[name]] = _exact_value(name, value)
         elif name in ('name', 'display_name'):
             filters['name'] = value
-        elif name == 'hostname':
-            filters['hostname'] = value
+        elif name in ('hostname', 'config_drive'):
+            filters[name] = value
+        elif name == 'task_state':
+            filters['task_state'] = params.getall(name)
         elif name in ('ip', 'ip6'):
             filters[name] = value
         elif name == 'status':

@@ -333,6 +333,20 @@ class Servers266To2104TestV21(base.V21, Servers266To2104TestV2):
         self.assertEqual(['s1'], self.list_names('?availability_zone=nova',
                                                  version='2.83'))
 
+    def test_task_state_and_config_drive_filters(self):
+        rebooting = self.create(name='rebooting')
+        self.create(name='built', config_drive=True)
+        resp = self.action(rebooting, {'reboot': {'type': 'SOFT'}})
+        self.assertEqual(202, resp.status, resp)
+        for query, names in (('?task_state=rebooting', ['rebooting']),
+                             ('?task_state=rebooting&task_state=x',
+                              ['rebooting']),
+                             ('?config_drive=True', ['built']),
+                             ('?config_drive=^$', ['rebooting'])):
+            self.assertEqual(['built', 'rebooting'],
+                             self.list_names(query, version='2.82'))
+            self.assertEqual(names, self.list_names(query, version='2.83'))
+
     def test_members_may_not_list_deleted_servers_by_vm_state(self):
         server_id = self.create()
         self.assertEqual(['s1'], self.list_names('?vm_state=deleted',
