@@ -56,17 +56,22 @@ def _fault(fault, show_details):
 class ServerViewBuilder:
     """Formats the servers of one request."""
 
-    def __init__(self, req, show_extended_attributes):
+    def __init__(self, req, show_extended_attributes,
+                 show_server_groups=False):
         self.links = links.resource_links_builder(req, COLLECTION)
         self.image_base = links.bookmark_base(req, 'images')
         self.flavor_base = links.bookmark_base(req, 'flavors')
         self.show_extended_attributes = show_extended_attributes
         self.launch_details = req.is_supported('2.3')
         self.locked = req.is_supported('2.9')
+        self.server_groups = show_server_groups
         self.locked_reason = req.is_supported('2.73')
-        self.hostname_to_everyone = req.is_supported('2.90')
-        self.pinned_availability_zone = req.is_supported('2.96')
         self.image_properties = req.is_supported('2.98')
+        # One check per server for what later versions add: most
+        # requests (and every list of a client of 2.1) have none of it.
+        self.since_2_71 = show_server_groups or self.locked_reason
+        self.since_2_90 = req.is_supported('2.90')
+        self.pinned_availability_zone = req.is_supported('2.96')
         self.scheduler_hints = req.is_supported('2.100')
         # A page's servers share a few (project, host) pairs.
         self._host_ids = {}
@@ -87,17 +92,7 @@ class ServerViewBuilder:
         return {'id': identifier,
                 'links': [{'rel': 'bookmark', 'href': base + identifier}]}
 
-    def _image(self, server):
-        # A server booted from a volume has no image.
-        image_ref = server.row.image_ref
-        if not image_ref:
-            return ''
-        image = self._reference(self.image_base, image_ref)
-        if self.image_properties:
-            image['properties'] = server.image_properties or {}
-        return image
-
-    def base(self, server, extended_addresses, server_groups=False):
+    def base(self, server, extended_addresses):
         """What every full view has, update's included."""
         row = server.row
         status = server.state.status
@@ -110,7 +105,9 @@ class ServerViewBuilder:
             'user_id': row.user_id,
             'metadata': server.metadata,
             'hostId': self._host_id(server),
-            'image': self._image(server),
+            # A server booted from a volume has no image.
+            'image': self._reference(self.image_base, row.image_ref)
+            if row.image_ref else '',
             'flavor': self._reference(self.flavor_base, row.flavor_ref),
             'created': _iso_seconds(row.created_at),
             'updated': _iso_seconds(server.updated_at),
@@ -127,19 +124,24 @@ class ServerViewBuilder:
                                    self.show_extended_attributes)
         if self.locked:
             body['locked'] = row.locked_by is not None
-        if server_groups:
-            body['server_groups'] = server.server_groups
-        if self.locked_reason:
-            body['locked_reason'] = row.locked_reason
+        if self.since_2_71:
+            self._add_since_2_71(body, server)
         return body
 
-    def full(self, server, server_groups=False):
+    def _add_since_2_71(self, body, server):
+        if self.server_groups:
+            body['server_groups'] = server.server_groups
+        if self.locked_reason:
+            body['locked_reason'] = server.row.locked_reason
+        if self.image_properties and server.row.image_ref:
+            body['image']['properties'] = server.image_properties
+
+    def full(self, server):
         """The server as show, list detail (without its server groups)
         and, from 2.75, update answer it."""
         row = server.row
         state = server.state
-        body = self.base(server, extended_addresses=True,
-                         server_groups=server_groups)
+        body = self.base(server, extended_addresses=True)
         body.update({
             'key_name': row.key_name,
             'config_drive': row.config_drive,
@@ -156,13 +158,18 @@ class ServerViewBuilder:
                                        for name in row.security_groups]
         if self.show_extended_attributes:
             self._add_extended_attributes(body, server)
-        elif self.hostname_to_everyone:
-            body['OS-EXT-SRV-ATTR:hostname'] = row.hostname
+        if self.since_2_90:
+            self._add_since_2_90(body, row)
+        return body
+
+    def _add_since_2_90(self, body, row):
+        # Everyone sees the hostname, not only those who see the other
+        # extended attributes.
+        body['OS-EXT-SRV-ATTR:hostname'] = row.hostname
         if self.pinned_availability_zone:
             body['pinned_availability_zone'] = row.pinned_availability_zone
         if self.scheduler_hints:
             body['scheduler_hints'] = row.scheduler_hints or {}
-        return body
 
     def _add_extended_attributes(self, body, server):
         row = server.row
@@ -183,8 +190,9 @@ class ServerViewBuilder:
 
 def build_server_view(req, server, show_extended_attributes):
     """The full server, as show answers it."""
-    return ServerViewBuilder(req, show_extended_attributes).full(
-        server, server_groups=req.is_supported('2.71'))
+    return ServerViewBuilder(
+        req, show_extended_attributes,
+        show_server_groups=req.is_supported('2.71')).full(server)
 
 
 def show(req, server, show_extended_attributes):
@@ -198,10 +206,9 @@ def update(req, server, show_extended_attributes):
     and host attributes, and its addresses without type and MAC."""
     if req.is_supported('2.75'):
         return show(req, server, show_extended_attributes)
-    builder = ServerViewBuilder(req, show_extended_attributes)
-    return {'server': builder.base(
-        server, extended_addresses=False,
-        server_groups=req.is_supported('2.71'))}
+    builder = ServerViewBuilder(req, show_extended_attributes,
+                                show_server_groups=req.is_supported('2.71'))
+    return {'server': builder.base(server, extended_addresses=False)}
 
 
 def index(req, servers, limit):
