@@ -10,6 +10,7 @@ Creating servers is nova_api.compute.server_create's.
 
 import datetime
 import hashlib
+import re
 import typing
 
 from oslo_utils import timeutils
@@ -162,7 +163,8 @@ _STATUS_FILTERS = {
 def list_servers(context, filters, sort_keys, sort_dirs, limit, marker):
     """One page of servers (Server) matching `filters`: the filters of
     servers_db.get_page, but `status`, a list of API statuses, instead of
-    its `states`, and no `include_deleted`."""
+    its `states`, `power_state` (a regular expression) instead of its
+    `power_vm_states`, and no `include_deleted`."""
     durations = backend.task_durations()
     now = timeutils.utcnow()
     db_filters = _db_filters(filters)
@@ -187,6 +189,11 @@ def _db_filters(filters):
             db_filters.get('changes_before') is not None or
             'DELETED' in statuses):
         db_filters['include_deleted'] = True
+    if 'power_state' in db_filters:
+        # Nova matches the number as a regular expression.
+        pattern = re.compile(db_filters.pop('power_state'))
+        db_filters['power_vm_states'] = (
+            server_states.vm_states_with_power_state(pattern.search))
     if statuses:
         # Unknown statuses match nothing (Nova before 2.38).
         states = [pair for status in sorted(statuses)

@@ -281,10 +281,11 @@ def _criteria(filters, task_rules, now):
                                         now))
     if 'states' in filters:
         criteria.append(_state_is(task_rules, now, filters['states']))
-    if 'vm_state' in filters:
-        criteria.append(_state_is(
-            task_rules, now, [(vm_state, ANY_TASK)
-                              for vm_state in filters['vm_state']]))
+    for name in ('vm_state', 'power_vm_states'):
+        if name in filters:
+            criteria.append(_state_is(
+                task_rules, now, [(vm_state, ANY_TASK)
+                                  for vm_state in filters[name]]))
     if 'name' in filters:
         criteria.append(columns.name.regexp_match(filters['name']))
     for name in ('hostname', 'config_drive'):
@@ -319,7 +320,8 @@ def get_page(context, filters, task_rules, now, sort_keys, sort_dirs,
     both, when `deleted` is not given; else only existing ones);
     changes_since, changes_before (datetimes); states ((vm_state,
     task_state) pairs, the server is in one of them, ANY_TASK for any
-    task); vm_state, task_state (lists); name, hostname, config_drive,
+    task); vm_state, power_vm_states (vm_states, either is now one of
+    them), task_state (a list); name, hostname, config_drive,
     ip, ip6 (regular expressions); locked (bool); and, matched exactly,
     user_id,
     image_ref, flavor_ref, host, availability_zone,

@@ -325,7 +325,7 @@ def _list_filters(req):
             filters[_EXACT_FILTERS[name]] = _exact_value(name, value)
         elif name in ('name', 'display_name'):
             filters['name'] = value
-        elif name in ('hostname', 'config_drive'):
+        elif name in ('hostname', 'config_drive', 'power_state'):
             filters[name] = value
         elif name == 'task_state':
             filters['task_state'] = params.getall(name)

@@ -334,15 +334,24 @@ class Servers266To2104TestV21(base.V21, Servers266To2104TestV2):
         self.assertEqual(['s1'], self.list_names('?availability_zone=nova',
                                                  version='2.83'))
 
-    def test_task_state_and_config_drive_filters(self):
+    def test_task_state_power_state_and_config_drive_filters(self):
         rebooting = self.create(name='rebooting')
         self.create(name='built', config_drive=True)
         resp = self.action(rebooting, {'reboot': {'type': 'SOFT'}})
         self.assertEqual(202, resp.status, resp)
+        self.durations(stop=0)
+        stopped = self.create(name='stopped')
+        self.assertEqual(202, self.action(stopped, {'os-stop': None}).status)
+        self.assertEqual(['stopped'], self.list_names('?power_state=4',
+                                                      version='2.83'))
+        self.assertEqual(204, self.api('DELETE', '/servers/' + stopped,
+                                       persona='member').status)
         for query, names in (('?task_state=rebooting', ['rebooting']),
                              ('?task_state=rebooting&task_state=x',
                               ['rebooting']),
                              ('?config_drive=True', ['built']),
+                             ('?power_state=1', ['built', 'rebooting']),
+                             ('?power_state=^[04]$', []),
                              ('?config_drive=^$', ['rebooting'])):
             self.assertEqual(['built', 'rebooting'],
                              self.list_names(query, version='2.82'))
