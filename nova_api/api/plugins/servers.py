@@ -347,12 +347,6 @@ def _list_filters(req):
             'status', ())} and not context.is_admin:
         raise exception.Forbidden(
             'Only administrators may list deleted instances')
-    if filters.get('vm_state') == ['deleted']:
-        # Members may filter by vm_state from 2.83.
-        if not context.is_admin:
-            raise exception.Forbidden(
-                'Only administrators may list deleted instances')
-        filters['deleted'] = True
     return filters
 
 
