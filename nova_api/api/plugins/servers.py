@@ -171,7 +171,7 @@ class ServersController(wsgi.Controller):
                                       'user_id': context.user_id})
         params = body['server']
         request = _create_request(params, _scheduler_hints(body))
-        forced_host = ':' in (request.availability_zone or '')
+        forced_host = _names_host_or_node(request.availability_zone)
         if forced_host:
             context.can(policies.CREATE_FORCED_HOST,
                         {'project_id': context.project_id})
@@ -426,6 +426,14 @@ def _check_networks(networks):
             raise exception.Invalid(
                 'Bad networks format: network uuid is not in proper format '
                 '(%s)' % network['uuid'])
+
+
+def _names_host_or_node(availability_zone):
+    """Whether 'zone:host', 'zone::node' or 'zone:host:node' name a host
+    or node ('zone:' names neither)."""
+    _zone, _, host_and_node = (availability_zone or '').partition(':')
+    host, _, node = host_and_node.partition(':')
+    return bool(host or node)
 
 
 def _check_requested_destination(context, forced_host):

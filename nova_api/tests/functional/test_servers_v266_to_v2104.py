@@ -288,6 +288,14 @@ class Servers266To2104TestV21(base.V21, Servers266To2104TestV2):
             'One mechanism with host and/or hypervisor_hostname and another '
             'mechanism with zone:host:node are mutually exclusive.'))
 
+    def test_zone_with_an_empty_host_names_no_host(self):
+        self.assertEqual(202, self.create_with(
+            '2.74', availability_zone='nova:').status)
+        server_id = self.created('2.74', 'admin', host='compute2',
+                                 availability_zone='nova:')
+        self.assertEqual('compute2', self.show(
+            server_id, 'admin', '2.74')['OS-EXT-SRV-ATTR:host'])
+
     def test_requested_host_not_a_host_name(self):
         resp = self.create_with('2.74', 'admin', host='a b')
         self.assertFault(resp, 400, invalid_field(
