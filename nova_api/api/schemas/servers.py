@@ -299,7 +299,7 @@ update = _update_body(_name)
 update_v20 = _update_body(_name_v20)
 
 
-def _add_pinned_availability_zone(schema):
+def _take_pinned_availability_zone(schema):
     _server_body(schema)['pinned_availability_zone'] = {
         'oneOf': [{'type': 'string', 'minLength': 1, 'maxLength': 255},
                   {'type': 'null'}],
@@ -310,7 +310,7 @@ def _add_pinned_availability_zone(schema):
 UPDATE_REQUEST_CHANGES = [
     ('2.90', _add_hostname),
     ('2.94', _allow_fqdn_hostname),
-    ('2.104', _add_pinned_availability_zone),
+    ('2.104', _take_pinned_availability_zone),
 ]
 update_history = history.of(update, _in_version_order(UPDATE_REQUEST_CHANGES),
                             '2.1')
@@ -466,7 +466,7 @@ SORT_KEYS_V273 = ['locked'] + [
 ] + SORT_KEYS_IGNORED_V273
 
 
-def _add_locked(query):
+def _add_locked_filter(query):
     query['properties'].update(
         locked=_any,
         sort_key=parameter_types.multi_params(
@@ -483,7 +483,7 @@ def _refuse_unknown_parameters(query):
 # /servers/detail.
 INDEX_QUERY_CHANGES = [
     ('2.66', _add_changes_before),
-    ('2.73', _add_locked),
+    ('2.73', _add_locked_filter),
     ('2.75', _refuse_unknown_parameters),
 ]
 index_query_history = history.of(
