@@ -18,6 +18,7 @@ SERVICE_TYPE = 'compute'
 HEADER = 'OpenStack-API-Version'
 LEGACY_HEADER = 'X-OpenStack-Nova-API-Version'
 
+
 class Version(collections.namedtuple('Version', 'number change where')):
     """A microversion: its number, what it changed, and where: the modules
     (under nova_api/) that implement the change, or, for a change to

@@ -18,6 +18,7 @@ import secrets
 import string
 import uuid as uuid_lib
 
+from oslo_serialization import jsonutils
 from oslo_utils import timeutils
 
 from nova_api.compute import backend
@@ -83,6 +84,13 @@ class CreateRequest:
     boots_from_volume: bool = False
     # The server's tags (2.52).
     tags: list = dataclasses.field(default_factory=list)
+    # The guest hostname asked for (2.90); None: made from the name.
+    hostname: str | None = None
+    # The host and node asked for (2.74): scheduled there, if it has room.
+    requested_host: str | None = None
+    requested_node: str | None = None
+    # As the client sent them; stored as the scheduler keeps them (2.100).
+    scheduler_hints: dict = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -98,6 +106,9 @@ def create_servers(context, request, can_use_zero_disk_flavor):
     no host has room. Raises the 400/403 of an invalid request."""
     flavor = _flavor_for(context, request.flavor_ref)
     trusted_certificates = _trusted_certificates(request)
+    if request.hostname and request.max_count > 1:
+        raise exception.Invalid(
+            'Unable to allocate a single hostname to multiple instances')
     _check_image(context, request.image_ref, flavor,
                  can_use_zero_disk_flavor)
     key_data = _key_data(context, request.key_name)
@@ -110,6 +121,9 @@ def create_servers(context, request, can_use_zero_disk_flavor):
     security_groups = _security_groups(request.security_groups)
     group = (server_groups.get_for_create(context, request.group)
              if request.group else None)
+    if request.requested_host or request.requested_node:
+        host_name = _requested_destination(driver, request.requested_host,
+                                           request.requested_node)
     reservation_id = 'r-' + _random_string(8)
     admin_pass = request.admin_pass or _random_string(12)
     with db_api.context_manager.writer.using(context):
@@ -234,6 +248,41 @@ class _Port:
     tag: str | None = None
 
 
+def _requested_destination(driver, host, node):
+    """The host a create asks for with host and hypervisor_hostname
+    (2.74); ComputeHostNotFound for a host, or a node, there is not. A
+    simulated host is its own single node."""
+    names = {known.name for known in driver.get_hosts()}
+    if host and host not in names:
+        raise exception.ComputeHostNotFound(host=host)
+    if node and node not in names:
+        raise exception.ComputeHostNotFound(host=host or node)
+    if host and node and host != node:
+        raise exception.ComputeHostNotFound(host=host)
+    return host or node
+
+
+def stored_scheduler_hints(hints):
+    """The hints as Nova's scheduler keeps them: each value a list of
+    strings, without the hints reserved for Nova itself (``_nova...``)."""
+    stored = {}
+    for name, value in hints.items():
+        if name.startswith('_nova'):
+            continue
+        values = value if isinstance(value, list) else [value]
+        stored[name] = [_hint_string(item) for item in values]
+    return stored
+
+
+def _hint_string(value):
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bool, int, float)):
+        return str(value)
+    # A JsonFilter query given as an object.
+    return jsonutils.dumps(value)
+
+
 def _requested_ports(network, request):
     """The ports each server gets, one per requested network; none for
     "none" (2.37)."""
@@ -352,6 +401,7 @@ def _place_and_store(context, driver, request, flavor, key_data, placement,
                                            holders)
     requirement = scheduling.requirement_of(flavor)
     now = timeutils.utcnow()
+    scheduler_hints = stored_scheduler_hints(request.scheduler_hints)
     rows = []
     for index in range(count):
         server_uuid = str(uuid_lib.uuid4())
@@ -362,7 +412,8 @@ def _place_and_store(context, driver, request, flavor, key_data, placement,
         values = {
             'uuid': server_uuid, 'project_id': context.project_id,
             'user_id': context.user_id, 'name': name,
-            'hostname': _hostname(name), 'image_ref': request.image_ref,
+            'hostname': request.hostname or _hostname(name),
+            'image_ref': request.image_ref,
             'flavor_ref': flavor.flavorid, 'vcpus': flavor.vcpus,
             'memory_mb': flavor.memory_mb, 'root_gb': flavor.root_gb,
             'ephemeral_gb': flavor.ephemeral_gb, 'swap': flavor.swap,
@@ -376,6 +427,8 @@ def _place_and_store(context, driver, request, flavor, key_data, placement,
             'security_groups': security_groups, 'created_at': now,
             'deleted': 0, 'description': request.description,
             'trusted_image_certificates': trusted_certificates,
+            'scheduler_hints': scheduler_hints,
+            'pinned_availability_zone': placement.zone,
         }
         addresses = []
         fault = None

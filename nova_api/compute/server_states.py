@@ -114,6 +114,14 @@ class ServerState(typing.NamedTuple):
     host: str | None
 
 
+def vm_states_with_power_state(matches):
+    """The vm_states whose power_state (as a string) `matches` says yes
+    to: a filter on power_state is one on the vm_states that give it."""
+    return sorted(vm_state for vm_state, power_state
+                  in _POWER_STATE_BY_VM_STATE.items()
+                  if matches(str(power_state)))
+
+
 def status_of(vm_state, task_state):
     """The API status Nova shows for a vm_state and task_state."""
     return _STATUS_BY_VM_AND_TASK_STATE.get(

@@ -11,11 +11,13 @@ Creating servers is nova_api.compute.server_create's.
 
 import datetime
 import hashlib
+import re
 import typing
 
 from oslo_utils import timeutils
 
 from nova_api.compute import backend
+from nova_api.compute import images
 from nova_api.compute import server_groups
 from nova_api.compute import server_states
 from nova_api.db import api as db_api
@@ -38,6 +40,10 @@ class Server(typing.NamedTuple):
     task_ends_at: datetime.datetime | None = None
     # Its tags (2.26), when the caller asked for them; else None.
     tags: list | None = None
+    # Read only for the views that show them (with_server_groups,
+    # with_image_properties).
+    server_groups: list | None = None
+    image_properties: dict | None = None
 
     def __getattr__(self, name):
         # Stored columns read through: server.uuid, server.name ...
@@ -123,6 +129,24 @@ def _with_tags(context, servers):
             for server in servers]
 
 
+def with_server_groups(context, servers):
+    """`servers` with the uuids of the server groups they are in (at most
+    one each)."""
+    groups = servers_db.get_group_uuids_for(
+        context, [server.uuid for server in servers])
+    return [server._replace(server_groups=groups[server.uuid])
+            for server in servers]
+
+
+def with_image_properties(context, servers):
+    """`servers` with the properties of their images (2.98), in one
+    query for all of them."""
+    properties = images.get_server_image_properties(
+        context, {server.image_ref for server in servers if server.image_ref})
+    return [server._replace(image_properties=properties.get(
+        server.image_ref, {})) for server in servers]
+
+
 def _visible_project(context):
     """The project a context may read servers of; None: any."""
     return None if context.is_admin else context.project_id
@@ -172,7 +196,8 @@ def list_servers(context, filters, sort_keys, sort_dirs, limit, marker,
                  with_tags=False):
     """One page of servers (Server) matching `filters`, with their tags
     if `with_tags`: the filters of servers_db.get_page, but `status`, a
-    list of API statuses, instead of its `states`, and no
+    list of API statuses, instead of its `states`, `power_state` (a
+    regular expression) instead of its `power_vm_states`, and no
     `include_deleted`."""
     durations = backend.task_durations()
     now = timeutils.utcnow()
@@ -189,14 +214,20 @@ def list_servers(context, filters, sort_keys, sort_dirs, limit, marker,
 def _db_filters(filters):
     """servers_db.get_page's filters for a list's, or None when they can
     match nothing: statuses become the states they stand for, and deleted
-    servers are listed with the others for a changes-since or a DELETED
-    status."""
+    servers are listed with the others for a changes-since, a
+    changes-before or a DELETED status."""
     db_filters = dict(filters)
     statuses = {status.upper() for status in db_filters.pop('status', ())}
     if 'deleted' not in db_filters and (
             db_filters.get('changes_since') is not None or
+            db_filters.get('changes_before') is not None or
             'DELETED' in statuses):
         db_filters['include_deleted'] = True
+    if 'power_state' in db_filters:
+        # Nova matches the number as a regular expression.
+        pattern = re.compile(db_filters.pop('power_state'))
+        db_filters['power_vm_states'] = (
+            server_states.vm_states_with_power_state(pattern.search))
     if statuses:
         # Unknown statuses match nothing (Nova before 2.38).
         states = [pair for status in sorted(statuses)
@@ -252,10 +283,36 @@ def embedded_flavors(context, servers):
 
 
 def update_server(context, server, values):
-    """Change the name, description or access addresses (compute-layer
-    names)."""
+    """Change the name, description, hostname, access addresses or pinned
+    zone (compute-layer names); a pinned zone is checked first
+    (pinned_zone_change)."""
+    if 'pinned_availability_zone' in values:
+        values = dict(values)
+        if not pinned_zone_change(server,
+                                  values['pinned_availability_zone']):
+            del values['pinned_availability_zone']
     if values:
         servers_db.update(context, server.id, values)
+
+
+def pinned_zone_change(server, requested):
+    """Whether pinning the server to `requested` (None: unpinning) changes
+    it; Conflict (409) when it may not be pinned there: a pinned server
+    is unpinned before it is pinned again, and only to the zone it is
+    in."""
+    pinned = server.pinned_availability_zone
+    if requested is None or requested == pinned:
+        return requested != pinned
+    if pinned is not None:
+        raise exception.Conflict(
+            'Cannot change pinned availability zone directly. Unpin first '
+            'by setting pinned_availability_zone to null.')
+    if requested != server.availability_zone:
+        raise exception.Conflict(
+            "Server can only be pinned to its current availability zone "
+            "'%s', but '%s' was requested." % (server.availability_zone,
+                                               requested))
+    return True
 
 
 def delete_server(context, server):

@@ -36,6 +36,8 @@ _addresses = ServerAddress.__table__
 _faults = ServerFault.__table__
 _metadata = ServerMetadata.__table__
 _locks = models.SchedulingLock.__table__
+_groups = models.ServerGroup.__table__
+_group_members = models.ServerGroupMember.__table__
 
 SCHEDULER_LOCK = 'scheduler'
 # In a state filter's (vm_state, task_state): any task, or none.
@@ -122,6 +124,11 @@ _EMBEDDED_FLAVORS = sa.select(
 EmbeddedFlavorRow = collections.namedtuple(
     'EmbeddedFlavorRow', ('flavor_ref', 'vcpus', 'memory_mb', 'root_gb',
                           'ephemeral_gb', 'swap', 'name', 'extra_specs'))
+_GROUPS_OF_SERVERS = sa.select(
+    _group_members.c.server_uuid, _groups.c.uuid).join(
+        _groups, _groups.c.id == _group_members.c.group_id).where(
+            _group_members.c.server_uuid.in_(
+                sa.bindparam('server_uuids', expanding=True)))
 _ADDRESSES_ON_NETWORK = sa.select(
     _addresses.c.address, _servers.c.uuid).join(
         _servers, _servers.c.id == _addresses.c.server_id).where(
@@ -260,6 +267,21 @@ def _changed_since(task_rules, since):
     return sa.or_(stored, *ended)
 
 
+def _changed_before(task_rules, before, now):
+    """WHERE criteria: the server last changed at or before `before`: it
+    was stored then, and no task it started ended after then (by
+    `now`)."""
+    stored = sa.func.coalesce(_servers.c.updated_at,
+                              _servers.c.created_at) <= before
+    ended_after = [sa.and_(_servers.c.task_state == task_state,
+                           _servers.c.task_started_at > before - duration,
+                           _servers.c.task_started_at <= now - duration)
+                   for task_state, (duration, _outcome) in task_rules.items()]
+    # No task (NULL columns) is no task ended after.
+    return sa.and_(stored, sa.not_(sa.func.coalesce(
+        sa.or_(sa.false(), *ended_after), sa.false())))
+
+
 def _has_address_matching(version, pattern):
     """WHERE criteria: the server has an IPv`version` address matching
     the regular expression `pattern`."""
@@ -284,14 +306,24 @@ def _criteria(filters, task_rules, now):
         criteria.append(_EXISTING)
     if filters.get('changes_since') is not None:
         criteria.append(_changed_since(task_rules, filters['changes_since']))
+    if filters.get('changes_before') is not None:
+        criteria.append(_changed_before(task_rules, filters['changes_before'],
+                                        now))
     if 'states' in filters:
         criteria.append(_state_is(task_rules, now, filters['states']))
-    if 'vm_state' in filters:
-        criteria.append(_state_is(
-            task_rules, now, [(vm_state, ANY_TASK)
-                              for vm_state in filters['vm_state']]))
+    for name in ('vm_state', 'power_vm_states'):
+        if name in filters:
+            criteria.append(_state_is(
+                task_rules, now, [(vm_state, ANY_TASK)
+                                  for vm_state in filters[name]]))
     if 'name' in filters:
         criteria.append(columns.name.regexp_match(filters['name']))
+    for name in ('hostname', 'config_drive'):
+        if name in filters:
+            criteria.append(columns[name].regexp_match(filters[name]))
+    if 'task_state' in filters:
+        _vm_state, task_state = current_state_columns(task_rules, now)
+        criteria.append(task_state.in_(filters['task_state']))
     for name in _EXACT_FILTERS:
         if name in filters:
             criteria.append(columns[name] == filters[name])
@@ -317,9 +349,11 @@ def get_page(context, filters, task_rules, now, sort_keys, sort_dirs,
     filters: project_id (None: every project); deleted (True: only
     deleted servers, False: only existing ones); include_deleted (True:
     both, when `deleted` is not given; else only existing ones);
-    changes_since (a datetime); states ((vm_state, task_state) pairs, the
-    server is in one of them, ANY_TASK for any task); vm_state (a list);
-    name, ip, ip6 (regular expressions); locked (bool); tags, tags_any,
+    changes_since, changes_before (datetimes); states ((vm_state,
+    task_state) pairs, the server is in one of them, ANY_TASK for any
+    task); vm_state, power_vm_states (vm_states, either is now one of
+    them), task_state (a list); name, hostname, config_drive,
+    ip, ip6 (regular expressions); locked (bool); tags, tags_any,
     not_tags, not_tags_any (lists, see server_tags.filter_criteria); and,
     matched exactly, user_id, image_ref, flavor_ref, host, availability_zone,
     reservation_id, key_name, uuid, access_ip_v4, access_ip_v6.
@@ -397,6 +431,17 @@ def get_embedded_flavors(context, server_ids):
     return {row[0]: EmbeddedFlavorRow._make(row[1:])
             for row in context.connection.execute(
                 _EMBEDDED_FLAVORS, {'server_ids': server_ids})}
+
+
+@api.context_manager.reader.connection
+def get_group_uuids_for(context, server_uuids):
+    """{server uuid: [uuid of the server group it is in]}; [] for a
+    server in none."""
+    groups = {server_uuid: [] for server_uuid in server_uuids}
+    for server_uuid, group_uuid in context.connection.execute(
+            _GROUPS_OF_SERVERS, {'server_uuids': list(groups)}):
+        groups[server_uuid].append(group_uuid)
+    return groups
 
 
 @api.context_manager.reader.connection

@@ -30,6 +30,8 @@ REBOOT = POLICY_ROOT % 'reboot'
 START = POLICY_ROOT % 'start'
 STOP = POLICY_ROOT % 'stop'
 EXTENDED_ATTRIBUTES = 'os_compute_api:os-extended-server-attributes'
+# Nova's name for it has no os_compute_api prefix.
+CREATE_REQUESTED_DESTINATION = 'compute:servers:create:requested_destination'
 
 _SERVERS = '/servers'
 _SERVER = '/servers/{server_id}'
@@ -104,6 +106,9 @@ rules = [
     _rule(SHOW_FLAVOR_EXTRA_SPECS, base.PROJECT_READER_OR_ADMIN,
           'Show the extra specs of the flavor embedded in a server (2.47).',
           _SERVER_VIEWS, deprecated_rule=_DEPRECATED_FLAVOR_EXTRA_SPECS),
+    _rule(CREATE_REQUESTED_DESTINATION, base.ADMIN,
+          'Create a server on the host or node it names (host and '
+          'hypervisor_hostname, from 2.74).', [('POST', _SERVERS)]),
     _rule(UPDATE, base.PROJECT_MEMBER_OR_ADMIN, 'Update a server.',
           [('PUT', _SERVER)]),
     _rule(DELETE, base.PROJECT_MEMBER_OR_ADMIN, 'Delete a server.',

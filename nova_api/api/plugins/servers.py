@@ -12,11 +12,17 @@ power actions (reboot, os-stop, os-start).
 A server of another project does not exist for a non-admin (404).
 
 What later microversions change here: a create's description (2.19),
-device tags (2.32, 2.42), networks "auto" and "none" (2.37) and trusted
-image certificates (2.63); an update's description (2.19); a list's
-refusal of unknown statuses (2.38); and what show, detail and update
-read once per request for their views: the host statuses (2.16) and the
-embedded flavors of the page (2.47). The schemas hold the rest.
+device tags (2.32, 2.42), networks "auto" and "none" (2.37), trusted
+image certificates (2.63), volume_type checks (2.67), requested host and
+node (2.74, rule compute:servers:create:requested_destination) and
+hostname (2.90); an update's description (2.19), hostname (2.90) and
+pinned zone (2.104); the filters members may use (2.5 ip6, 2.26 tags,
+2.66 changes-before, 2.73 locked, 2.83 zone, key, user and state
+filters, 2.90 hostname) and a list's refusal of unknown statuses (2.38);
+and what show, detail and update read once per request for their views:
+the host statuses (2.16), the embedded flavors of the page (2.47), tags
+(2.26), server groups (2.71) and image properties (2.98). The schemas
+hold the rest.
 """
 
 import re
@@ -96,11 +102,6 @@ class ServersController(wsgi.Controller):
     def _get_server(self, req, server_id):
         return servers.get_server(req.context, server_id)
 
-    def _get_shown_server(self, req, server_id):
-        """The server, with what its full view shows beyond its row."""
-        return servers.get_server(req.context, server_id,
-                                  with_tags=req.is_supported('2.26'))
-
     def _can_see_extended_attributes(self, req, server_project_id=None):
         return req.context.can(
             policies.EXTENDED_ATTRIBUTES,
@@ -137,9 +138,17 @@ class ServersController(wsgi.Controller):
                 'show_flavor_extra_specs': context.can(
                     policies.SHOW_FLAVOR_EXTRA_SPECS, target, fatal=False)}
 
+    def _update_view_options(self, req, server):
+        """The view builder's options for an update's answer: the full
+        view's from 2.75, the embedded flavor before."""
+        options = self._flavor_options(req, [server], server.project_id)
+        if req.is_supported('2.75'):
+            options.update(self._host_status_options(req, server.project_id))
+        return options
+
     @wsgi.expected_errors((400, 403))
     @wsgi.policy(policies.INDEX)
-    @validation.query_schemas(schemas.index_queries)
+    @validation.query_schemas(schemas.index_query_history)
     @validation.response_body_schema(schemas.index_response)
     def index(self, req):
         page, limit = self._list(req, policies.INDEX,
@@ -148,12 +157,14 @@ class ServersController(wsgi.Controller):
 
     @wsgi.expected_errors((400, 403))
     @wsgi.policy(policies.DETAIL)
-    @validation.query_schemas(schemas.index_queries)
+    @validation.query_schemas(schemas.index_query_history)
     @validation.response_body_schemas(schemas.detail_responses)
     def detail(self, req):
         page, limit = self._list(req, policies.DETAIL,
                                  policies.DETAIL_ALL_TENANTS,
                                  with_tags=req.is_supported('2.26'))
+        if req.is_supported('2.98'):
+            page = servers.with_image_properties(req.context, page)
         return views.detail(req, page, limit,
                             self._can_see_extended_attributes(req),
                             **self._host_status_options(req),
@@ -181,9 +192,19 @@ class ServersController(wsgi.Controller):
             raise exception.ServerMarkerNotFound(marker=marker)
         return page, limit
 
-    @wsgi.expected_errors(404)
+    def _get_shown_server(self, req, server_id):
+        """The server with what its show view has at this version."""
+        server = servers.get_server(req.context, server_id,
+                                    with_tags=req.is_supported('2.26'))
+        if req.is_supported('2.71'):
+            server, = servers.with_server_groups(req.context, [server])
+        if req.is_supported('2.98'):
+            server, = servers.with_image_properties(req.context, [server])
+        return server
+
+    @wsgi.expected_errors((400, 404))
     @wsgi.policy(policies.SHOW)
-    @validation.query_schema(schemas.show_query)
+    @validation.query_schemas(schemas.show_query_history)
     @validation.response_body_schemas(schemas.show_responses)
     def show(self, req, id):
         server = self._get_shown_server(req, id)
@@ -216,11 +237,15 @@ class ServersController(wsgi.Controller):
             context.can(policies.CREATE_TRUSTED_CERTS,
                         {'project_id': context.project_id,
                          'user_id': context.user_id})
-        if ':' in (request.availability_zone or ''):
+        forced_host = _names_host_or_node(request.availability_zone)
+        if forced_host:
             context.can(policies.CREATE_FORCED_HOST,
                         {'project_id': context.project_id})
+        if request.requested_host or request.requested_node:
+            _check_requested_destination(context, forced_host)
         if not request.image_ref and not request.boots_from_volume:
             raise exception.Invalid('Missing imageRef attribute')
+        _check_bdm_volume_types(params.get('block_device_mapping_v2'))
         # "none" allocates no network, so it needs no right to attach one.
         if params.get('networks') and params['networks'] != 'none':
             context.can(policies.CREATE_ATTACH_NETWORK,
@@ -238,7 +263,7 @@ class ServersController(wsgi.Controller):
         return wsgi.ResponseObject(
             body, headers={'Location': body['server']['links'][0]['href']})
 
-    @wsgi.expected_errors((400, 404))
+    @wsgi.expected_errors((400, 404, 409))
     @wsgi.policy(policies.UPDATE)
     @validation.schema(schemas.update_v20, '2.0', '2.0')
     @validation.schemas(schemas.update_history)
@@ -261,12 +286,15 @@ class ServersController(wsgi.Controller):
                 values[internal] = params[wire] or None
         if 'OS-DCF:diskConfig' in params:
             values['disk_config'] = params['OS-DCF:diskConfig']
+        for name in ('hostname', 'pinned_availability_zone'):
+            if name in params:
+                values[name] = params[name]
         servers.update_server(context, server, values)
         server = self._get_shown_server(req, id)
         return views.update(
             req, server,
             self._can_see_extended_attributes(req, server.project_id),
-            **self._flavor_options(req, [server], server.project_id))
+            **self._update_view_options(req, server))
 
     @wsgi.response(204)
     @wsgi.expected_errors((404, 409))
@@ -330,15 +358,32 @@ def _all_tenants(params):
         raise exception.Invalid(str(error))
 
 
+# The filters every user may use from a version on.
+_USER_FILTERS_FROM = [
+    ('2.5', ('ip6',)),
+    ('2.26', tuple(_TAG_FILTERS)),
+    ('2.66', ('changes-before',)),
+    ('2.73', ('locked',)),
+    ('2.83', ('availability_zone', 'config_drive', 'key_name', 'created_at',
+              'launched_at', 'terminated_at', 'power_state', 'task_state',
+              'vm_state', 'progress', 'user_id')),
+    ('2.90', ('hostname',)),
+]
+
+
+def _user_filters(req):
+    allowed = set(_USER_FILTERS)
+    for version, names in _USER_FILTERS_FROM:
+        if req.is_supported(version):
+            allowed.update(names)
+    return allowed
+
+
 def _list_filters(req):
     """The compute-layer filters of a list request's query string."""
     context = req.context
     params = req.GET
-    allowed = _USER_FILTERS
-    if req.is_supported('2.5'):
-        allowed = allowed | {'ip6'}
-    if req.is_supported('2.26'):
-        allowed = allowed | _TAG_FILTERS.keys()
+    allowed = _user_filters(req)
     asked = set(params) - _PAGING_PARAMS
     # The rule matters only for a filter not everyone may use.
     if not asked <= allowed and context.can(
@@ -355,21 +400,26 @@ def _list_filters(req):
             filters[_EXACT_FILTERS[name]] = _exact_value(name, value)
         elif name in ('name', 'display_name'):
             filters['name'] = value
+        elif name in ('hostname', 'config_drive', 'power_state'):
+            filters[name] = value
+        elif name == 'task_state':
+            filters['task_state'] = params.getall(name)
         elif name in ('ip', 'ip6'):
             filters[name] = value
         elif name == 'status':
             filters['status'] = params.getall(name)
-        elif name == 'changes-since':
-            filters['changes_since'] = timeutils.normalize_time(
+        elif name in ('changes-since', 'changes-before'):
+            filters[name.replace('-', '_')] = timeutils.normalize_time(
                 timeutils.parse_isotime(value))
         elif name == 'vm_state':
             filters['vm_state'] = params.getall(name)
         elif name == 'deleted':
             filters['deleted'] = strutils.bool_from_string(value)
         elif name == 'locked':
-            filters['locked'] = strutils.bool_from_string(value)
+            filters['locked'] = _locked(req, value)
         elif name in _TAG_FILTERS:
             filters[_TAG_FILTERS[name]] = value.split(',')
+    _check_changes_window(filters)
     if 'status' in filters and req.is_supported('2.38'):
         servers.check_status_filter(filters['status'])
     if 'deleted' in {status.lower() for status in filters.get(
@@ -377,6 +427,23 @@ def _list_filters(req):
         raise exception.Forbidden(
             'Only administrators may list deleted instances')
     return filters
+
+
+def _locked(req, value):
+    if not req.is_supported('2.73'):
+        return strutils.bool_from_string(value)
+    try:
+        return strutils.bool_from_string(value, strict=True)
+    except ValueError as error:
+        raise exception.Invalid(str(error))
+
+
+def _check_changes_window(filters):
+    since = filters.get('changes_since')
+    before = filters.get('changes_before')
+    if since is not None and before is not None and before < since:
+        raise exception.Invalid('The value of changes-since must be less '
+                                'than or equal to changes-before.')
 
 
 def _exact_value(name, value):
@@ -406,6 +473,9 @@ def _sort_params(req):
     directions = []
     for index, key in enumerate(keys):
         column = _SORT_COLUMNS.get(key)
+        if key == 'locked':
+            # Ignored before 2.73; locked servers have a locked_by.
+            column = 'locked_by' if req.is_supported('2.73') else None
         if column is None or column in columns:
             continue
         columns.append(column)
@@ -438,6 +508,41 @@ def _check_networks(networks):
             raise exception.Invalid(
                 'Bad networks format: network uuid is not in proper format '
                 '(%s)' % network['uuid'])
+
+
+def _names_host_or_node(availability_zone):
+    """Whether 'zone:host', 'zone::node' or 'zone:host:node' name a host
+    or node ('zone:' names neither)."""
+    _zone, _, host_and_node = (availability_zone or '').partition(':')
+    host, _, node = host_and_node.partition(':')
+    return bool(host or node)
+
+
+def _check_requested_destination(context, forced_host):
+    """A create naming its host or node (2.74): the rule, then no forced
+    host in its availability_zone."""
+    context.can(policies.CREATE_REQUESTED_DESTINATION,
+                {'project_id': context.project_id})
+    if forced_host:
+        raise exception.Invalid(
+            'One mechanism with host and/or hypervisor_hostname and another '
+            'mechanism with zone:host:node are mutually exclusive.')
+
+
+def _check_bdm_volume_types(mappings):
+    """Nova's checks of volume_type (2.67): only for a volume it creates
+    (from an image, a snapshot or blank)."""
+    for mapping in mappings or []:
+        if not mapping.get('volume_type'):
+            continue
+        if mapping.get('destination_type') == 'local':
+            raise exception.Invalid(
+                'Block Device Mapping is Invalid: Specifying a volume_type '
+                'with destination_type=local is not supported.')
+        if mapping.get('source_type') == 'volume':
+            raise exception.Invalid(
+                'Block Device Mapping is Invalid: Specifying volume type to '
+                'existing volume is not supported.')
 
 
 def _scheduler_hints(body):
@@ -497,7 +602,11 @@ def _create_request(params, hints):
         group=_group_hint(hints),
         tags=params.get('tags', []),
         personality=[(item['path'], item['contents'])
-                     for item in params.get('personality', [])])
+                     for item in params.get('personality', [])],
+        hostname=params.get('hostname'),
+        requested_host=params.get('host'),
+        requested_node=params.get('hypervisor_hostname'),
+        scheduler_hints=hints)
 
 
 class Servers(plugin.APIPlugin):

@@ -15,10 +15,10 @@ Version ranges ("2.0" is /v2):
   update show it.
 - 2.26: show, detail and update add ``tags``; lists take the tags,
   tags-any, not-tags and not-tags-any filters.
-- 2.52: create takes ``tags``.
 - 2.32: networks and block_device_mapping_v2 items take a ``tag``; 2.33
   takes it from block devices, 2.37 from networks (Nova's mistakes), 2.42
   gives both back.
+- 2.52: create takes ``tags``.
 - 2.37: create requires ``networks``: a list (uuids must be UUIDs), or
   "auto" or "none".
 - 2.47: the server's flavor is its details (original_name, sizes,
@@ -26,6 +26,21 @@ Version ranges ("2.0" is /v2):
 - 2.57: create takes no ``personality``.
 - 2.63: create takes ``trusted_image_certificates``; show, detail and
   update show them.
+- 2.66: lists filter by ``changes-before``.
+- 2.67: a block_device_mapping_v2 item may name its ``volume_type``.
+- 2.71: show and update add ``server_groups`` (list detail does not).
+- 2.73: show, detail and update add ``locked_reason``; lists filter and
+  sort by ``locked``.
+- 2.74: create takes ``host`` and ``hypervisor_hostname``.
+- 2.75: lists refuse unknown query parameters and the sort keys they
+  used to ignore; update answers with the show view.
+- 2.90: create and update take ``hostname``; everyone sees
+  OS-EXT-SRV-ATTR:hostname. 2.94: the hostname may be an FQDN.
+- 2.96: show, detail and update add ``pinned_availability_zone``.
+- 2.98: the image of a server shows its ``properties``.
+- 2.100: show, detail and update add ``scheduler_hints``.
+- 2.102: show refuses any query parameter.
+- 2.104: update takes ``pinned_availability_zone``.
 
 Nova reports the first error in schema order, so properties and keywords
 are declared in Nova's order: the order decides which message a client
@@ -36,6 +51,7 @@ import copy
 import re
 import unicodedata
 
+from nova_api.api import microversion
 from nova_api.api.schemas import server_tags
 from nova_api.api.validation import history
 from nova_api.api.validation import parameter_types
@@ -223,6 +239,50 @@ create = _create_body(_name, _user_data)
 create_v20 = _create_body(
     _name_v20, dict(_user_data, type=['string', 'null']))
 
+# A guest hostname (2.90): letters, digits and inner dashes.
+_hostname = {
+    'type': 'string',
+    'pattern': '^[a-zA-Z0-9]+[a-zA-Z0-9-]*[a-zA-Z0-9]+$',
+    'minLength': 2,
+    'maxLength': 63,
+}
+# A host name or FQDN: compute host names (2.74), guest hostnames (2.94).
+# Underscores are allowed, as real hosts have them.
+_fqdn = {
+    'type': 'string',
+    'pattern': '^[a-zA-Z0-9-._]*$',
+    'minLength': 1,
+    'maxLength': 255,
+}
+
+
+def _server_body(schema):
+    return schema['properties']['server']['properties']
+
+
+def _add_bdm_volume_type(schema):
+    _server_body(schema)['block_device_mapping_v2']['items'][
+        'properties']['volume_type'] = {
+            'type': ['string', 'null'], 'minLength': 0, 'maxLength': 255,
+    }
+
+
+def _add_requested_destination(schema):
+    _server_body(schema).update(host=_fqdn, hypervisor_hostname=_fqdn)
+
+
+def _add_hostname(schema):
+    _server_body(schema)['hostname'] = _hostname
+
+
+def _allow_fqdn_hostname(schema):
+    _server_body(schema)['hostname'] = _fqdn
+
+
+def _in_version_order(changes):
+    return sorted(changes, key=lambda change: microversion.APIVersionRequest(
+        change[0]))
+
 
 def _printable_ranges():
     """Nova's character class of printable characters (of the Basic
@@ -358,6 +418,10 @@ CREATE_CHANGES = [
     ('2.52', _add_create_tags),
     ('2.57', _remove_personality),
     ('2.63', _take_trusted_image_certificates),
+    ('2.67', _add_bdm_volume_type),
+    ('2.74', _add_requested_destination),
+    ('2.90', _add_hostname),
+    ('2.94', _allow_fqdn_hostname),
 ]
 create_history = history.of(create, CREATE_CHANGES, '2.1')
 
@@ -390,12 +454,22 @@ def _add_update_description(body):
     body['properties']['server']['properties']['description'] = description
 
 
-# What each version changed in an update's body from 2.1; 2.0 (/v2) is
-# update_v20.
+def _take_pinned_availability_zone(schema):
+    _server_body(schema)['pinned_availability_zone'] = {
+        'oneOf': [{'type': 'string', 'minLength': 1, 'maxLength': 255},
+                  {'type': 'null'}],
+    }
+
+
+# What each version changed in the update body from 2.1.
 UPDATE_REQUEST_CHANGES = [
     ('2.19', _add_update_description),
+    ('2.90', _add_hostname),
+    ('2.94', _allow_fqdn_hostname),
+    ('2.104', _take_pinned_availability_zone),
 ]
-update_history = history.of(update, UPDATE_REQUEST_CHANGES, '2.1')
+update_history = history.of(update, _in_version_order(UPDATE_REQUEST_CHANGES),
+                            '2.1')
 
 reboot = {
     'type': 'object',
@@ -522,7 +596,6 @@ index_query = {
 }
 
 
-
 def _add_tag_filters(query):
     query['properties'].update({
         'tags': _regex, 'tags-any': _regex,
@@ -530,17 +603,72 @@ def _add_tag_filters(query):
     })
 
 
-# What each version changed in the query of a list (index and detail).
+def _add_changes_before(query):
+    query['properties']['changes-before'] = parameter_types.multi_params(
+        {'type': 'string', 'format': 'date-time'})
+
+
+# From 2.73 servers sort by ``locked`` (no longer ignored) and filter by
+# it; from 2.75 the ignored sort keys are refused. Nova lists the keys in
+# the order of a Python set: these are the orders the reference Nova
+# answered in its messages.
+SORT_KEYS_IGNORED_V273 = [key for key in SORT_KEYS_IGNORED
+                          if key != 'locked']
+SORT_KEYS_V275 = [
+    'created_at', 'power_state', 'instance_type_id', 'display_name',
+    'terminated_at', 'task_state', 'availability_zone', 'progress',
+    'ramdisk_id', 'image_ref', 'access_ip_v4', 'config_drive', 'kernel_id',
+    'launched_at', 'display_description', 'node', 'auto_disk_config', 'host',
+    'locked', 'project_id', 'updated_at', 'launch_index', 'root_device_name',
+    'locked_by', 'hostname', 'user_id', 'access_ip_v6', 'key_name',
+    'vm_state', 'uuid',
+]
+SORT_KEYS_V273 = ['locked'] + [
+    key for key in SORT_KEYS_V275 if key != 'locked'
+] + SORT_KEYS_IGNORED_V273
+
+
+def _add_locked_filter(query):
+    query['properties'].update(
+        locked=_any,
+        sort_key=parameter_types.multi_params(
+            {'type': 'string', 'enum': SORT_KEYS_V273}))
+
+
+def _refuse_unknown_parameters(query):
+    query['properties']['sort_key'] = parameter_types.multi_params(
+        {'type': 'string', 'enum': SORT_KEYS_V275})
+    query['additionalProperties'] = False
+
+
+# What each version changed in the query of GET /servers and
+# /servers/detail.
 INDEX_QUERY_CHANGES = [
     ('2.26', _add_tag_filters),
+    ('2.66', _add_changes_before),
+    ('2.73', _add_locked_filter),
+    ('2.75', _refuse_unknown_parameters),
 ]
-index_queries = history.of(index_query, INDEX_QUERY_CHANGES, '2.0')
+index_query_history = history.of(
+    index_query, _in_version_order(INDEX_QUERY_CHANGES), '2.0')
+
 detail_query = index_query
 
 show_query = parameter_types.no_query_parameters
 
-# Nova ignores the query string of a delete.
-delete_query = show_query
+
+def _refuse_any_parameter(query):
+    query['additionalProperties'] = False
+
+
+# From 2.102 a show refuses any query parameter.
+SHOW_QUERY_CHANGES = [
+    ('2.102', _refuse_any_parameter),
+]
+show_query_history = history.of(show_query, SHOW_QUERY_CHANGES, '2.0')
+
+# Nova ignores the query string of a delete, at every version.
+delete_query = parameter_types.no_query_parameters
 
 # Responses.
 
@@ -719,6 +847,7 @@ _show_properties = dict(
     },
 )
 
+
 def _add_launch_details(properties):
     properties.update({
         'os-extended-volumes:volumes_attached': _volumes_attached(
@@ -784,11 +913,48 @@ def _add_trusted_image_certificates(properties):
 # or behind a policy (host_status, OS-EXT-SRV-ATTR).
 _OPTIONAL = frozenset(('fault', 'progress', 'security_groups',
                        'host_status'))
+
+
 def _add_tags(properties):
     properties['tags'] = {'type': 'array', 'items': {'type': 'string'},
                           'maxItems': server_tags.MAX_TAGS}
 
 
+def _add_server_groups(properties):
+    # The group the server is in, if any.
+    properties['server_groups'] = {
+        'type': 'array', 'items': _uuid, 'maxItems': 1,
+    }
+
+
+def _add_locked_reason(properties):
+    properties['locked_reason'] = {'type': ['string', 'null']}
+
+
+def _add_pinned_availability_zone(properties):
+    properties['pinned_availability_zone'] = {'type': ['string', 'null']}
+
+
+def _add_image_properties(properties):
+    image = properties['image']['anyOf'][1]
+    image['properties']['properties'] = {
+        'type': 'object',
+        'patternProperties': {
+            '^[a-zA-Z0-9_:. ]{1,255}$': {
+                'type': ['string', 'null'], 'maxLength': 255,
+            },
+        },
+        'additionalProperties': False,
+    }
+    image['required'].append('properties')
+
+
+def _add_scheduler_hints(properties):
+    # As the scheduler keeps them: every value a list of strings.
+    properties['scheduler_hints'] = {
+        'type': 'object',
+        'additionalProperties': {'type': 'array', 'items': {'type': 'string'}},
+    }
 
 
 def _is_optional(name):
@@ -835,11 +1001,58 @@ SERVER_CHANGES = [
     ('2.26', _add_tags),
     ('2.47', _embed_flavor),
     ('2.63', _add_trusted_image_certificates),
+    ('2.73', _add_locked_reason),
+    ('2.96', _add_pinned_availability_zone),
+    ('2.98', _add_image_properties),
+    ('2.100', _add_scheduler_hints),
 ]
-_servers = history.mapped(
-    history.of(_show_properties, SERVER_CHANGES, '2.0'), _server)
+# What show (and update) have and list detail has not.
+SHOW_ONLY_CHANGES = [
+    ('2.71', _add_server_groups),
+]
+_SHOW_CHANGES = _in_version_order(SERVER_CHANGES + SHOW_ONLY_CHANGES)
+# From 2.90 every user sees the hostname, not only those the extended
+# attributes policy lets see the others.
+_SHOWN_TO_EVERYONE = [('2.90', 'OS-EXT-SRV-ATTR:hostname')]
 
-show_responses = history.mapped(_servers, _one)
+
+def _with_shown_to_everyone(entries):
+    """Server schemas of a history, requiring from each version of
+    _SHOWN_TO_EVERYONE its attribute (a range it falls in is split)."""
+    for version, name in _SHOWN_TO_EVERYONE:
+        split = []
+        for schema, low, high in entries:
+            if _before(low, version) and (high is None or
+                                          not _before(high, version)):
+                split.append((schema, low, _version_before(version)))
+                low = version
+            if not _before(low, version):
+                schema = dict(schema, required=schema['required'] + [name])
+            split.append((schema, low, high))
+        entries = split
+    return entries
+
+
+def _before(version, other):
+    return (microversion.APIVersionRequest(version) <
+            microversion.APIVersionRequest(other))
+
+
+def _version_before(version):
+    parsed = microversion.APIVersionRequest(version)
+    return '%d.%d' % (parsed.major, parsed.minor - 1)
+
+
+def _server_history(first, changes, first_version):
+    return _with_shown_to_everyone(history.mapped(
+        history.of(first, changes, first_version), _server))
+
+
+_servers = _server_history(_show_properties,
+                           _in_version_order(SERVER_CHANGES), '2.0')
+_shown_servers = _server_history(_show_properties, _SHOW_CHANGES, '2.0')
+
+show_responses = history.mapped(_shown_servers, _one)
 detail_responses = history.mapped(_servers, _many)
 
 index_response = _many({
@@ -861,10 +1074,28 @@ UPDATE_CHANGES = [
     ('2.26', _add_tags),
     ('2.47', _embed_flavor),
     ('2.63', _add_trusted_image_certificates),
+    ('2.71', _add_server_groups),
+    ('2.73', _add_locked_reason),
 ]
+# From 2.75 an update answers with the server as show does.
+_UPDATE_SHOWS_ALL_FROM = '2.75'
+
+
+def _as_shown(properties):
+    """The update view becomes show's view of the same version."""
+    properties.clear()
+    properties.update(history.of(
+        _show_properties,
+        [(version, change) for version, change in _SHOW_CHANGES
+         if not _before(_UPDATE_SHOWS_ALL_FROM, version)], '2.0')[-1][0])
+
+
+_UPDATE_RESPONSE_CHANGES = _in_version_order(UPDATE_CHANGES) + [
+    (_UPDATE_SHOWS_ALL_FROM, _as_shown)] + [
+    (version, change) for version, change in _SHOW_CHANGES
+    if _before(_UPDATE_SHOWS_ALL_FROM, version)]
 update_responses = history.mapped(
-    history.of(_view_properties, UPDATE_CHANGES, '2.0'),
-    lambda properties: _one(_server(properties)))
+    _server_history(_view_properties, _UPDATE_RESPONSE_CHANGES, '2.0'), _one)
 
 create_response = {
     'type': 'object',

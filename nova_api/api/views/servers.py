@@ -5,12 +5,16 @@ attributes (for those the extended-attributes policy lets see them), 2.9
 ``locked``, 2.16 ``host_status`` (show and detail, by policy), 2.19
 ``description``, 2.26 ``tags`` (update's shorter view too), 2.47 the
 flavor's details instead of its id and link (its extra specs by policy),
-2.63 ``trusted_image_certificates``. Administrators (by policy) also see
-the host, hypervisor hostname and instance name from 2.1.
+2.63 ``trusted_image_certificates``, 2.71 ``server_groups`` (show and
+update only), 2.73 ``locked_reason``, 2.75 the full view in update
+answers, 2.90 the hostname for everyone, 2.96
+``pinned_availability_zone``, 2.98 the image's ``properties``, 2.100
+``scheduler_hints``. Administrators (by policy) also see the host,
+hypervisor hostname and instance name from 2.1.
 
 What needs more than the server's row (host statuses, embedded flavors,
-tags) is read by the controller once per request and handed to the
-builder.
+tags, server groups, image properties) is read by the controller once per
+request and handed to the builder.
 
 A list detail formats up to [api] max_limit servers, so what is the same
 for every server of a request (link bases, microversion checks, whether
@@ -63,11 +67,13 @@ class ServerViewBuilder:
                  host_statuses=None,
                  host_status_unknown_only=False,
                  flavors=None,
-                 show_flavor_extra_specs=False):
+                 show_flavor_extra_specs=False,
+                 show_server_groups=False):
         """host_statuses: {host: status} (compute's host_statuses()) to
         show host_status, None not to; host_status_unknown_only: show
         it only when UNKNOWN. flavors: {server uuid: EmbeddedFlavor} to
-        embed them (2.47), None for the flavor's id and link."""
+        embed them (2.47), None for the flavor's id and link.
+        show_server_groups: the server's groups (2.71, not in lists)."""
         self.links = links.resource_links_builder(req, COLLECTION)
         self.image_base = links.bookmark_base(req, 'images')
         self.flavor_base = links.bookmark_base(req, 'flavors')
@@ -81,6 +87,15 @@ class ServerViewBuilder:
         self.show_flavor_extra_specs = show_flavor_extra_specs
         self.trusted_image_certificates = req.is_supported('2.63')
         self.tags = req.is_supported('2.26')
+        self.server_groups = show_server_groups
+        self.locked_reason = req.is_supported('2.73')
+        self.image_properties = req.is_supported('2.98')
+        # One check per server for what later versions add: most
+        # requests (and every list of a client of 2.1) have none of it.
+        self.since_2_71 = show_server_groups or self.locked_reason
+        self.since_2_90 = req.is_supported('2.90')
+        self.pinned_availability_zone = req.is_supported('2.96')
+        self.scheduler_hints = req.is_supported('2.100')
         # A page's servers share a few (project, host) pairs.
         self._host_ids = {}
 
@@ -158,10 +173,21 @@ class ServerViewBuilder:
         if self.tags:
             # Read by the controller for the views that show them.
             body['tags'] = list(server.tags)
+        if self.since_2_71:
+            self._add_since_2_71(body, server)
         return body
 
+    def _add_since_2_71(self, body, server):
+        if self.server_groups:
+            body['server_groups'] = server.server_groups
+        if self.locked_reason:
+            body['locked_reason'] = server.row.locked_reason
+        if self.image_properties and server.row.image_ref:
+            body['image']['properties'] = server.image_properties
+
     def full(self, server):
-        """The server as show and list detail answer it."""
+        """The server as show, list detail (without its server groups)
+        and, from 2.75, update answer it."""
         row = server.row
         state = server.state
         body = self.base(server, extended_addresses=True)
@@ -183,7 +209,18 @@ class ServerViewBuilder:
             self._add_extended_attributes(body, server)
         if self.host_statuses is not None:
             self._add_host_status(body, row)
+        if self.since_2_90:
+            self._add_since_2_90(body, row)
         return body
+
+    def _add_since_2_90(self, body, row):
+        # Everyone sees the hostname, not only those who see the other
+        # extended attributes.
+        body['OS-EXT-SRV-ATTR:hostname'] = row.hostname
+        if self.pinned_availability_zone:
+            body['pinned_availability_zone'] = row.pinned_availability_zone
+        if self.scheduler_hints:
+            body['scheduler_hints'] = row.scheduler_hints or {}
 
     def _add_extended_attributes(self, body, server):
         row = server.row
@@ -203,8 +240,9 @@ class ServerViewBuilder:
 
 
 def build_server_view(req, server, show_extended_attributes, **options):
-    """The full server, as show and list detail answer it; `options` are
+    """The full server, as show answers it; `options` are
     ServerViewBuilder's."""
+    options.setdefault('show_server_groups', req.is_supported('2.71'))
     return ServerViewBuilder(req, show_extended_attributes,
                              **options).full(server)
 
@@ -214,11 +252,14 @@ def show(req, server, show_extended_attributes, **options):
                                         show_extended_attributes, **options)}
 
 
-def update(req, server, show_fault_details, **options):
-    """What an update answers before 2.75: the server without its key,
-    zone, state, usage, security group, volume and host attributes, and
-    its addresses without type and MAC."""
-    builder = ServerViewBuilder(req, show_fault_details, **options)
+def update(req, server, show_extended_attributes, **options):
+    """What an update answers: from 2.75 the server as show answers it;
+    before, without its key, zone, state, usage, security group, volume
+    and host attributes, and its addresses without type and MAC."""
+    if req.is_supported('2.75'):
+        return show(req, server, show_extended_attributes, **options)
+    options.setdefault('show_server_groups', req.is_supported('2.71'))
+    builder = ServerViewBuilder(req, show_extended_attributes, **options)
     return {'server': builder.base(server, extended_addresses=False)}
 
 

@@ -51,6 +51,7 @@ def _in_process_app():
                               name='osapi_compute')
     return _APP
 
+
 # The fault body's key for each status, as Nova names it (its
 # nova.api.openstack.wsgi.Fault); any other status is a 'computeFault'.
 # Written out here, not read from the product, so that a change to the

@@ -21,7 +21,6 @@ DEFAULT_FLAVORS = (
 )
 
 
-
 def unique(prefix='ft'):
     return '%s-%s' % (prefix, uuid.uuid4().hex[:12])
 

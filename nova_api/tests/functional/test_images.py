@@ -455,7 +455,6 @@ class ImagesTestV21(base.V21, ImagesTestV2):
         self.assertEqual(204, resp.status)
         self.assertVersionHeaders(resp, '2.10')
 
-
     def assertGone(self, method, path, version, body=None):
         resp = self.api(method, path, body, version=version)
         self.assertFault(resp, 404, 'The resource could not be found.')

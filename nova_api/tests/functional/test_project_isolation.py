@@ -168,7 +168,6 @@ class ProjectIsolationTestV2(base.APITestCase):
             resp = self.api('GET', path, persona='other')
             self.assertFault(resp, 404, 'Image not found.')
 
-
     def test_another_project_cannot_boot_from_private_image_or_flavor(self):
         for image, flavor in ((_PRIVATE_IMAGE, '1'),
                               (_CIRROS, self.owned['flavor'])):

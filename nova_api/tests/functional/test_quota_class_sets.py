@@ -153,7 +153,6 @@ class QuotaClassSetsTestV21(base.V21, QuotaClassSetsTestV2):
                                                   id=self.name)},
                          resp.json())
 
-
     def assertShown(self, version, expected):
         resp = self.api('GET', self.path(), version=version)
         self.assertVersionHeaders(resp, version)

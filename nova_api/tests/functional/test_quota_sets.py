@@ -384,7 +384,6 @@ class QuotaSetsTestV21(base.V21, QuotaSetsTestV2):
         self.assertEqual({'quota_set': dict(DEFAULTS, id=self.tenant)},
                          resp.json())
 
-
     def assertShown(self, version, expected):
         """Each answer of the project's quotas shows `expected`."""
         resp = self.api('GET', self.path(), version=version)

@@ -45,7 +45,7 @@ PUBLIC_KEY = (
     ' client-test')
 FINGERPRINT = 'bc:e8:d6:6a:09:73:c3:b7:09:75:0f:b4:46:e3:c4:c1'
 CIRROS = '0b5d7c1e-8d3a-4c4e-9f21-3a9a6c2f0a01'
-# The simulated compute backend's network.
+# The simulated network every server is on.
 NETWORK_ID = '3b7f3c5e-0c1b-4f3a-9d55-6f0e8a2c1d40'
 # Responses checked against their schemas; servers' tasks short enough to
 # wait for.
@@ -344,6 +344,7 @@ class NovaClientTest(NovaAPIServer, testtools.TestCase):
             nova, auto.id, 'ACTIVE').networks.values()
         self.assertEqual(2, len(addresses))
         self.assertIsNone(nova.servers.get(auto.id).description)
+
     def test_server_tags(self):
         nova = self.client('2.26')
         created = nova.servers.create(_unique('tags'), image=CIRROS,
@@ -373,6 +374,7 @@ class NovaClientTest(NovaAPIServer, testtools.TestCase):
             nics=[{'net-id': NETWORK_ID}])
         self.addCleanup(_delete_quietly, nova, created.id)
         self.assertEqual(['t1', 't2'], nova.servers.get(created.id).tags)
+
     def _import_keypairs(self, nova, count):
         """`count` new key pairs (by name) and every name listed."""
         prefix = _unique('paged')
@@ -412,6 +414,7 @@ class NovaClientTest(NovaAPIServer, testtools.TestCase):
         self.assertEqual(('anti-affinity', {'max_server_per_host': 2}, []),
                          (shown.policy, shown.rules, shown.members))
         self.assertIn(group.id, [g.id for g in nova.server_groups.list()])
+
     def test_flavor_description_and_extra_specs_in_the_view(self):
         nova = self.client('2.61')
         name = _unique('described')
@@ -441,6 +444,19 @@ class NovaClientTest(NovaAPIServer, testtools.TestCase):
         self.assertIn("'sometimes' is not one of: dedicated, shared, mixed",
                       str(error))
 
+    def test_server_create_and_update_hostname_at_2_90(self):
+        nova = self.client('2.90')
+        created = nova.servers.create(_unique('novaclient'), image=CIRROS,
+                                      flavor='1', hostname='web-1',
+                                      nics=[{'net-id': NETWORK_ID}])
+        self.addCleanup(_delete_quietly, nova, created.id)
+        server = nova.servers.get(created.id)
+        self.assertEqual('web-1', getattr(server, 'OS-EXT-SRV-ATTR:hostname'))
+        nova.servers.update(created.id, hostname='web-2')
+        server = nova.servers.get(created.id)
+        self.assertEqual('web-2', getattr(server, 'OS-EXT-SRV-ATTR:hostname'))
+        self.assertIsNone(server.locked_reason)
+        self.assertEqual([], server.server_groups)
 
 
 def _delete_quietly(nova, server_id):
@@ -549,7 +565,6 @@ class OpenStackSDKTest(NovaAPIServer, testtools.TestCase):
         self.assertEqual([('nova', {'available': True})],
                          [(z.name, z.state) for z in zones])
 
-
     def test_server_boot_stop_start_reboot_delete(self):
         compute = self.conn.compute
         name = _unique('sdk')
@@ -596,6 +611,30 @@ class OpenStackSDKTest(NovaAPIServer, testtools.TestCase):
             addresses[networks] = server.addresses
         self.assertEqual(2, len(addresses['auto']['private']))
         self.assertEqual({}, addresses['none'])
+
+    def test_server_at_2_100(self):
+        compute = self.conn.compute
+        other = compute.create_server(name=_unique('sdk'), image_id=CIRROS,
+                                      flavor_id='1',
+                                      networks=[{'uuid': NETWORK_ID}])
+        self.addCleanup(compute.delete_server, other, ignore_missing=True)
+        server = compute.create_server(
+            name=_unique('sdk'), image_id=CIRROS, flavor_id='1',
+            networks=[{'uuid': NETWORK_ID}], availability_zone='nova',
+            hostname='sdk-host', scheduler_hints={'same_host': other.id})
+        self.addCleanup(compute.delete_server, server, ignore_missing=True)
+        server = compute.wait_for_server(server, status='ACTIVE',
+                                         interval=0.1, wait=WAIT_SECONDS)
+        self.assertEqual(('nova', 'sdk-host'),
+                         (server.pinned_availability_zone, server.hostname))
+        # The SDK reads the hints under their create name, and mixes the
+        # image's properties with its other keys: the body shows them.
+        body = compute.get('/servers/' + server.id,
+                           microversion='2.100').json()['server']
+        self.assertEqual({'same_host': [other.id]}, body['scheduler_hints'])
+        self.assertEqual({'architecture': 'x86_64', 'os_distro': 'cirros',
+                          'hw_disk_bus': 'virtio'},
+                         body['image']['properties'])
 
 
 class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
@@ -806,6 +845,7 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
                          (shown['flavor']['original_name'],
                           shown['flavor']['ram'],
                           shown['flavor']['extra_specs']))
+
     def test_server_set_and_unset_tags(self):
         name = _unique('cli-tags')
         server_id = self.openstack('server', 'create', '--image',
@@ -836,6 +876,7 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         shown = self.openstack('--os-compute-api-version', '2.52', 'server',
                                'show', created['id'])
         self.assertEqual(['green'], shown['tags'])
+
     def test_server_group_create_with_a_soft_policy_and_a_rule(self):
         name = _unique('cli-soft')
         group = self.openstack('--os-compute-api-version', '2.15', 'server',
@@ -889,3 +930,17 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         shown = self.openstack('--os-compute-api-version', '2.55', 'flavor',
                                'show', created['id'])
         self.assertEqual('second words', shown['description'])
+
+    def test_server_create_with_hostname(self):
+        # --hostname needs 2.90; the CLI then asks for networks "auto"
+        # (2.37).
+        name = _unique('cli')
+        created = self.openstack(
+            '--os-compute-api-version', '2.90', 'server', 'create',
+            '--image', 'cirros-0.6.2-x86_64-disk', '--flavor', 'm1.tiny',
+            '--hostname', 'cli-host', '--wait', name)
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        shown = self.openstack('--os-compute-api-version', '2.90', 'server',
+                               'show', created['id'])
+        self.assertEqual('cli-host', shown['hostname'])
