@@ -14,8 +14,6 @@ What each microversion changed:
 """
 
 import copy
-import re
-import unicodedata
 
 from nova_api.api.validation import history
 from nova_api.api.validation import parameter_types
@@ -35,35 +33,10 @@ def _format_first(name_fragment):
     return {'format': name_fragment['format'], **name_fragment}
 
 
-def _is_printable(char):
-    # Letters, marks, numbers, punctuation, symbols and horizontal spaces.
-    category = unicodedata.category(char)
-    return not category.startswith('C') and (
-        category == 'Zs' or not category.startswith('Z'))
-
-
-def _printable_ranges():
-    """The printable characters below U+FFFF as the inside of a regex
-    character class, in ranges: Nova's description pattern, which its
-    error messages quote in full."""
-    ranges = []
-    for code in range(0xFFFF):
-        if not _is_printable(chr(code)):
-            continue
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    return ''.join(
-        re.escape(chr(low)) if low == high else
-        '%s-%s' % (re.escape(chr(low)), re.escape(chr(high)))
-        for low, high in ranges)
-
-
 # A TEXT column (64 KiB); null clears it.
 _description = {
     'type': ['string', 'null'], 'minLength': 0, 'maxLength': 65535,
-    'pattern': '^[%s]*$' % _printable_ranges(),
+    'pattern': parameter_types.PRINTABLE,
 }
 
 _create_v20 = {

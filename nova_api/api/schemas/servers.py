@@ -48,8 +48,6 @@ sees for a body with several errors.
 """
 
 import copy
-import re
-import unicodedata
 
 from nova_api.api import microversion
 from nova_api.api.schemas import server_tags
@@ -284,39 +282,10 @@ def _in_version_order(changes):
         change[0]))
 
 
-def _printable_ranges():
-    """Nova's character class of printable characters (of the Basic
-    Multilingual Plane, spaces included), built as Nova builds it: its
-    error messages quote the whole pattern."""
-    ranges = []
-    first = last = None
-    for code in range(0xFFFF):
-        char = chr(code)
-        category = unicodedata.category(char)
-        printable = category[0] != 'C' and (category[0] != 'Z' or
-                                             category == 'Zs')
-        if printable:
-            if first is None:
-                first = char
-            last = char
-        elif first is not None:
-            ranges.append(_char_range(first, last))
-            first = None
-    if first is not None:
-        ranges.append(_char_range(first, last))
-    return ''.join(ranges)
-
-
-def _char_range(first, last):
-    if first == last:
-        return re.escape(first)
-    return re.escape(first) + '-' + re.escape(last)
-
-
 # What a user says a server is for (2.19); null clears it.
 description = {
     'type': ['string', 'null'],
-    'pattern': '^[%s]*$' % _printable_ranges(),
+    'pattern': parameter_types.PRINTABLE,
     'minLength': 0,
     'maxLength': 255,
 }

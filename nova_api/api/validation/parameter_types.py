@@ -1,6 +1,8 @@
 """Reusable JSON-Schema fragments for request bodies and query strings."""
 
 import copy
+import re
+import unicodedata
 
 # The largest value a signed 32-bit database integer column holds.
 DB_MAX_INT = 0x7FFFFFFF
@@ -97,3 +99,33 @@ metadata = {
 # The {"meta": {key: value}} of PUT .../metadata/{key}: exactly one item.
 metadata_item = dict(copy.deepcopy(metadata),
                      minProperties=1, maxProperties=1)
+
+
+def _is_printable(char):
+    # Letters, marks, numbers, punctuation, symbols and horizontal spaces.
+    category = unicodedata.category(char)
+    return not category.startswith('C') and (
+        category == 'Zs' or not category.startswith('Z'))
+
+
+def _printable_ranges():
+    """The printable characters below U+FFFF as the inside of a regex
+    character class, in ranges: Nova's description pattern, which its
+    error messages quote in full."""
+    ranges = []
+    for code in range(0xFFFF):
+        if not _is_printable(chr(code)):
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return ''.join(
+        re.escape(chr(low)) if low == high else
+        '%s-%s' % (re.escape(chr(low)), re.escape(chr(high)))
+        for low, high in ranges)
+
+
+# Printable text (descriptions): Nova's pattern, which its error messages
+# quote in full.
+PRINTABLE = '^[%s]*$' % _printable_ranges()

@@ -77,7 +77,9 @@ class Servers266To2104TestV2(test_servers.ServerHelpers, base.APITestCase):
 class Servers266To2104TestV21(base.V21, Servers266To2104TestV2):
 
     def create_with(self, version, persona='member', hints=None, **fields):
-        server = {'name': 's1', 'imageRef': CIRROS, 'flavorRef': '1'}
+        # Every version here needs networks (2.37).
+        server = {'name': 's1', 'imageRef': CIRROS, 'flavorRef': '1',
+                  'networks': 'auto'}
         server.update(fields)
         body = {'server': server}
         if hints is not None:
@@ -263,8 +265,8 @@ class Servers266To2104TestV21(base.V21, Servers266To2104TestV2):
         resp = self.create_with('2.73', 'admin', host='compute2')
         self.assertFault(resp, 400, invalid_field('server', {
             'name': 's1', 'imageRef': CIRROS, 'flavorRef': '1',
-            'host': 'compute2'}, "Additional properties are not allowed "
-            "('host' was unexpected)"))
+            'networks': 'auto', 'host': 'compute2'},
+            "Additional properties are not allowed ('host' was unexpected)"))
 
     def test_requested_host_is_for_administrators(self):
         resp = self.create_with('2.74', host='compute2')
@@ -400,8 +402,9 @@ class Servers266To2104TestV21(base.V21, Servers266To2104TestV2):
         resp = self.create_with('2.89', hostname='web-1')
         self.assertFault(resp, 400, invalid_field('server', {
             'name': 's1', 'imageRef': CIRROS, 'flavorRef': '1',
-            'hostname': 'web-1'}, "Additional properties are not allowed "
-            "('hostname' was unexpected)"))
+            'networks': 'auto', 'hostname': 'web-1'},
+            "Additional properties are not allowed ('hostname' was "
+            "unexpected)"))
 
     def test_bad_hostnames_at_2_90(self):
         pattern = '^[a-zA-Z0-9]+[a-zA-Z0-9-]*[a-zA-Z0-9]+$'

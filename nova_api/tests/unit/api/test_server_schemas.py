@@ -573,19 +573,25 @@ _RESPONSE_SCHEMAS = {
 
 # The servers samples checked: those of the versions whose changes are
 # served (the later ones are checked as they are).
-_CHECKED_UP_TO = microversion.APIVersionRequest('2.65')
+# From 2.66 on SamplesFrom266Test checks the samples (2.69 has servers of
+# a cell that is down, which nova_api never answers).
+_FIRST_OF_SAMPLES_FROM_266 = microversion.APIVersionRequest('2.66')
 
 
 def _sample_folders():
     """('' or 'vX.Y', version) of each sample folder up to the maximum."""
     folders = [('', microversion.APIVersionRequest('2.1'))]
-    highest = min(microversion.MAX_VERSION, _CHECKED_UP_TO)
     for name in sorted(os.listdir(_SAMPLES)):
         if name.startswith('v2.'):
             version = microversion.APIVersionRequest(name[1:])
-            if version <= highest:
+            if version <= microversion.MAX_VERSION:
                 folders.append((name, version))
     return folders
+
+
+def _sample_folders_before_266():
+    return [(folder, version) for folder, version in _sample_folders()
+            if version < _FIRST_OF_SAMPLES_FROM_266]
 
 
 def _server_schemas(schema):
@@ -668,7 +674,7 @@ class ResponseSamplesTest(_SampleTest):
 
     def test_every_sample_matches_its_schema(self):
         checked = 0
-        for folder, version in _sample_folders():
+        for folder, version in _sample_folders_before_266():
             for file_name in os.listdir(os.path.join(_SAMPLES, folder)):
                 schema_name = _RESPONSE_SCHEMAS.get(file_name)
                 if schema_name is None:
@@ -689,7 +695,7 @@ class ResponseSamplesTest(_SampleTest):
                      'server-update-req.json': servers.update_history,
                      'server-put-req.json': servers.update_history}
         checked = 0
-        for folder, version in _sample_folders():
+        for folder, version in _sample_folders_before_266():
             for file_name in os.listdir(os.path.join(_SAMPLES, folder)):
                 if file_name not in histories:
                     continue
@@ -770,51 +776,6 @@ class ResponseSamplesTest(_SampleTest):
 # What versions before 2.66 added to a server, which another part of the
 # work declares: taken out of (or, for the flavor, put back as at 2.1 in)
 # the samples from 2.66 while the schemas do not declare them.
-_EARLIER_ATTRIBUTES = ('description', 'tags', 'trusted_image_certificates',
-                       'host_status')
-_FLAVOR_V21 = {'id': '1', 'links': [
-    {'rel': 'bookmark',
-     'href': 'http://openstack.example.com/6f70656e737461636b20342065766572'
-             '/flavors/1'}]}
-
-
-def _without_earlier_attributes(server, declared):
-    """Take out of a sample server what the schema's server properties
-    `declared` do not have yet."""
-    for name in _EARLIER_ATTRIBUTES:
-        if name not in declared:
-            server.pop(name, None)
-    embedded = 'vcpus' in declared['flavor'].get('properties', {})
-    if 'flavor' in server and 'id' not in server['flavor'] and not embedded:
-        server['flavor'] = _FLAVOR_V21
-
-
-def _server_properties(schema):
-    """The server properties of a show/update or list detail schema."""
-    if 'servers' in schema['properties']:
-        return schema['properties']['servers']['items']['properties']
-    return schema['properties']['server']['properties']
-
-
-def _without_earlier_parameters(server, declared):
-    """Take out of a sample request what versions before 2.66 added (and
-    the schema `declared` does not have yet)."""
-    for name in ('description', 'tags', 'trusted_image_certificates'):
-        if name not in declared:
-            server.pop(name, None)
-    networks = declared.get('networks', {})
-    if server.get('networks') in ('auto', 'none') and 'oneOf' not in (
-            networks):
-        del server['networks']
-    if 'oneOf' not in networks:
-        for network in server.get('networks', []):
-            network.pop('tag', None)
-    mappings = declared.get('block_device_mapping_v2')
-    if mappings and 'tag' not in mappings['items']['properties']:
-        for mapping in server.get('block_device_mapping_v2', []):
-            mapping.pop('tag', None)
-
-
 def _from_a_down_cell(server):
     return (isinstance(server, dict) and server.get('status') == 'UNKNOWN'
             and 'name' not in server)
@@ -846,11 +807,6 @@ class SamplesFrom266Test(_SampleTest):
                     body['servers'] = body_servers
                 elif not body_servers:
                     continue
-                if schema_name in ('show_responses', 'detail_responses',
-                                   'update_responses'):
-                    for server in body_servers:
-                        _without_earlier_attributes(
-                            server, _server_properties(schema))
                 try:
                     validators.validate_response(schema, body)
                 except jsonschema.ValidationError as e:
@@ -872,9 +828,6 @@ class SamplesFrom266Test(_SampleTest):
                     continue
                 body = _load_sample(folder, file_name)
                 schema = _in_history(history, version)
-                _without_earlier_parameters(
-                    body['server'],
-                    schema['properties']['server']['properties'])
                 validators.validate_body(_request(), schema, body,
                                          relaxed=False)
                 checked += 1
