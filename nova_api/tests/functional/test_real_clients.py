@@ -943,4 +943,5 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
                         created['id'], output_json=False)
         shown = self.openstack('--os-compute-api-version', '2.90', 'server',
                                'show', created['id'])
-        self.assertEqual('cli-host', shown['hostname'])
+        # The CLI shows the attribute under its wire name.
+        self.assertEqual('cli-host', shown['OS-EXT-SRV-ATTR:hostname'])

@@ -613,13 +613,16 @@ class PolicyWalkTestV2(base.APITestCase):
         self.assertGreater(walked, 0, 'no removed route was walked')
 
 
+def calls_of(route):
+    """The requests REQUESTS has for `route`, one per version range."""
+    calls = REQUESTS[route]
+    return (calls,) if isinstance(calls, Call) else calls
+
+
 def request_at(route, version):
     """The REQUESTS entry of `route` at `version`, or None if it has
     none there."""
-    calls = REQUESTS[route]
-    if isinstance(calls, Call):
-        calls = (calls,)
-    for call in calls:
+    for call in calls_of(route):
         if not call.versions or version.matches(
                 *(bound and microversion.APIVersionRequest(bound)
                   for bound in call.versions)):
