@@ -251,6 +251,9 @@ VERSIONS = tuple(Version(*entry) for entry in (
 ))
 
 _VERSION_RE = re.compile(r'^([1-9]\d*)\.([1-9]\d*|0)$')
+# Version strings compared with, parsed: {"X.Y": APIVersionRequest}.
+_PARSED = {}
+_PARSED_MAX = 1024
 
 
 @functools.total_ordering
@@ -273,7 +276,14 @@ class APIVersionRequest:
     def _coerce(other):
         if isinstance(other, APIVersionRequest):
             return other
-        return APIVersionRequest(other)
+        # Views compare with literal versions per item of a list: parse
+        # each literal once.
+        parsed = _PARSED.get(other)
+        if parsed is None:
+            parsed = APIVersionRequest(other)
+            if len(_PARSED) < _PARSED_MAX:
+                _PARSED[other] = parsed
+        return parsed
 
     def _key(self):
         return (self.major, self.minor)
@@ -294,9 +304,14 @@ class APIVersionRequest:
 
     def matches(self, min_version=None, max_version=None):
         """True if this version is within [min_version, max_version]."""
-        if min_version is not None and self < min_version:
+        # Compared as (major, minor) keys: every request checks ranges
+        # many times over.
+        key = (self.major, self.minor)
+        if min_version is not None and key < self._coerce(
+                min_version)._key():
             return False
-        if max_version is not None and self > max_version:
+        if max_version is not None and key > self._coerce(
+                max_version)._key():
             return False
         return True
 
