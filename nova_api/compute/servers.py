@@ -223,6 +223,11 @@ def _db_filters(filters):
             db_filters.get('changes_before') is not None or
             'DELETED' in statuses):
         db_filters['include_deleted'] = True
+    # Every server's progress is 0 here (Nova keeps 0 until a task
+    # reports one), matched as a regular expression as Nova does.
+    if 'progress' in db_filters and not re.search(
+            db_filters.pop('progress'), '0'):
+        return None
     if 'power_state' in db_filters:
         # Nova matches the number as a regular expression.
         pattern = re.compile(db_filters.pop('power_state'))

@@ -321,6 +321,12 @@ def _criteria(filters, task_rules, now):
     for name in ('hostname', 'config_drive'):
         if name in filters:
             criteria.append(columns[name].regexp_match(filters[name]))
+    # Times matched as text, as Nova matches them: the database's own
+    # form of a timestamp ("2026-12-03 13:35:54...").
+    for name in ('created_at', 'launched_at', 'terminated_at'):
+        if name in filters:
+            criteria.append(sa.cast(columns[name], sa.String).regexp_match(
+                filters[name]))
     if 'task_state' in filters:
         _vm_state, task_state = current_state_columns(task_rules, now)
         criteria.append(task_state.in_(filters['task_state']))
@@ -352,7 +358,8 @@ def get_page(context, filters, task_rules, now, sort_keys, sort_dirs,
     changes_since, changes_before (datetimes); states ((vm_state,
     task_state) pairs, the server is in one of them, ANY_TASK for any
     task); vm_state, power_vm_states (vm_states, either is now one of
-    them), task_state (a list); name, hostname, config_drive,
+    them), task_state (a list); name, hostname, config_drive, created_at,
+    launched_at, terminated_at (as text),
     ip, ip6 (regular expressions); locked (bool); tags, tags_any,
     not_tags, not_tags_any (lists, see server_tags.filter_criteria); and,
     matched exactly, user_id, image_ref, flavor_ref, host, availability_zone,

@@ -400,7 +400,9 @@ def _list_filters(req):
             filters[_EXACT_FILTERS[name]] = _exact_value(name, value)
         elif name in ('name', 'display_name'):
             filters['name'] = value
-        elif name in ('hostname', 'config_drive', 'power_state'):
+        elif name in ('hostname', 'config_drive', 'power_state',
+                      'created_at', 'launched_at', 'terminated_at',
+                      'progress'):
             filters[name] = value
         elif name == 'task_state':
             filters['task_state'] = params.getall(name)

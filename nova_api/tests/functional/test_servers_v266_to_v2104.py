@@ -381,6 +381,30 @@ class Servers266To2104TestV21(base.V21, Servers266To2104TestV2):
                              self.list_names(query, version='2.82'))
             self.assertEqual(names, self.list_names(query, version='2.83'))
 
+    def test_time_and_progress_filters(self):
+        old = self.create(name='old')
+        _store(old, created_at=datetime.datetime(2020, 1, 1, 12, 30),
+               launched_at=datetime.datetime(2020, 1, 1, 12, 31),
+               terminated_at=datetime.datetime(2020, 1, 2))
+        self.create(name='new')
+        for query, names in (('?created_at=^2020-01-01', ['old']),
+                             ('?created_at=12:30', ['old']),
+                             ('?launched_at=^2020', ['old']),
+                             ('?terminated_at=2020-01-02', ['old']),
+                             ('?created_at=^1999', []),
+                             ('?progress=0', ['new', 'old']),
+                             ('?progress=^[1-9]', [])):
+            self.assertEqual(['new', 'old'],
+                             self.list_names(query, version='2.82'))
+            self.assertEqual(names, self.list_names(query, version='2.83'))
+
+    def test_time_filters_take_regular_expressions_only(self):
+        resp = self.api('GET', '/servers?created_at=[', persona='member',
+                        version='2.83')
+        self.assertFault(resp, 400, "Invalid input for query parameters "
+                                    "created_at. Value: [. '[' is not a "
+                                    "'regex'")
+
     def test_vm_state_deleted_lists_no_existing_server(self):
         # Nova answers 403 only for status=DELETED (vm_state ['deleted']
         # from the status); the vm_state parameter itself is a string
