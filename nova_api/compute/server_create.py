@@ -392,6 +392,9 @@ def _place_and_store(context, driver, request, flavor, key_data, placement,
                      network, ports, security_groups, reservation_id,
                      count, trusted_certificates):
     hosts = driver.get_hosts()
+    # Kept with each server, as Nova embeds its flavor (2.47).
+    flavor_snapshot = (flavor.name,
+                       flavors_db.get_extra_specs(context, flavor.flavorid))
     usage = servers_db.get_host_usage(context)
     holders = servers_db.get_used_addresses(context, network.name)
     used = set(holders)
@@ -448,7 +451,7 @@ def _place_and_store(context, driver, request, flavor, key_data, placement,
                 addresses += _tagged(port.tag, fixed_addresses.allocate(
                     network, used, server_uuid, port.fixed_ip))
         rows.append(servers_db.create(context, values, request.metadata,
-                                      addresses, fault))
+                                      addresses, fault, flavor_snapshot))
         server_tags_db.add_at_create(context, rows[-1].id, request.tags)
     # Read back as stored: columns normalise some values (accessIPv6).
     return [servers_db.get(context, row.uuid) for row in rows]

@@ -269,9 +269,9 @@ class EmbeddedFlavor(typing.NamedTuple):
 
 
 def embedded_flavors(context, servers):
-    """{server uuid: EmbeddedFlavor} of `servers`, in one query. The
-    sizes are those the server was created with; a flavor deleted since
-    keeps its id as its name, and has no extra specs."""
+    """{server uuid: EmbeddedFlavor} of `servers`, in one query: the
+    flavor as the server was created with it (a server stored without
+    its flavor's name shows the flavor's id, with no extra specs)."""
     if not servers:
         return {}
     by_id = servers_db.get_embedded_flavors(

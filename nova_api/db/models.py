@@ -359,6 +359,24 @@ class ServerMetadata(TimestampMixin, Base):
     value: orm.Mapped[str] = orm.mapped_column(sa.String(255))
 
 
+class ServerFlavor(Base):
+    """The name and extra specs of the flavor a server was created with,
+    as Nova embeds the flavor in the server (2.47): they stay what they
+    were when the flavor changes or goes. (The sizes are the server's own
+    columns.)"""
+
+    __tablename__ = 'server_flavors'
+    __table_args__ = (_MYSQL_TABLE_ARGS,)
+
+    server_id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer,
+        sa.ForeignKey('servers.id', ondelete='CASCADE',
+                      name='fk_server_flavors_server_id_servers'),
+        primary_key=True, autoincrement=False)
+    name: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    extra_specs: orm.Mapped[dict] = orm.mapped_column(sa.JSON)
+
+
 class ServerTag(Base):
     """A tag of a server (2.26): up to 50 per server, 60 characters each,
     kept in the order of their names."""

@@ -107,19 +107,14 @@ _FAULTS_OF_MANY = sa.select(_faults).where(
     _faults.c.server_id.in_(sa.bindparam('server_ids', expanding=True))
 ).order_by(_faults.c.id)
 # The flavor a server was created with, as 2.47 embeds it: its sizes as
-# copied onto the server, and the name and extra specs of the flavor of
-# that id (not copied at create: no column holds them).
-_flavors = models.Flavor.__table__
-_extra_specs = models.FlavorExtraSpec.__table__
-_EXTRA_SPECS_OBJECT = sa.select(json_aggregates.json_object_agg(
-    _extra_specs.c.key, _extra_specs.c.value)).where(
-        _extra_specs.c.flavor_id == _flavors.c.id).scalar_subquery()
+# copied onto the server, and the name and extra specs kept beside it.
+_server_flavors = models.ServerFlavor.__table__
 _EMBEDDED_FLAVORS = sa.select(
     _servers.c.id, _servers.c.flavor_ref, _servers.c.vcpus,
     _servers.c.memory_mb, _servers.c.root_gb, _servers.c.ephemeral_gb,
-    _servers.c.swap, _flavors.c.name, _EXTRA_SPECS_OBJECT,
+    _servers.c.swap, _server_flavors.c.name, _server_flavors.c.extra_specs,
 ).select_from(_servers.outerjoin(
-    _flavors, _flavors.c.flavorid == _servers.c.flavor_ref)).where(
+    _server_flavors, _server_flavors.c.server_id == _servers.c.id)).where(
         _servers.c.id.in_(sa.bindparam('server_ids', expanding=True)))
 EmbeddedFlavorRow = collections.namedtuple(
     'EmbeddedFlavorRow', ('flavor_ref', 'vcpus', 'memory_mb', 'root_gb',
@@ -184,11 +179,12 @@ def _network_info_entry(address):
 
 
 @api.context_manager.writer
-def create(context, values, metadata, addresses, fault=None):
+def create(context, values, metadata, addresses, fault=None, flavor=None):
     """Insert a server with its metadata ({key: value}), addresses
     (dicts of ServerAddress columns, and the device ``tag`` of their
-    port, if any, kept in network_info) and, for a server in ERROR, its
-    fault (dict of ServerFault columns)."""
+    port, if any, kept in network_info), for a server in ERROR its fault
+    (dict of ServerFault columns), and the name and extra specs of its
+    flavor ((name, {key: value}))."""
     server = Server(network_info=[
         _network_info_entry(address) for address in addresses] or None,
         **values)
@@ -200,6 +196,10 @@ def create(context, values, metadata, addresses, fault=None):
         [ServerAddress(server_id=server.id, **{
             name: value for name, value in address.items() if name != 'tag'})
          for address in addresses])
+    if flavor is not None:
+        name, extra_specs = flavor
+        context.session.add(models.ServerFlavor(
+            server_id=server.id, name=name, extra_specs=extra_specs))
     if fault is not None:
         context.session.add(ServerFault(server_id=server.id, **fault))
     context.session.flush()
@@ -433,8 +433,8 @@ def addresses_of(row):
 
 @api.context_manager.reader.connection
 def get_embedded_flavors(context, server_ids):
-    """{server id: EmbeddedFlavorRow} of servers by their internal ids;
-    name and extra_specs are None when the flavor no longer exists."""
+    """{server id: EmbeddedFlavorRow} of servers by their internal ids
+    (name and extra_specs None for a server without them)."""
     return {row[0]: EmbeddedFlavorRow._make(row[1:])
             for row in context.connection.execute(
                 _EMBEDDED_FLAVORS, {'server_ids': server_ids})}

@@ -419,12 +419,26 @@ class ServersV216ToV265TestV21(base.V21, ServersV216ToV265TestV2):
         self.assertEqual('short-lived', self.show(server_id, version='2.47')[
             'flavor']['original_name'])
         self.assertEqual(202, self.api('DELETE', '/flavors/gone').status)
-        # The sizes are the server's own; no column keeps the flavor's
-        # name, so its id stands in (Nova keeps the name).
+        # The server keeps its flavor as it was created with it.
         self.assertEqual(
-            {'original_name': 'gone', 'vcpus': 1, 'ram': 256, 'disk': 1,
-             'ephemeral': 0, 'swap': 0, 'extra_specs': {}},
+            {'original_name': 'short-lived', 'vcpus': 1, 'ram': 256,
+             'disk': 1, 'ephemeral': 0, 'swap': 0, 'extra_specs': {}},
             self.show(server_id, version='2.47')['flavor'])
+
+    def test_flavor_extra_specs_as_they_were_at_create(self):
+        resp = self.api('POST', '/flavors', {'flavor': {
+            'name': 'specced', 'ram': 256, 'vcpus': 1, 'disk': 1,
+            'id': 'specced'}})
+        self.assertEqual(200, resp.status, resp)
+        self.addCleanup(self.api, 'DELETE', '/flavors/specced')
+        specs = '/flavors/specced/os-extra_specs'
+        self.assertEqual(200, self.api('POST', specs, {'extra_specs': {
+            'hw:cpu_policy': 'dedicated'}}).status)
+        server_id = self.create(flavorRef='specced')
+        self.assertEqual(200, self.api('POST', specs, {'extra_specs': {
+            'hw:cpu_policy': 'shared', 'hw:mem_page_size': 'large'}}).status)
+        self.assertEqual({'hw:cpu_policy': 'dedicated'}, self.show(
+            server_id, 'admin', '2.47')['flavor']['extra_specs'])
 
     # 2.57 personality.
 

@@ -1,5 +1,6 @@
 """The migrations build, on an empty database, what the models describe."""
 
+import datetime
 import threading
 
 from alembic import command as alembic_command
@@ -170,6 +171,38 @@ class MigrationTest(base.DatabaseTestCase):
                 ['private', '192.168.0.2', 4, mac]],
             2: [['other', '10.0.0.3', 4, mac]],
             3: None}, network_info)
+
+
+    def test_0010_keeps_each_servers_flavor_name_and_extra_specs(self):
+        migration.db_sync(revision='0009')
+        with self.engine.begin() as connection:
+            self._insert_server(connection, 1)
+            connection.execute(sa.text(
+                "UPDATE servers SET flavor_ref = 'gone' WHERE id = 1"))
+            self._insert_server(connection, 2)
+            flavors = sa.table('flavors', sa.column('id'),
+                               sa.column('flavorid'))
+            specs = sa.table('flavor_extra_specs', sa.column('flavor_id'),
+                             sa.column('key'), sa.column('value'),
+                             sa.column('created_at'))
+            tiny = connection.execute(sa.select(flavors.c.id).where(
+                flavors.c.flavorid == '1')).scalar_one()
+            connection.execute(specs.insert().values(
+                flavor_id=tiny, key='hw:cpu_policy', value='dedicated',
+                created_at=datetime.datetime(2026, 1, 1)))
+
+        migration.db_sync()
+
+        server_flavors = sa.table(
+            'server_flavors', sa.column('server_id'), sa.column('name'),
+            sa.column('extra_specs', sa.JSON))
+        with self.engine.connect() as connection:
+            kept = {row.server_id: (row.name, row.extra_specs)
+                    for row in connection.execute(sa.select(server_flavors))}
+        # A server whose flavor is gone keeps the flavor's id as its name.
+        self.assertEqual({1: ('gone', {}),
+                          2: ('m1.tiny', {'hw:cpu_policy': 'dedicated'})},
+                         kept)
 
 
 class MigrationTestPostgreSQL(base.PostgreSQL, MigrationTest):

@@ -1,0 +1,58 @@
+"""The name and extra specs of the flavor each server was created with
+(2.47 embeds them), taken for the servers that exist from their flavors
+as they are now.
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-12-03
+"""
+
+from alembic import op
+import sqlalchemy as sa
+
+revision = '0010'
+down_revision = '0009'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    server_flavors = op.create_table(
+        'server_flavors',
+        sa.Column('server_id', sa.Integer, primary_key=True,
+                  autoincrement=False),
+        sa.Column('name', sa.String(255), nullable=False),
+        sa.Column('extra_specs', sa.JSON, nullable=False),
+        sa.ForeignKeyConstraint(
+            ['server_id'], ['servers.id'], ondelete='CASCADE',
+            name='fk_server_flavors_server_id_servers'),
+        mysql_engine='InnoDB', mysql_charset='utf8mb4')
+    _copy_existing(server_flavors)
+
+
+def _copy_existing(server_flavors):
+    servers = sa.table('servers', sa.column('id'), sa.column('flavor_ref'))
+    flavors = sa.table('flavors', sa.column('id'), sa.column('flavorid'),
+                       sa.column('name'))
+    specs = sa.table('flavor_extra_specs', sa.column('flavor_id'),
+                     sa.column('key'), sa.column('value'))
+    connection = op.get_bind()
+    by_flavor = {}
+    for flavor_id, key, value in connection.execute(sa.select(
+            specs.c.flavor_id, specs.c.key, specs.c.value)):
+        by_flavor.setdefault(flavor_id, {})[key] = value
+    servers_and_flavors = sa.select(
+        servers.c.id, servers.c.flavor_ref, flavors.c.id, flavors.c.name,
+    ).select_from(servers.outerjoin(
+        flavors, flavors.c.flavorid == servers.c.flavor_ref))
+    rows = [
+        {'server_id': server_id, 'name': name or flavor_ref,
+         'extra_specs': by_flavor.get(flavor_id, {})}
+        for server_id, flavor_ref, flavor_id, name in connection.execute(
+            servers_and_flavors)]
+    if rows:
+        op.bulk_insert(server_flavors, rows)
+
+
+def downgrade():
+    op.drop_table('server_flavors')
