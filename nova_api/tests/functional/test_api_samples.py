@@ -7,7 +7,9 @@ makes the state the samples need through the API, sends each sample's
 request (its ``-req`` body, with this test's ids and unique names) with
 the folder's microversion, checks the status and compares the answer with
 the response sample by structure (``fixtures.api_samples.differences``).
-Raising the maximum tests the next folders with no change here.
+Raising the maximum tests the next folders with no change here. The few
+request samples Nova itself refuses are sent corrected, as
+``fixtures.api_sample_errata`` lists each correction with its reason.
 
 ``SERVED`` maps every sample file of a served resource to its request, or
 lists it in ``not_served`` with the reason; ``NOT_SERVED`` lists the
@@ -45,6 +47,7 @@ SAMPLE_VALUES = {
     # Flavor 6 (m1.tiny.specs) of Nova's sample deployment; 1 here.
     '6': '1',
     '48e6a9f6-30af-47e0-bc04-acaed113bb4e': '{server_id}',
+    'f3d86fe6-4246-4be8-b87c-eb894626c741': '{group_id}',
     '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}':
         '{server_id}',
     'new-server-test': '{unique}',
@@ -92,7 +95,7 @@ DOWN_CELL = ('the partial servers of a cell that is down (2.69): nova_api '
 # non-admins see), those before an admin's.
 SERVER_PERSONA = {'2.0': 'admin', '2.90': 'member'}
 SERVERS = Resource(
-    prepare=('servers',),
+    prepare=('server_group', 'servers'),
     persona=SERVER_PERSONA,
     leeway=SERVER_LEEWAY,
     calls={
@@ -106,8 +109,13 @@ SERVERS = Resource(
             '/servers?changes-before={future}'),
         'servers-details-with-changes-before.json': get(
             '/servers/detail?changes-before={future}'),
-        'server-update-resp.json': send('PUT', '/servers/{server_id}',
-                                        'server-update-req.json'),
+        'server-update-resp.json': send(
+            'PUT', '/servers/{server_id}', 'server-update-req.json',
+            leeway={'2.104': api_samples.Leeway(empty={
+                'server.scheduler_hints.*':
+                    'Nova made the server of its 2.104 update sample '
+                    'without hints (its common create request), the '
+                    'server here has those of the 2.100 create sample'})}),
         'server-put-resp.json': send('PUT', '/servers/{server_id}',
                                      'server-put-req.json'),
         'server-create-resp.json': send('POST', '/servers',
@@ -213,14 +221,15 @@ SERVED = {
             'flavors-detail-resp.json': get('/flavors/detail'),
         }),
     'flavor-manage': Resource(
-        prepare=('flavor',),
+        prepare=('flavor', 'bare_flavor'),
         leeway=FLAVOR_LEEWAY,
         calls={
             'flavor-create-post-resp.json': send(
                 'POST', '/flavors', 'flavor-create-post-req.json',
                 sets={'flavor.id': '{unique}', 'flavor.name': '{unique}'}),
             'flavor-update-resp.json': send(
-                'PUT', '/flavors/{flavor_id}', 'flavor-update-req.json'),
+                'PUT', '/flavors/{bare_flavor_id}',
+                'flavor-update-req.json'),
         }),
     'flavor-access': Resource(
         calls={
@@ -525,6 +534,10 @@ class APISamplesTestV2(base.APITestCase):
         if call.request == api_samples.REQUEST_ONLY:
             return []
         sample = api_samples.load(resource, version, name)
+        extra = api_samples.at_version(call.leeway,
+                                       self.call_version(version))
+        if extra is not None:
+            leeway = leeway.merged(extra)
         return api_samples.differences(sample, resp.json(), leeway)
 
     # The state the samples need, made through the API.
@@ -537,14 +550,23 @@ class APISamplesTestV2(base.APITestCase):
 
     def prepare_servers(self, persona, version):
         """Two servers made from the base create sample (so that a list
-        with limit=1 has a next link); server_id is the newest."""
-        body = api_samples.load('servers', '2.1', 'server-create-req.json')
-        server = body['server']
-        for name in ('first-sample-server', 'sample-server'):
-            server = api_samples.substituted(dict(server, name=name),
-                                             self.state, SAMPLE_VALUES)
+        with limit=1 has a next link); server_id is the newest, made with
+        the scheduler hints of the create sample of `version` (its
+        same_host is the first server, its group the prepared one), as
+        the samples' server has them."""
+        server = api_samples.load('servers', '2.1',
+                                  'server-create-req.json')['server']
+        hints = api_samples.load('servers', version, 'server-create-req.json'
+                                 ).get('OS-SCH-HNT:scheduler_hints')
+        for name, with_hints in (('first-sample-server', False),
+                                 ('sample-server', True)):
+            body = {'server': api_samples.substituted(
+                dict(server, name=name), self.state, SAMPLE_VALUES)}
+            if with_hints and hints:
+                body['OS-SCH-HNT:scheduler_hints'] = api_samples.substituted(
+                    hints, self.state, SAMPLE_VALUES)
             self.state['server_id'] = self.create(
-                '/servers', {'server': server}, persona)['server']['id']
+                '/servers', body, persona)['server']['id']
 
     def prepare_keyed_server(self, persona, version):
         """A server with a keypair, whose guest posts its password."""
@@ -575,6 +597,15 @@ class APISamplesTestV2(base.APITestCase):
                             'hw:numa_nodes': '1'}})
         self.state['flavor_id'] = flavor_id
 
+    def prepare_bare_flavor(self, persona, version):
+        """A flavor without extra specs, as the sample's m1.tiny that
+        flavor-update changes."""
+        flavor_id = uuid.uuid4().hex[:8]
+        self.create('/flavors', {'flavor': {
+            'name': 'bare-flavor', 'ram': 512, 'vcpus': 1, 'disk': 1,
+            'id': flavor_id}})
+        self.state['bare_flavor_id'] = flavor_id
+
     def prepare_keypairs(self, persona, version):
         """Three keypairs each for the admin and the member, in name
         order; the marker of a page is the second."""
@@ -588,8 +619,12 @@ class APISamplesTestV2(base.APITestCase):
             self.state[prefix + 'keypair_marker'] = names[1]
 
     def prepare_server_group(self, persona, version):
-        group = self.create('/os-server-groups', {'server_group': {
-            'name': 'sample-group', 'policies': ['anti-affinity']}})
+        """A group made by `persona` from the create sample of `version`
+        (its policy or policies, and rules from 2.64)."""
+        body = api_samples.load('os-server-groups', version,
+                                'server-groups-post-req.json')
+        body['server_group']['name'] = 'sample-group'
+        group = self.create('/os-server-groups', body, persona, version)
         self.state['group_id'] = group['server_group']['id']
 
     def test_every_sample_is_mapped(self):

@@ -1,7 +1,12 @@
-"""The structure comparison of the api-sample tests catches what it must."""
+"""The structure comparison of the api-sample tests catches what it must,
+and the errata of Nova's samples fit the samples they correct."""
+
+import json
+import os
 
 import testtools
 
+from nova_api.tests.fixtures import api_sample_errata
 from nova_api.tests.fixtures import api_samples
 
 SAMPLE = {'server': {'id': 'a', 'progress': 0, 'locked': False,
@@ -109,3 +114,42 @@ class DifferencesTest(testtools.TestCase):
                          api_samples.differences(
                              sample, {'zones': [{'name': 'c', 'hosts': None,
                                                  'extra': 1}]}))
+
+
+class ErrataTest(testtools.TestCase):
+    """Each correction of Nova's samples still fits its sample, and one
+    that does not is refused."""
+
+    def test_each_erratum_fits_its_sample(self):
+        if not os.path.isdir(api_samples.SAMPLES_DIR):
+            self.skipTest('no api_samples at %s' % api_samples.SAMPLES_DIR)
+        for relative_path, erratum in api_sample_errata.ERRATA.items():
+            self.assertTrue(erratum.why, relative_path)
+            with open(os.path.join(api_samples.SAMPLES_DIR,
+                                   relative_path)) as f:
+                body = json.load(f)
+            corrected = api_sample_errata.corrected(relative_path, body)
+            for dotted, value in erratum.add.items():
+                self.assertEqual(value, api_samples.dig(corrected, dotted))
+
+    def test_the_loaded_sample_is_corrected(self):
+        if not os.path.isdir(api_samples.SAMPLES_DIR):
+            self.skipTest('no api_samples at %s' % api_samples.SAMPLES_DIR)
+        server = api_samples.load('servers', '2.90',
+                                  'server-create-req.json')['server']
+        self.assertNotIn('personality', server)
+        self.assertEqual('auto', server['networks'])
+
+    def test_a_stale_erratum_is_refused(self):
+        path = 'servers/v2.90/server-create-req.json'
+        fixed = {'server': {'name': 's', 'networks': 'auto'}}
+        self.assertRaises(api_sample_errata.StaleErratum,
+                          api_sample_errata.corrected, path, fixed)
+        half_fixed = {'server': {'name': 's', 'personality': []}}
+        self.assertEqual({'server': {'name': 's', 'networks': 'auto'}},
+                         api_sample_errata.corrected(path, half_fixed))
+
+    def test_a_sample_without_erratum_is_itself(self):
+        body = {'server': {'personality': []}}
+        self.assertIs(body, api_sample_errata.corrected(
+            'servers/server-create-req.json', body))
