@@ -89,6 +89,8 @@ def _server_leeway(prefix):
 SERVER_LEEWAY = _server_leeway('server.').merged(
     _server_leeway('servers[].'))
 SERVER_ACTIONS = 'server actions other than reboot, os-stop and os-start'
+BOOT_FROM_VOLUME = ('boot from a volume made from an image: the volume '
+                    'service, issue 17')
 DOWN_CELL = ('the partial servers of a cell that is down (2.69): nova_api '
              'has one database, no cells')
 # Nova's samples from 2.90 on are a member's view (the hostname attribute
@@ -157,6 +159,11 @@ SERVERS = Resource(
         'v2.69/server-get-resp.json': DOWN_CELL,
         'v2.69/servers-list-resp.json': DOWN_CELL,
         'v2.69/servers-details-resp.json': DOWN_CELL,
+        # No imageRef: the image is a block device to boot from, made into
+        # a volume by the volume service.
+        'v2.32/server-create-resp.json': BOOT_FROM_VOLUME,
+        'v2.42/server-create-resp.json': BOOT_FROM_VOLUME,
+        'v2.67/server-create-resp.json': BOOT_FROM_VOLUME,
     })
 
 FLAVOR_LEEWAY = api_samples.Leeway(
@@ -167,6 +174,15 @@ FLAVOR_LEEWAY = api_samples.Leeway(
 
 SERVED = {
     'servers': SERVERS,
+    'os-multiple-create': Resource(
+        calls={
+            'multiple-create-post-resp.json': send(
+                'POST', '/servers', 'multiple-create-post-req.json',
+                status=202),
+            'multiple-create-no-resv-post-resp.json': send(
+                'POST', '/servers', 'multiple-create-no-resv-post-req.json',
+                status=202),
+        }),
     'servers-sort': Resource(
         prepare=('servers',),
         calls={'server-sort-keys-list-resp.json': get(
@@ -369,28 +385,31 @@ SERVED = {
         }),
 }
 
-# The resources nova_api does not serve yet; no issue brings them so far
-# unless one is named.
-LATER = 'not served yet (no issue yet)'
-NOT_SERVED = dict.fromkeys((
-    'consoles', 'extension-info', 'os-admin-actions', 'os-admin-password',
-    'os-agents', 'os-aggregates', 'os-assisted-volume-snapshots',
-    'os-attach-interfaces', 'os-baremetal-nodes', 'os-cells',
-    'os-certificates', 'os-cloudpipe', 'os-console-auth-tokens',
-    'os-console-output', 'os-create-backup', 'os-deferred-delete',
-    'os-evacuate', 'os-fixed-ips', 'os-floating-ip-dns',
-    'os-floating-ip-pools', 'os-floating-ips', 'os-floating-ips-bulk',
-    'os-fping', 'os-hosts', 'os-hypervisors', 'os-instance-actions',
-    'os-instance-usage-audit-log', 'os-lock-server', 'os-migrate-server',
-    'os-migrations', 'os-multinic', 'os-multiple-create', 'os-networks',
-    'os-networks-associate', 'os-pause-server',
-    'os-preserve-ephemeral-rebuild', 'os-remote-consoles', 'os-rescue',
-    'os-security-group-default-rules', 'os-security-groups',
-    'os-server-diagnostics', 'os-server-external-events',
-    'os-server-shares', 'os-server-topology', 'os-services', 'os-shelve',
-    'os-simple-tenant-usage', 'os-snapshots', 'os-suspend-server',
-    'os-tenant-networks', 'os-virtual-interfaces', 'os-volume_attachments',
-    'os-volumes', 'server-migrations'), LATER)
+# The resources nova_api does not serve yet, with the issue bringing them.
+_WAITING = {
+    'server actions, issue 14': (
+        'os-admin-actions', 'os-admin-password', 'os-console-auth-tokens',
+        'os-console-output', 'os-create-backup', 'os-deferred-delete',
+        'os-instance-actions', 'os-lock-server', 'os-pause-server',
+        'os-preserve-ephemeral-rebuild', 'os-remote-consoles', 'os-rescue',
+        'os-server-diagnostics', 'os-server-external-events',
+        'os-server-topology', 'os-shelve', 'os-suspend-server'),
+    'hosts and moves, issue 15': (
+        'os-aggregates', 'os-baremetal-nodes', 'os-evacuate', 'os-hosts',
+        'os-hypervisors', 'os-instance-usage-audit-log', 'os-migrate-server',
+        'os-migrations', 'os-services', 'os-simple-tenant-usage',
+        'server-migrations'),
+    'the network service, issue 16': (
+        'os-attach-interfaces', 'os-floating-ip-pools', 'os-floating-ips',
+        'os-multinic', 'os-networks', 'os-networks-associate',
+        'os-security-groups', 'os-tenant-networks'),
+    'the volume service, issue 17': (
+        'os-assisted-volume-snapshots', 'os-snapshots',
+        'os-volume_attachments', 'os-volumes'),
+    'no issue yet': ('extension-info', 'os-server-shares'),
+}
+NOT_SERVED = {name: 'not served yet: ' + waiting
+              for waiting, names in _WAITING.items() for name in names}
 NOT_SERVED['os-quota-sets-noop'] = (
     'the samples of Nova\'s noop quota driver: nova_api counts quotas')
 GONE = ('removed from Nova (410 Gone there and here); its samples are of '
