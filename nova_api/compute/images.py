@@ -177,11 +177,8 @@ _KNOWN_PROPERTIES = frozenset((
 _SERVER_PROPERTY_LENGTH = 255
 
 
-def get_server_image_properties(context, uuids):
-    """{image uuid: the properties a server booted from it shows (2.98)},
-    in one query; {} for an image no longer in the catalog."""
-    return {uuid: {key: value[:_SERVER_PROPERTY_LENGTH]
-                   for key, value in properties.items()
-                   if key in _KNOWN_PROPERTIES}
-            for uuid, properties in db_images.get_properties_by_uuid(
-                context, uuids).items()}
+def shown_to_a_server(properties):
+    """What of an image's properties a server booted from it shows
+    (2.98): those Nova knows, each cut to 255 characters."""
+    return {key: value[:_SERVER_PROPERTY_LENGTH]
+            for key, value in properties.items() if key in _KNOWN_PROPERTIES}

@@ -109,8 +109,8 @@ def create_servers(context, request, can_use_zero_disk_flavor):
     if request.hostname and request.max_count > 1:
         raise exception.Invalid(
             'Unable to allocate a single hostname to multiple instances')
-    _check_image(context, request.image_ref, flavor,
-                 can_use_zero_disk_flavor)
+    image_properties = _check_image(context, request.image_ref, flavor,
+                                    can_use_zero_disk_flavor)
     key_data = _key_data(context, request.key_name)
     server_metadata.check_quota(context, request.metadata)
     _check_injected_files_quota(context, request.personality)
@@ -135,7 +135,8 @@ def create_servers(context, request, can_use_zero_disk_flavor):
                                if group else None)
         rows = _place_and_store(context, driver, request, flavor, key_data,
                                 placement, network, ports, security_groups,
-                                reservation_id, count, trusted_certificates)
+                                reservation_id, count, trusted_certificates,
+                                image_properties)
         if group is not None:
             server_groups.add_members(context, group,
                                       [row.uuid for row in rows])
@@ -174,8 +175,9 @@ def _flavor_for(context, flavor_ref):
 
 
 def _check_image(context, image_ref, flavor, can_use_zero_disk_flavor):
+    """Refuse an image the flavor cannot boot; the image's properties."""
     try:
-        image = images.get(context, image_ref).image
+        image, properties = images.get(context, image_ref)
     except exception.ImageNotFound:
         raise exception.InvalidImageRef()
     if image.status != 'active':
@@ -185,7 +187,7 @@ def _check_image(context, image_ref, flavor, can_use_zero_disk_flavor):
     if flavor.root_gb == 0:
         if not can_use_zero_disk_flavor:
             raise exception.BootFromVolumeRequiredForZeroDiskFlavor()
-        return
+        return properties
     flavor_size = flavor.root_gb * _GIB
     if image.size and image.size > flavor_size:
         raise exception.FlavorDiskSmallerThanImage(
@@ -193,6 +195,7 @@ def _check_image(context, image_ref, flavor, can_use_zero_disk_flavor):
     if image.min_disk and image.min_disk * _GIB > flavor_size:
         raise exception.FlavorDiskSmallerThanMinDisk(
             flavor_size=flavor_size, image_min_disk=image.min_disk * _GIB)
+    return properties
 
 
 def _key_data(context, key_name):
@@ -390,7 +393,7 @@ class _Placement:
 
 def _place_and_store(context, driver, request, flavor, key_data, placement,
                      network, ports, security_groups, reservation_id,
-                     count, trusted_certificates):
+                     count, trusted_certificates, image_properties):
     hosts = driver.get_hosts()
     # Kept with each server, as Nova embeds its flavor (2.47).
     flavor_snapshot = (flavor.name,
@@ -451,7 +454,8 @@ def _place_and_store(context, driver, request, flavor, key_data, placement,
                 addresses += _tagged(port.tag, fixed_addresses.allocate(
                     network, used, server_uuid, port.fixed_ip))
         rows.append(servers_db.create(context, values, request.metadata,
-                                      addresses, fault, flavor_snapshot))
+                                      addresses, fault, flavor_snapshot,
+                                      image_properties))
         server_tags_db.add_at_create(context, rows[-1].id, request.tags)
     # Read back as stored: columns normalise some values (accessIPv6).
     return [servers_db.get(context, row.uuid) for row in rows]

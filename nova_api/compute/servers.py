@@ -139,12 +139,12 @@ def with_server_groups(context, servers):
 
 
 def with_image_properties(context, servers):
-    """`servers` with the properties of their images (2.98), in one
-    query for all of them."""
-    properties = images.get_server_image_properties(
-        context, {server.image_ref for server in servers if server.image_ref})
-    return [server._replace(image_properties=properties.get(
-        server.image_ref, {})) for server in servers]
+    """`servers` with the properties of their images as they were at
+    create (2.98), in one query for all of them."""
+    stored = servers_db.get_image_properties_for(
+        context, [server.row.id for server in servers])
+    return [server._replace(image_properties=images.shown_to_a_server(
+        stored.get(server.row.id, {}))) for server in servers]
 
 
 def _visible_project(context):

@@ -148,25 +148,6 @@ def get_properties_for(context, image_ids):
     return properties
 
 
-_PROPERTIES_BY_UUIDS = sa.select(
-    _images.c.uuid, _properties.c.key, _properties.c.value).join(
-        _properties, _properties.c.image_id == _images.c.id).where(
-            _images.c.uuid.in_(sa.bindparam('uuids', expanding=True)))
-
-
-@api.context_manager.reader.connection
-def get_properties_by_uuid(context, uuids):
-    """Properties of the images `uuids` in one query: {uuid: {key:
-    value}}; {} for an image that has none or does not exist."""
-    properties = {uuid: {} for uuid in uuids}
-    if not properties:
-        return properties
-    for uuid, key, value in context.connection.execute(
-            _PROPERTIES_BY_UUIDS, {'uuids': list(properties)}):
-        properties[uuid][key] = value
-    return properties
-
-
 def _get_model(context, uuid):
     image = context.session.scalars(
         sa.select(Image).where(Image.uuid == uuid)).first()

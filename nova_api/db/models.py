@@ -377,6 +377,21 @@ class ServerFlavor(Base):
     extra_specs: orm.Mapped[dict] = orm.mapped_column(sa.JSON)
 
 
+class ServerImageProperties(Base):
+    """The properties of the image a server was booted from, as they were
+    then (2.98 shows them, as Nova shows what it copied at create)."""
+
+    __tablename__ = 'server_image_properties'
+    __table_args__ = (_MYSQL_TABLE_ARGS,)
+
+    server_id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer,
+        sa.ForeignKey('servers.id', ondelete='CASCADE',
+                      name='fk_server_image_properties_server_id_servers'),
+        primary_key=True, autoincrement=False)
+    properties: orm.Mapped[dict] = orm.mapped_column(sa.JSON)
+
+
 class ServerTag(Base):
     """A tag of a server (2.26): up to 50 per server, 60 characters each,
     kept in the order of their names."""

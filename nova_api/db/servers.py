@@ -119,6 +119,11 @@ _EMBEDDED_FLAVORS = sa.select(
 EmbeddedFlavorRow = collections.namedtuple(
     'EmbeddedFlavorRow', ('flavor_ref', 'vcpus', 'memory_mb', 'root_gb',
                           'ephemeral_gb', 'swap', 'name', 'extra_specs'))
+_image_properties = models.ServerImageProperties.__table__
+_IMAGE_PROPERTIES_OF_MANY = sa.select(
+    _image_properties.c.server_id, _image_properties.c.properties).where(
+        _image_properties.c.server_id.in_(
+            sa.bindparam('server_ids', expanding=True)))
 _GROUPS_OF_SERVERS = sa.select(
     _group_members.c.server_uuid, _groups.c.uuid).join(
         _groups, _groups.c.id == _group_members.c.group_id).where(
@@ -179,12 +184,13 @@ def _network_info_entry(address):
 
 
 @api.context_manager.writer
-def create(context, values, metadata, addresses, fault=None, flavor=None):
+def create(context, values, metadata, addresses, fault=None, flavor=None,
+           image_properties=None):
     """Insert a server with its metadata ({key: value}), addresses
     (dicts of ServerAddress columns, and the device ``tag`` of their
     port, if any, kept in network_info), for a server in ERROR its fault
-    (dict of ServerFault columns), and the name and extra specs of its
-    flavor ((name, {key: value}))."""
+    (dict of ServerFault columns), the name and extra specs of its flavor
+    ((name, {key: value})) and the properties of its image."""
     server = Server(network_info=[
         _network_info_entry(address) for address in addresses] or None,
         **values)
@@ -200,6 +206,9 @@ def create(context, values, metadata, addresses, fault=None, flavor=None):
         name, extra_specs = flavor
         context.session.add(models.ServerFlavor(
             server_id=server.id, name=name, extra_specs=extra_specs))
+    if image_properties is not None:
+        context.session.add(models.ServerImageProperties(
+            server_id=server.id, properties=image_properties))
     if fault is not None:
         context.session.add(ServerFault(server_id=server.id, **fault))
     context.session.flush()
@@ -438,6 +447,14 @@ def get_embedded_flavors(context, server_ids):
     return {row[0]: EmbeddedFlavorRow._make(row[1:])
             for row in context.connection.execute(
                 _EMBEDDED_FLAVORS, {'server_ids': server_ids})}
+
+
+@api.context_manager.reader.connection
+def get_image_properties_for(context, server_ids):
+    """{server id: the properties of its image at create} of servers by
+    their internal ids; a server booted from no image has none."""
+    return dict(context.connection.execute(
+        _IMAGE_PROPERTIES_OF_MANY, {'server_ids': server_ids}).all())
 
 
 @api.context_manager.reader.connection

@@ -524,6 +524,20 @@ class Servers266To2104TestV21(base.V21, Servers266To2104TestV2):
         self.assertEqual(expected,
                          resp.json()['server']['image']['properties'])
 
+    def test_image_properties_as_they_were_at_create(self):
+        server_id = self.create()
+        metadata = '/images/%s/metadata' % CIRROS
+        resp = self.api('POST', metadata, {'metadata': {
+            'os_distro': 'changed', 'hw_video_model': 'vga'}})
+        self.assertEqual(200, resp.status, resp)
+        self.addCleanup(self.api, 'POST', metadata,
+                        {'metadata': {'os_distro': 'cirros'}})
+        self.addCleanup(self.api, 'DELETE', metadata + '/hw_video_model')
+        self.assertEqual(
+            {'architecture': 'x86_64', 'os_distro': 'cirros',
+             'hw_disk_bus': 'virtio'},
+            self.show(server_id, version='2.98')['image']['properties'])
+
     # 2.100: scheduler_hints.
 
     def test_scheduler_hints(self):

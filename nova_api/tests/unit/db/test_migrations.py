@@ -44,6 +44,10 @@ class ModelsMigrationsSyncTestMySQL(base.MySQL, ModelsMigrationsSyncTest):
     pass
 
 
+# Seeded by migration 0003.
+_CIRROS = '0b5d7c1e-8d3a-4c4e-9f21-3a9a6c2f0a01'
+
+
 class MigrationTest(base.DatabaseTestCase):
     migrated = False
 
@@ -173,13 +177,16 @@ class MigrationTest(base.DatabaseTestCase):
             3: None}, network_info)
 
 
-    def test_0010_keeps_each_servers_flavor_name_and_extra_specs(self):
+    def test_0010_keeps_what_each_server_was_created_from(self):
         migration.db_sync(revision='0009')
         with self.engine.begin() as connection:
             self._insert_server(connection, 1)
             connection.execute(sa.text(
                 "UPDATE servers SET flavor_ref = 'gone' WHERE id = 1"))
             self._insert_server(connection, 2)
+            connection.execute(sa.text(
+                "UPDATE servers SET image_ref = :cirros WHERE id = 2"),
+                {'cirros': _CIRROS})
             flavors = sa.table('flavors', sa.column('id'),
                                sa.column('flavorid'))
             specs = sa.table('flavor_extra_specs', sa.column('flavor_id'),
@@ -203,6 +210,15 @@ class MigrationTest(base.DatabaseTestCase):
         self.assertEqual({1: ('gone', {}),
                           2: ('m1.tiny', {'hw:cpu_policy': 'dedicated'})},
                          kept)
+        image_properties = sa.table(
+            'server_image_properties', sa.column('server_id'),
+            sa.column('properties', sa.JSON))
+        with self.engine.connect() as connection:
+            kept = dict(connection.execute(sa.select(
+                image_properties.c.server_id,
+                image_properties.c.properties)).all())
+        self.assertEqual({}, kept[1])
+        self.assertEqual('cirros', kept[2]['os_distro'])
 
 
 class MigrationTestPostgreSQL(base.PostgreSQL, MigrationTest):

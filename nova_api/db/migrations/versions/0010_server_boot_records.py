@@ -1,6 +1,7 @@
-"""The name and extra specs of the flavor each server was created with
-(2.47 embeds them), taken for the servers that exist from their flavors
-as they are now.
+"""What each server was created from, as it was then: its flavor's name
+and extra specs (2.47 embeds them) and its image's properties (2.98
+shows them). For the servers that exist they are taken from their
+flavors and images as they are now.
 
 Revision ID: 0010
 Revises: 0009
@@ -27,10 +28,39 @@ def upgrade():
             ['server_id'], ['servers.id'], ondelete='CASCADE',
             name='fk_server_flavors_server_id_servers'),
         mysql_engine='InnoDB', mysql_charset='utf8mb4')
-    _copy_existing(server_flavors)
+    _copy_flavors(server_flavors)
+    server_image_properties = op.create_table(
+        'server_image_properties',
+        sa.Column('server_id', sa.Integer, primary_key=True,
+                  autoincrement=False),
+        sa.Column('properties', sa.JSON, nullable=False),
+        sa.ForeignKeyConstraint(
+            ['server_id'], ['servers.id'], ondelete='CASCADE',
+            name='fk_server_image_properties_server_id_servers'),
+        mysql_engine='InnoDB', mysql_charset='utf8mb4')
+    _copy_image_properties(server_image_properties)
 
 
-def _copy_existing(server_flavors):
+def _copy_image_properties(server_image_properties):
+    servers = sa.table('servers', sa.column('id'), sa.column('image_ref'))
+    images = sa.table('images', sa.column('id'), sa.column('uuid'))
+    properties = sa.table('image_properties', sa.column('image_id'),
+                          sa.column('key'), sa.column('value'))
+    connection = op.get_bind()
+    by_image = {}
+    for image_uuid, key, value in connection.execute(sa.select(
+            images.c.uuid, properties.c.key, properties.c.value).join(
+                properties, properties.c.image_id == images.c.id)):
+        by_image.setdefault(image_uuid, {})[key] = value
+    rows = [{'server_id': server_id,
+             'properties': by_image.get(image_ref, {})}
+            for server_id, image_ref in connection.execute(
+                sa.select(servers.c.id, servers.c.image_ref))]
+    if rows:
+        op.bulk_insert(server_image_properties, rows)
+
+
+def _copy_flavors(server_flavors):
     servers = sa.table('servers', sa.column('id'), sa.column('flavor_ref'))
     flavors = sa.table('flavors', sa.column('id'), sa.column('flavorid'),
                        sa.column('name'))
@@ -55,4 +85,5 @@ def _copy_existing(server_flavors):
 
 
 def downgrade():
+    op.drop_table('server_image_properties')
     op.drop_table('server_flavors')
