@@ -3,6 +3,10 @@
     nova-api-manage [--config-file FILE] db sync
     nova-api-manage [--config-file FILE] db version
     nova-api-manage [--config-file FILE] routes
+    nova-api-manage [--config-file FILE] coverage [--reference DIR]
+
+`coverage` writes the coverage page (doc/source/coverage.rst) from the
+route table and Nova's reference (../shared/reference by default).
 """
 
 import sys
@@ -11,6 +15,7 @@ from oslo_config import cfg
 
 from nova_api.api import app
 from nova_api.api import route_table
+from nova_api.cmd import coverage
 from nova_api import conf as nova_conf
 from nova_api.db import migration
 
@@ -30,6 +35,11 @@ def _routes():
     print(route_table.format_table(route_table.default_table()))
 
 
+def _coverage():
+    rows = route_table.rows(route_table.default_table())
+    sys.stdout.write(coverage.page(rows, CONF.command.reference))
+
+
 def _add_parsers(subparsers):
     db = subparsers.add_parser('db', help='database schema')
     db_commands = db.add_subparsers(dest='db_command')
@@ -41,6 +51,11 @@ def _add_parsers(subparsers):
                            ).set_defaults(func=_db_version)
     subparsers.add_parser('routes', help='print the loaded route table'
                           ).set_defaults(func=_routes)
+    page = subparsers.add_parser('coverage', help='print the coverage page')
+    page.add_argument('--reference', default=coverage.DEFAULT_REFERENCE,
+                      help="Nova's reference (compute-api-endpoints.json, "
+                           "parameters.yaml)")
+    page.set_defaults(func=_coverage)
 
 
 def main(argv=None):
