@@ -352,7 +352,8 @@ def _group_tables(entries):
 INTRODUCTION = """\
 ..
    Written by `nova-api-manage coverage` (tox -e regenerate); do not edit.
-   nova_api/tests/unit/cmd/test_coverage.py fails when it is out of date.
+   nova_api/tests/functional/test_coverage_page.py fails when it is out of
+   date.
 
 ========
 Coverage
@@ -367,23 +368,29 @@ nova_api
   *served*: a route of the table answers it (an action when the table has
   ``POST <path> {<action>}``); *removed in Nova, 410 here*: Nova removed
   the API and nova_api answers ``410 Gone`` as Nova does; *not served*:
-  no route (nova_api answers 404).
+  no route of the table.
 Microversions
   The route's version range (``latest`` is the advertised maximum);
-  ``Nova:`` the minimum the reference gives for the action, where it
-  gives one.
+  ``Nova:`` the minimum version the reference gives the action's body
+  parameter, where it gives one (it gives none to operations).
 Route walk
-  ``nova_api.tests.functional.test_route_table`` sends a valid request to
-  every route of the table, at every version, and checks the answer
-  against the route's declared schemas.
+  ``nova_api.tests.functional.test_route_table`` covers every route of the
+  table: ``PolicyWalkTestV2`` and ``PolicyWalkTestV21`` send each route's
+  request (its ``REQUESTS`` entry) through the whole pipeline as a plain
+  member and check the answer (the code the route declares, Nova's 403
+  for an admin-only rule, 410 for a removed API), each response validated
+  against the route's response schema for its version; ``RouteTableTest``
+  checks that every version the route serves has its schemas.
 Mentioned by
   The functional test modules whose source writes the route's path (and,
   for an action, its name). A static scan: it shows where a path is
   written, not that a test sends that method to it.
 Tempest
   The modules of ``tempest.api.compute`` that the project's Tempest run
-  (``tox -e tempest``, ``nova_api/tests/tempest/run.py``) selects, with the
-  operations they call as listed by hand in the data file.
+  (``tox -e tempest``, ``nova_api/tests/tempest/run.py``) selects and does
+  not exclude or skip whole, with the operations their tests call as
+  listed by hand in the data file (a module's tests that the run excludes
+  one by one are not subtracted).
 Real clients
   The test methods of ``nova_api.tests.functional.test_real_clients``
   (python-novaclient, openstacksdk, the ``openstack`` client) whose own
