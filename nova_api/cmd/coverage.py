@@ -196,18 +196,19 @@ def _assigned_literals(path, names):
 
 
 def tempest_modules(data, run_path=TEMPEST_RUN):
-    """The data file's Tempest modules that the project's run selects and
-    does not exclude whole."""
+    """The data file's Tempest modules, each one the project's run selects
+    and does not exclude whole: the data file may name no other."""
     run = _assigned_literals(run_path, ('SELECTED_TESTS', 'EXCLUDED_TESTS'))
     selected = re.compile(run['SELECTED_TESTS'])
     excluded = [re.compile(pattern) for pattern, _ in run['EXCLUDED_TESTS']]
-    modules = {}
-    for name, operations in data['tempest'].items():
-        full = TEMPEST_PACKAGE + name
-        if (selected.match(full + '.')
-                and not any(e.search(full) for e in excluded)):
-            modules[name] = operations
-    return modules
+    not_run = [name for name in data['tempest']
+               if not selected.match(TEMPEST_PACKAGE + name + '.')
+               or any(e.search(TEMPEST_PACKAGE + name) for e in excluded)]
+    if not_run:
+        raise CoverageDataError(
+            '%s names Tempest modules that %s does not run: %s'
+            % (DATA_FILE, run_path, ', '.join(sorted(not_run))))
+    return dict(data['tempest'])
 
 
 # The real clients

@@ -129,14 +129,21 @@ class PathPatternTest(testtools.TestCase):
 
 class TempestModulesTest(testtools.TestCase):
 
-    def test_only_the_selected_modules_count(self):
+    def test_the_data_files_modules_are_run(self):
+        modules = coverage.tempest_modules(coverage.load_data())
+        self.assertIn('flavors.test_flavors', modules)
+
+    def test_a_module_the_run_does_not_select_fails(self):
         data = {'tempest': {'flavors.test_flavors': ['GET /flavors'],
                             'admin.test_aggregates': ['GET /os-aggregates']}}
-        self.assertEqual(['flavors.test_flavors'],
-                         list(coverage.tempest_modules(data)))
+        error = self.assertRaises(coverage.CoverageDataError,
+                                  coverage.tempest_modules, data)
+        self.assertIn('admin.test_aggregates', str(error))
+        self.assertNotIn('flavors.test_flavors', str(error))
 
-    def test_a_module_excluded_whole_does_not_count(self):
+    def test_a_module_excluded_whole_fails(self):
         data = {'tempest': {
             'images.test_image_metadata.ImagesMetadataTestJSON': [
                 'GET /images/{image_id}/metadata']}}
-        self.assertEqual({}, coverage.tempest_modules(data))
+        self.assertRaises(coverage.CoverageDataError,
+                          coverage.tempest_modules, data)
