@@ -37,8 +37,7 @@ REGENERATE = ('%s=1 stestr run %s (or tox -e regenerate)'
 _FIRST = microversion.APIVersionRequest(written_samples.BASE_VERSION)
 # Writes before reads, so that what a read names exists; deletes last.
 _SAMPLE_ORDER = {'POST': 0, 'PUT': 1, 'PATCH': 1, 'GET': 2, 'DELETE': 3}
-# The walk sends its flavor access requests only to be refused; Nova keeps
-# no access list of a public flavor, so here they name a private one.
+# Made in each version's fresh database, for the flavor access requests.
 _PRIVATE_FLAVOR = {'flavor': {
     'name': 'sample-private', 'id': 'sample-private', 'ram': 512,
     'vcpus': 1, 'disk': 1, 'os-flavor-access:is_public': False}}
@@ -245,9 +244,16 @@ class TemplateTest(testtools.TestCase):
         self.assertEqual('%(isotime)s', server['created'])
         self.assertEqual('%(password)s', server['adminPass'])
         self.assertEqual('a 100%% server', server['name'])
-        self.assertEqual(['%(host)s/servers/%(uuid)s',
-                          '%(host)s/v2.1/servers/%(uuid)s'],
+        self.assertEqual(['%(host)s/v2.1/servers/%(uuid)s',
+                          '%(host)s/servers/%(uuid)s'],
                          [link['href'] for link in server['links']])
+
+    def test_rows_with_random_ids_are_written_sorted(self):
+        rows = [{'id': self._ID, 'name': 'b'},
+                {'id': self._OTHER_ID, 'name': 'a'}]
+        self.assertEqual(['a', 'b'], [
+            row['name'] for row in written_samples.template(rows)])
+        written_samples.match(written_samples.template(rows), rows)
 
     def test_another_run_matches(self):
         expected = written_samples.template(self._answer(self._ID),
