@@ -3,12 +3,14 @@
     nova-api-manage [--config-file FILE] db sync
     nova-api-manage [--config-file FILE] db version
     nova-api-manage [--config-file FILE] routes
+    nova-api-manage [--config-file FILE] api-ref --output api-ref/source
 """
 
 import sys
 
 from oslo_config import cfg
 
+from nova_api.api import api_reference
 from nova_api.api import app
 from nova_api.api import route_table
 from nova_api import conf as nova_conf
@@ -30,6 +32,14 @@ def _routes():
     print(route_table.format_table(route_table.default_table()))
 
 
+def _api_ref():
+    try:
+        api_reference.write(route_table.default_table(),
+                            CONF.command.output)
+    except api_reference.MissingDescription as exc:
+        sys.exit('nova-api-manage api-ref: %s' % exc)
+
+
 def _add_parsers(subparsers):
     db = subparsers.add_parser('db', help='database schema')
     db_commands = db.add_subparsers(dest='db_command')
@@ -41,6 +51,11 @@ def _add_parsers(subparsers):
                            ).set_defaults(func=_db_version)
     subparsers.add_parser('routes', help='print the loaded route table'
                           ).set_defaults(func=_routes)
+    api_ref = subparsers.add_parser(
+        'api-ref', help='write the API reference pages and parameters.yaml')
+    api_ref.add_argument('--output', default='api-ref/source',
+                         help='the api-ref source directory')
+    api_ref.set_defaults(func=_api_ref)
 
 
 def main(argv=None):
