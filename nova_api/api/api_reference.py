@@ -7,7 +7,9 @@ comes from its declared contract: method and path, the versions it is
 served at, its success codes per version, its expected errors (plus 401
 and, for a route with a policy rule, 403) and its path, query, request and
 response parameters, each with the ``min_version``/``max_version`` of the
-schema ranges it appears in. Only prose is hand-written, in
+schema ranges it appears in, and the samples of
+``doc/api_samples/<plugin>/[vX.Y/]`` (those named by an operation's slug
+under it, the others at the end of the page). Only prose is hand-written, in
 ``api_reference.yaml`` beside this module: a title and a sentence per
 plugin, a summary per operation and a description per parameter name. A
 missing one is a ``MissingDescription`` error, so a new route cannot land
@@ -26,6 +28,8 @@ from nova_api.api import microversion
 DATA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                          'api_reference.yaml')
 REMOVED_PLUGIN = 'removed'
+# Where the samples are seen from api-ref/source, for literalinclude.
+SAMPLES_FROM_SOURCE = '../../doc/api_samples'
 SECTIONS = ('header', 'path', 'query', 'body')
 BODY_METHODS = ('POST', 'PUT')
 _PATH_PARAM = re.compile(r'{([a-zA-Z][a-zA-Z_0-9]*)}')
@@ -377,8 +381,9 @@ def _param_block(files, data, plugin, params):
     return '\n'.join(lines)
 
 
-def operation_text(files, data, op):
-    """The section of one operation, blocks separated by blank lines."""
+def operation_text(files, data, op, samples=None):
+    """The section of one operation, blocks separated by blank lines;
+    `samples` is the page's Samples, whose files for `op` are taken."""
     summary, title = summary_of(data, op)
     declared = op.contract
     blocks = [_title(title, '='),
@@ -393,11 +398,80 @@ def operation_text(files, data, op):
         blocks.append(_code_note(successes))
     blocks.append(_status_block('error', error_codes(declared)))
     request, response = operation_params(op)
+    own = samples.take(op) if samples else {}
     for heading, params in (('Request', request), ('Response', response)):
+        kind = 'req' if heading == 'Request' else 'resp'
+        if params or own.get(kind):
+            blocks.append(_title(heading, '-'))
         if params:
-            blocks.extend([_title(heading, '-'),
-                           _param_block(files, data, op.plugin, params)])
+            blocks.append(_param_block(files, data, op.plugin, params))
+        blocks.extend(_sample_block(samples.plugin, rel, heading.lower())
+                      for rel in own.get(kind, ()))
     return '\n\n'.join(block for block in blocks if block)
+
+
+# -- samples ------------------------------------------------------------------
+
+class Samples:
+    """The JSON samples of one plugin, ``<samples_dir>/<plugin>/[vX.Y/]``.
+
+    A file belongs to the operation whose slug it is named by
+    (``<method>-<path segments>[-<action>]-req.json`` or ``-resp.json``,
+    braces dropped, ``root`` for ``/``: ``post-flavors-req.json``,
+    ``post-servers-id-action-reboot-req.json``); what names no operation
+    is left in `files` for the page's "Other samples".
+    """
+
+    def __init__(self, samples_dir, plugin):
+        self.plugin = plugin
+        self.files = []
+        root = os.path.join(samples_dir, plugin) if samples_dir else None
+        if root and os.path.isdir(root):
+            for dirpath, _, names in os.walk(root):
+                self.files.extend(
+                    os.path.relpath(os.path.join(dirpath, name), root)
+                    for name in names if name.endswith('.json'))
+        self.files.sort(key=_sample_order)
+
+    def take(self, op):
+        """{'req': [...], 'resp': [...]} of `op`, removed from `files`."""
+        slug = sample_slug(op)
+        own = {}
+        for rel in list(self.files):
+            for kind in ('req', 'resp'):
+                if os.path.basename(rel) == '%s-%s.json' % (slug, kind):
+                    own.setdefault(kind, []).append(rel)
+                    self.files.remove(rel)
+        return own
+
+
+def sample_slug(op):
+    parts = [op.method.lower()]
+    segments = [segment.strip('{}') for segment in op.path.split('/')
+                if segment]
+    parts.extend(segments or ['root'])
+    if op.action:
+        parts.append(op.action)
+    return '-'.join(parts)
+
+
+def _sample_order(rel):
+    head = rel.split(os.sep, 1)[0]
+    version = (0, 0)
+    if head.startswith('v') and os.sep in rel:
+        major, _, minor = head[1:].partition('.')
+        if major.isdigit() and minor.isdigit():
+            version = (int(major), int(minor))
+    return (version, rel)
+
+
+def _sample_block(plugin, rel, what):
+    version = rel.split(os.sep, 1)[0] if os.sep in rel else None
+    label = 'Example %s%s: ``%s``' % (
+        what, ' (%s)' % version if version else '', os.path.basename(rel))
+    return ('**%s**\n\n.. literalinclude:: %s\n   :language: javascript'
+            % (label, '/'.join([SAMPLES_FROM_SOURCE, plugin] +
+                              rel.split(os.sep))))
 
 
 def _plugin_text(data, plugin):
@@ -408,13 +482,20 @@ def _plugin_text(data, plugin):
     return data['resources'][plugin]
 
 
-def page(files, data, plugin, ops):
+def page(files, data, plugin, ops, samples_dir=None):
     resource = _plugin_text(data, plugin)
+    samples = Samples(samples_dir, plugin)
     blocks = ['.. -*- rst -*-\n' + _GENERATED,
               _title('%s (%s)' % (resource['title'], plugin), '=', over=True),
               resource['description'].strip()]
-    blocks.extend(operation_text(files, data, op)
+    blocks.extend(operation_text(files, data, op, samples)
                   for op in sorted(ops, key=_op_order))
+    if samples.files:
+        blocks.append(_title('Other samples', '='))
+        blocks.append('Samples of this resource that name no operation '
+                      'above.')
+        blocks.extend(_sample_block(plugin, rel, 'sample')
+                      for rel in samples.files)
     return '\n\n'.join(blocks) + '\n'
 
 
@@ -427,7 +508,7 @@ def _plugin_order(data):
     return list(data['resources'])
 
 
-def render(table, data=None):
+def render(table, data=None, samples_dir=None):
     """{file name: text} of the whole api-ref/source tree but conf.py."""
     data = data or load_data()
     files = ParameterFile()
@@ -440,7 +521,7 @@ def render(table, data=None):
             'no title for plugins %s: add them to the resources of %s'
             % (', '.join(unknown), DATA_FILE))
     plugins = [p for p in _plugin_order(data) if p in by_plugin]
-    pages = {'%s.inc' % p: page(files, data, p, by_plugin[p])
+    pages = {'%s.inc' % p: page(files, data, p, by_plugin[p], samples_dir)
              for p in plugins}
     files.assign()
     pages = {name: files.fill(text) for name, text in pages.items()}
@@ -457,7 +538,7 @@ def index_text(data, plugins):
     return '\n\n'.join(blocks) + '\n'
 
 
-def write(table, output, data=None):
-    for name, text in sorted(render(table, data).items()):
+def write(table, output, data=None, samples_dir=None):
+    for name, text in sorted(render(table, data, samples_dir).items()):
         with open(os.path.join(output, name), 'w') as f:
             f.write(text)

@@ -35,7 +35,8 @@ def _routes():
 def _api_ref():
     try:
         api_reference.write(route_table.default_table(),
-                            CONF.command.output)
+                            CONF.command.output,
+                            samples_dir=CONF.command.samples)
     except api_reference.MissingDescription as exc:
         sys.exit('nova-api-manage api-ref: %s' % exc)
 
@@ -55,6 +56,8 @@ def _add_parsers(subparsers):
         'api-ref', help='write the API reference pages and parameters.yaml')
     api_ref.add_argument('--output', default='api-ref/source',
                          help='the api-ref source directory')
+    api_ref.add_argument('--samples', default='doc/api_samples',
+                         help='the API samples the pages include')
     api_ref.set_defaults(func=_api_ref)
 
 

@@ -1,15 +1,16 @@
 """The API reference (api-ref/source) against the route table.
 
 - The committed pages and parameters.yaml are what
-  `nova-api-manage api-ref` writes now, so a change to a route, a schema
-  or api_reference.yaml shows up as a diff of api-ref/ (regenerate with
-  `tox -e regenerate`).
+  `nova-api-manage api-ref` writes now, so a change to a route, a schema,
+  api_reference.yaml or the samples in doc/api_samples shows up as a diff
+  of api-ref/ (regenerate with `tox -e regenerate`).
 - Every served route has exactly one `.. rest_method::` entry (an action
   one per action name) and every entry is a served route: read from the
   committed files, not from the generator.
 - The generator refuses a plugin, an operation or a parameter that the
   data file does not describe, and derives min_version/max_version from
-  the schema ranges a parameter appears in.
+  the schema ranges a parameter appears in, and puts each sample under
+  the operation its file name gives.
 """
 
 import collections
@@ -18,6 +19,7 @@ import difflib
 import os
 import re
 
+import fixtures
 from oslo_config import fixture as config_fixture
 import testtools
 
@@ -27,8 +29,11 @@ from nova_api import conf as nova_conf
 from nova_api.tests.functional import test_route_table
 
 CONF = nova_conf.CONF
-SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                      os.pardir, os.pardir, os.pardir, 'api-ref', 'source')
+_ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                     os.pardir, os.pardir, os.pardir)
+SOURCE = os.path.join(_ROOT, 'api-ref', 'source')
+# The samples the functional tests write, which the pages include.
+SAMPLES = os.path.join(_ROOT, 'doc', 'api_samples')
 REGENERATE = test_route_table.REGENERATE
 # Kept by hand, not written by the generator.
 HAND_WRITTEN = frozenset(['conf.py', 'status.yaml'])
@@ -63,7 +68,7 @@ class APIReferenceTest(testtools.TestCase):
             test_route_table.DefaultTable(conf)).table
 
     def test_committed_reference_is_current(self):
-        written = api_reference.render(self.table)
+        written = api_reference.render(self.table, samples_dir=SAMPLES)
         on_disk = sorted(set(os.listdir(SOURCE)) - HAND_WRITTEN)
         self.assertEqual(sorted(written), on_disk,
                          'api-ref/source has other files than the generator '
@@ -187,3 +192,52 @@ class VersionRangeTest(testtools.TestCase):
         places = [where for where, _, _, _ in
                   api_reference.body_params(body)]
         self.assertEqual(['server', 'server.name'], places)
+
+
+class SamplesTest(testtools.TestCase):
+    """Sample files land under the operation their name gives."""
+
+    def setUp(self):
+        super().setUp()
+        conf = self.useFixture(config_fixture.Config(CONF))
+        self.table = self.useFixture(
+            test_route_table.DefaultTable(conf)).table
+        self.root = self.useFixture(fixtures.TempDir()).path
+        for rel in ('keypairs/post-os-keypairs-req.json',
+                    'keypairs/v2.2/post-os-keypairs-resp.json',
+                    'keypairs/unnamed-resp.json',
+                    'servers/post-servers-id-action-reboot-req.json',
+                    'versions/get-root-resp.json'):
+            path = os.path.join(self.root, *rel.split('/'))
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, 'w') as f:
+                f.write('{}\n')
+        self.pages = api_reference.render(self.table, samples_dir=self.root)
+
+    def _section(self, page, method_line, action=None):
+        for section in self.pages[page].split('.. rest_method:: ')[1:]:
+            if section.startswith(method_line + '\n') and (
+                    action is None or '``%s``' % action in section):
+                return section
+        self.fail('no section %s in %s' % (method_line, page))
+
+    def test_request_and_response_samples_of_an_operation(self):
+        section = self._section('keypairs.inc', 'POST /os-keypairs')
+        request, response = section.split('\nResponse\n')
+        self.assertIn('.. literalinclude:: ../../doc/api_samples/keypairs/'
+                      'post-os-keypairs-req.json', request)
+        self.assertIn('.. literalinclude:: ../../doc/api_samples/keypairs/'
+                      'v2.2/post-os-keypairs-resp.json', response)
+        self.assertIn('(v2.2)', response)
+
+    def test_action_and_root_samples(self):
+        self.assertIn('post-servers-id-action-reboot-req.json', self._section(
+            'servers.inc', 'POST /servers/{id}/action', 'reboot'))
+        self.assertIn('get-root-resp.json',
+                      self._section('versions.inc', 'GET /'))
+
+    def test_unnamed_samples_are_listed_at_the_end(self):
+        page = self.pages['keypairs.inc']
+        self.assertIn('unnamed-resp.json',
+                      page[page.index('Other samples'):])
+        self.assertEqual(1, page.count('/keypairs/unnamed-resp.json'))
