@@ -233,8 +233,9 @@ def operation_params(op):
 
 
 def describe_param(data, plugin, param):
-    """The sentence for a parameter: by plugin and place, by place, by
-    name, whichever the data file has first."""
+    """(key, sentence) of a parameter in the data file: by plugin and
+    place, by section and name, by parent and name, by name, whichever
+    the data file has first."""
     table = data['parameters']
     parent = param.where.rsplit('.', 2)[-2] if '.' in param.where else None
     for key in ('%s:%s' % (plugin, param.where),
@@ -242,7 +243,7 @@ def describe_param(data, plugin, param):
                 '%s.%s' % (parent, param.name) if parent else None,
                 param.name):
         if key and key in table:
-            return table[key]
+            return key, table[key]
     raise MissingDescription(
         'no description for parameter %r (%s %s of plugin %s): add it to '
         'the parameters of %s' % (param.name, param.section, param.where,
@@ -270,18 +271,10 @@ class ParameterFile:
                       lambda m: self.keys[self.order[int(m.group(1))]], text)
 
     def assign(self):
-        """Name every definition: name_section, then _2, _3... among the
-        definitions sharing that base, in sorted order."""
-        by_base = collections.defaultdict(list)
+        """Name every definition from its own fields (see `_key`), so a
+        new parameter leaves the keys of the others as they are."""
         for definition in self.keys:
-            fields = dict(definition)
-            by_base[(fields['in'], fields['_name'])].append(definition)
-        for (section, name), definitions in by_base.items():
-            base = '%s_%s' % (name, section)
-            for index, definition in enumerate(
-                    sorted(definitions, key=_definition_order)):
-                self.keys[definition] = (base if index == 0
-                                         else '%s_%d' % (base, index + 1))
+            self.keys[definition] = _key(dict(definition))
 
     def dump(self):
         ordered = sorted(self.keys.items(), key=lambda item: (
@@ -296,14 +289,30 @@ class ParameterFile:
         return '\n'.join(lines) + '\n'
 
 
-def _definition_order(definition):
-    return [(k, str(v)) for k, v in definition]
+def _key(fields):
+    """<description key>_<section>[_<type>][_optional][_min..][_max..]:
+    'locked_body_boolean_min2.9', 'servers:id_path'."""
+    base = fields['_described_by']
+    for section in SECTIONS:
+        if base.startswith(section + ':'):
+            base = base[len(section) + 1:]
+    parts = [base, fields['in']]
+    if fields['type'] != 'string':
+        parts.append(fields['type'].replace(' ', '-'))
+    if not fields['required']:
+        parts.append('optional')
+    if 'min_version' in fields:
+        parts.append('min' + fields['min_version'])
+    if 'max_version' in fields:
+        parts.append('max' + fields['max_version'])
+    return '_'.join(parts)
 
 
 def _definition(data, plugin, param):
-    fields = {'_name': param.name, 'in': param.section, 'type': param.type,
-              'required': param.required,
-              'description': describe_param(data, plugin, param)}
+    described_by, description = describe_param(data, plugin, param)
+    fields = {'_described_by': described_by, 'in': param.section,
+              'type': param.type, 'required': param.required,
+              'description': description}
     if param.min_version:
         fields['min_version'] = param.min_version
     if param.max_version:
