@@ -4,8 +4,9 @@
 ``<plugin>.inc`` page per plugin, ``index.rst`` including them and
 ``parameters.yaml``, in os-api-ref's format. Everything about an operation
 comes from its declared contract: method and path, the versions it is
-served at, its success codes per version, its expected errors (plus 401
-and, for a route with a policy rule, 403) and its path, query, request and
+served at, its success codes per version, its expected errors (plus 401,
+but for the routes the data file lists as served without a token, and,
+for a route with a policy rule, 403) and its path, query, request and
 response parameters, each with the ``min_version``/``max_version`` of the
 schema ranges it appears in, and the samples of
 ``doc/api_samples/<plugin>/[vX.Y/]`` (those named by an operation's slug
@@ -338,8 +339,10 @@ def success_codes(declared):
     return [(200, None, None)]
 
 
-def error_codes(declared):
-    codes = set(declared.expected_errors) | {401}
+def error_codes(declared, needs_token=True):
+    codes = set(declared.expected_errors)
+    if needs_token:
+        codes.add(401)
     if declared.policy_rules:
         codes.add(403)
     return sorted(codes)
@@ -405,7 +408,9 @@ def operation_text(files, data, op, samples=None):
         blocks.append(_status_block(
             'success', sorted({code for code, _, _ in successes})))
         blocks.append(_code_note(successes))
-    blocks.append(_status_block('error', error_codes(declared)))
+    needs_token = route_key(op) not in data.get('without_token', ())
+    blocks.append(_status_block('error', error_codes(declared,
+                                                     needs_token)))
     request, response = operation_params(op)
     own = samples.take(op) if samples else {}
     for heading, params in (('Request', request), ('Response', response)):

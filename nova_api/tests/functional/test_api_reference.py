@@ -26,6 +26,7 @@ import testtools
 from nova_api.api import api_reference
 from nova_api.api import route_table
 from nova_api import conf as nova_conf
+from nova_api.tests.functional import base
 from nova_api.tests.functional import test_route_table
 
 CONF = nova_conf.CONF
@@ -241,3 +242,25 @@ class SamplesTest(testtools.TestCase):
         self.assertIn('unnamed-resp.json',
                       page[page.index('Other samples'):])
         self.assertEqual(1, page.count('/keypairs/unnamed-resp.json'))
+
+
+class WithoutTokenTest(base.V21, base.APITestCase):
+    """The data file's without_token list against the service: those
+    routes answer without a token, another one asks for it."""
+
+    project_in_url = False
+
+    def _without_token(self, path, method='GET'):
+        return self.client.request(method, '/v2.1' + path, None,
+                                   {'Accept': 'application/json'})
+
+    def test_listed_routes_answer_without_a_token(self):
+        # Sent as the route walk sends them (test_route_table.REQUESTS).
+        for route in api_reference.load_data()['without_token']:
+            method, path = route.split(' ', 1)
+            call = test_route_table.REQUESTS[(method, path)]
+            self.assertNotEqual(
+                401, self._without_token(call.path, method).status, route)
+
+    def test_other_routes_ask_for_a_token(self):
+        self.assertEqual(401, self._without_token('/versions/v2.1').status)
