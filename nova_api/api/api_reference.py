@@ -123,14 +123,18 @@ def _alternatives(schema):
 
 
 def _type_of(schema):
+    """The JSON type(s) of a schema, 'null' only for a member that can be
+    nothing else (an action without arguments)."""
     types = []
     for alt in _alternatives(schema):
         declared = alt.get('type')
         if isinstance(declared, str):
             declared = [declared]
         for name in declared or ():
-            if name != 'null' and name not in types:
+            if name not in types:
                 types.append(name)
+    if types != ['null']:
+        types = [name for name in types if name != 'null']
     if not types and any('enum' in alt for alt in _alternatives(schema)):
         return 'string'
     return ' or '.join(types) or 'any'
