@@ -26,6 +26,7 @@ import testtools
 from nova_api.api import api_reference
 from nova_api.api import route_table
 from nova_api import conf as nova_conf
+from nova_api.tests.fixtures import deployment as deployment_fixture
 from nova_api.tests.functional import base
 from nova_api.tests.functional import test_route_table
 
@@ -264,3 +265,21 @@ class WithoutTokenTest(base.V21, base.APITestCase):
 
     def test_other_routes_ask_for_a_token(self):
         self.assertEqual(401, self._without_token('/versions/v2.1').status)
+
+
+class ManageAPIRefTest(testtools.TestCase):
+    """`nova-api-manage api-ref` as tox -e regenerate runs it."""
+
+    def test_writes_the_pages(self):
+        deployment = self.useFixture(deployment_fixture.DeploymentDir())
+        output = os.path.join(deployment.path, 'source')
+        os.mkdir(output)
+        result = deployment.run(
+            'nova_api.cmd.manage', 'api-ref', '--output', output,
+            '--samples', os.path.join(deployment.path, 'no-samples'))
+        self.assertEqual(0, result.returncode, result.stderr)
+        written = sorted(os.listdir(output))
+        self.assertIn('index.rst', written)
+        self.assertIn('parameters.yaml', written)
+        with open(os.path.join(output, 'servers.inc')) as f:
+            self.assertIn('.. rest_method:: POST /servers\n', f.read())
