@@ -7,12 +7,14 @@
 
 `coverage` writes the coverage page (doc/source/coverage.rst) from the
 route table and Nova's reference (../shared/reference by default).
+    nova-api-manage [--config-file FILE] api-ref --output api-ref/source
 """
 
 import sys
 
 from oslo_config import cfg
 
+from nova_api.api import api_reference
 from nova_api.api import app
 from nova_api.api import route_table
 from nova_api.cmd import coverage
@@ -38,6 +40,13 @@ def _routes():
 def _coverage():
     rows = route_table.rows(route_table.default_table())
     sys.stdout.write(coverage.page(rows, CONF.command.reference))
+def _api_ref():
+    try:
+        api_reference.write(route_table.default_table(),
+                            CONF.command.output,
+                            samples_dir=CONF.command.samples)
+    except api_reference.MissingDescription as exc:
+        sys.exit('nova-api-manage api-ref: %s' % exc)
 
 
 def _add_parsers(subparsers):
@@ -56,6 +65,13 @@ def _add_parsers(subparsers):
                       help="Nova's reference (compute-api-endpoints.json, "
                            "parameters.yaml)")
     page.set_defaults(func=_coverage)
+    api_ref = subparsers.add_parser(
+        'api-ref', help='write the API reference pages and parameters.yaml')
+    api_ref.add_argument('--output', default='api-ref/source',
+                         help='the api-ref source directory')
+    api_ref.add_argument('--samples', default='doc/api_samples',
+                         help='the API samples the pages include')
+    api_ref.set_defaults(func=_api_ref)
 
 
 def main(argv=None):
