@@ -4,10 +4,12 @@
     nova-api-manage [--config-file FILE] db version
     nova-api-manage [--config-file FILE] routes
     nova-api-manage [--config-file FILE] coverage [--reference DIR]
+    nova-api-manage [--config-file FILE] api-ref --output api-ref/source
 
 `coverage` writes the coverage page (doc/source/coverage.rst) from the
-route table and Nova's reference (../shared/reference by default).
-    nova-api-manage [--config-file FILE] api-ref --output api-ref/source
+route table and Nova's reference (../shared/reference by default);
+`api-ref` the API reference pages and parameters.yaml from the route table
+and the samples in doc/api_samples.
 """
 
 import sys
