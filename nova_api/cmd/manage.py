@@ -3,16 +3,21 @@
     nova-api-manage [--config-file FILE] db sync
     nova-api-manage [--config-file FILE] db version
     nova-api-manage [--config-file FILE] routes
+    nova-api-manage [--config-file FILE] openapi [--microversion X.Y]
 """
 
+import json
 import sys
 
 from oslo_config import cfg
 
 from nova_api.api import app
+from nova_api.api import microversion
+from nova_api.api import openapi
 from nova_api.api import route_table
 from nova_api import conf as nova_conf
 from nova_api.db import migration
+from nova_api import exception
 
 CONF = nova_conf.CONF
 
@@ -30,6 +35,21 @@ def _routes():
     print(route_table.format_table(route_table.default_table()))
 
 
+def _openapi():
+    version = CONF.command.microversion
+    try:
+        requested = microversion.APIVersionRequest(version)
+    except exception.InvalidAPIVersionString:
+        requested = None
+    if requested is None or not requested.matches(microversion.MIN_VERSION,
+                                                  microversion.MAX_VERSION):
+        sys.exit('Microversion %s is not served: the versions are %s to %s'
+                 % (version, microversion.MIN_VERSION,
+                    microversion.MAX_VERSION))
+    document = openapi.build(route_table.default_table(), version)
+    print(json.dumps(document, indent=2, sort_keys=True))
+
+
 def _add_parsers(subparsers):
     db = subparsers.add_parser('db', help='database schema')
     db_commands = db.add_subparsers(dest='db_command')
@@ -41,6 +61,12 @@ def _add_parsers(subparsers):
                            ).set_defaults(func=_db_version)
     subparsers.add_parser('routes', help='print the loaded route table'
                           ).set_defaults(func=_routes)
+    document = subparsers.add_parser(
+        'openapi', help='print the OpenAPI 3.1 document of a microversion')
+    document.add_argument('--microversion',
+                          default=str(microversion.MAX_VERSION),
+                          help='X.Y (default: the maximum)')
+    document.set_defaults(func=_openapi)
 
 
 def main(argv=None):
