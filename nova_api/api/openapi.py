@@ -184,10 +184,15 @@ def _has_body(schema):
 def request_body(ops, version):
     schemas = [op.declared.request_schemas.for_version(version)
                for op in ops]
-    schemas = [to_2020_12(schema) for schema in schemas if _has_body(schema)]
+    schemas = _unique(to_2020_12(schema) for schema in schemas
+                      if _has_body(schema))
     if not schemas:
         return None
-    schema = schemas[0] if len(schemas) == 1 else {'oneOf': schemas}
+    if {} in schemas:
+        # An action taking any body (a removed API's) takes every body.
+        schema = {}
+    else:
+        schema = schemas[0] if len(schemas) == 1 else {'oneOf': schemas}
     return {'required': True, 'content': _json_content(schema)}
 
 
