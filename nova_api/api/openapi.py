@@ -182,18 +182,22 @@ def _has_body(schema):
 
 
 def request_body(ops, version):
-    schemas = [op.declared.request_schemas.for_version(version)
-               for op in ops]
-    schemas = _unique(to_2020_12(schema) for schema in schemas
-                      if _has_body(schema))
+    schemas = _unique(_request_schema(op, version) for op in ops)
+    schemas = [schema for schema in schemas if _has_body(schema)]
     if not schemas:
         return None
-    if {} in schemas:
-        # An action taking any body (a removed API's) takes every body.
-        schema = {}
-    else:
-        schema = schemas[0] if len(schemas) == 1 else {'oneOf': schemas}
+    schema = schemas[0] if len(schemas) == 1 else {'oneOf': schemas}
     return {'required': True, 'content': _json_content(schema)}
+
+
+def _request_schema(op, version):
+    schema = op.declared.request_schemas.for_version(version)
+    if op.action and schema == {}:
+        # An action taking any body (a removed API's) is still chosen by
+        # its name, the body's key.
+        return {'type': 'object', 'properties': {op.action: {}},
+                'required': [op.action]}
+    return to_2020_12(schema)
 
 
 def fault_schema(code):
