@@ -7,7 +7,9 @@ Starts nova-api (noauth2, the simulated driver) on a free 127.0.0.1 port
 in a fresh state dir, loads ``/v2.1/openapi.json`` at each version and
 sends every operation ``--max-examples`` generated requests, valid and
 invalid ones (hypothesis, seeded, so a run is repeatable), with the
-version's header and the ``admin:admin`` token. Each answer is checked:
+version's header and the ``admin:admin`` token. Some name in their path
+things that exist (a server, a key pair, a server group, an image, a
+flavor), so that they reach past the lookup. Each answer is checked:
 
 - ``not_a_server_error``: no 5xx;
 - ``response_schema_conformance``: the body matches the document;
@@ -126,8 +128,66 @@ def _headers(version):
             'OpenStack-API-Version': 'compute %s' % version}
 
 
+def _api(base_url, method, path, version, body=None):
+    response = requests.request(method, base_url + '/v2.1' + path,
+                                json=body, headers=_headers(version),
+                                timeout=30)
+    if response.status_code >= 400:
+        raise RuntimeError('%s %s at %s: %s %s' % (
+            method, path, version, response.status_code, response.text))
+    return response.json() if response.content else None
+
+
+def existing_things(base_url, version):
+    """Names of things that exist, by path variable, so that generated
+    requests reach past the lookup: a server, a key pair, a server group,
+    an image, a flavor (each created or found at `version`)."""
+    image = _api(base_url, 'GET', '/images', '2.1')['images'][0]['id']
+    server = {'name': 'fuzz', 'imageRef': image, 'flavorRef': '2',
+              'metadata': {'fuzz': 'x'}}
+    if microversion.APIVersionRequest(version).matches('2.37'):
+        server['networks'] = 'none'  # required from 2.37
+    server = _api(base_url, 'POST', '/servers', version,
+                  {'server': server})['server']['id']
+    keypair = 'fuzz-%s' % version.replace('.', '-')
+    _api(base_url, 'POST', '/os-keypairs', '2.1', {'keypair': {
+        'name': keypair}})
+    group = _api(base_url, 'POST', '/os-server-groups', '2.1', {
+        'server_group': {'name': 'fuzz', 'policies': ['affinity']}})
+    return {'server_id': server, 'flavor_id': '1', 'image_id': image,
+            'keypair_name': keypair, 'tenant_id': 'admin', 'key': 'fuzz',
+            'tag': 'fuzz', '/servers/{id}': server, '/images/{id}': image,
+            '/os-server-groups/{id}': group['server_group']['id'],
+            '/os-quota-class-sets/{id}': 'default',
+            '/versions/{id}': 'v2.1'}
+
+
+def _known_path_parameters(operation, things):
+    """Values for every path variable of `operation`, or None."""
+    values = {}
+    for name in re.findall(r'{([^}]+)}', operation.path):
+        prefix = operation.path.split('{%s}' % name)[0] + '{%s}' % name
+        value = things.get(prefix, things.get(name))
+        if value is None:
+            return None
+        values[name] = value
+    return values or None
+
+
+def _strategies(operation, version, things):
+    headers = _headers(version)
+    modes = (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)
+    strategies = [operation.as_strategy(mode, headers=headers)
+                  for mode in modes]
+    known = _known_path_parameters(operation, things)
+    if known:
+        strategies.extend(operation.as_strategy(
+            mode, headers=headers, path_parameters=known) for mode in modes)
+    return hypothesis.strategies.one_of(*strategies)
+
+
 def fuzz_operation(operation, base_url, version, report, max_examples,
-                   seed):
+                   seed, things):
     """Send `max_examples` generated requests to `operation`."""
     session = requests.Session()
     label = operation.label
@@ -139,9 +199,7 @@ def fuzz_operation(operation, base_url, version, report, max_examples,
         derandomize=False, print_blob=False,
         phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
         suppress_health_check=list(hypothesis.HealthCheck))
-    @hypothesis.given(case=hypothesis.strategies.one_of(
-        *(operation.as_strategy(mode, headers=_headers(version))
-          for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE))))
+    @hypothesis.given(case=_strategies(operation, version, things))
     def send(case):
         response = case.call(base_url=base_url + '/v2.1', session=session,
                              headers=_headers(version), timeout=30)
@@ -180,10 +238,11 @@ def _title(exc):
 
 def fuzz_version(base_url, version, report, max_examples, seed):
     schema = load_schema(base_url, version)
+    things = existing_things(base_url, version)
     for result in schema.get_all_operations():
         operation = result.ok()
         fuzz_operation(operation, base_url, version, report, max_examples,
-                       seed)
+                       seed, things)
 
 
 def resolve(version):
