@@ -5,23 +5,29 @@
     nova-api-manage [--config-file FILE] routes
     nova-api-manage [--config-file FILE] coverage [--reference DIR]
     nova-api-manage [--config-file FILE] api-ref --output api-ref/source
+    nova-api-manage [--config-file FILE] openapi [--microversion X.Y]
 
 `coverage` writes the coverage page (doc/source/coverage.rst) from the
 route table and Nova's reference (../shared/reference by default);
 `api-ref` the API reference pages and parameters.yaml from the route table
-and the samples in doc/api_samples.
+and the samples in doc/api_samples; `openapi` prints the OpenAPI 3.1
+document of a microversion (the maximum by default).
 """
 
+import json
 import sys
 
 from oslo_config import cfg
 
 from nova_api.api import api_reference
 from nova_api.api import app
+from nova_api.api import microversion
+from nova_api.api import openapi
 from nova_api.api import route_table
 from nova_api.cmd import coverage
 from nova_api import conf as nova_conf
 from nova_api.db import migration
+from nova_api import exception
 
 CONF = nova_conf.CONF
 
@@ -42,6 +48,8 @@ def _routes():
 def _coverage():
     rows = route_table.rows(route_table.default_table())
     sys.stdout.write(coverage.page(rows, CONF.command.reference))
+
+
 def _api_ref():
     try:
         api_reference.write(route_table.default_table(),
@@ -49,6 +57,21 @@ def _api_ref():
                             samples_dir=CONF.command.samples)
     except api_reference.MissingDescription as exc:
         sys.exit('nova-api-manage api-ref: %s' % exc)
+
+
+def _openapi():
+    version = CONF.command.microversion
+    try:
+        requested = microversion.APIVersionRequest(version)
+    except exception.InvalidAPIVersionString:
+        requested = None
+    if requested is None or not requested.matches(microversion.MIN_VERSION,
+                                                  microversion.MAX_VERSION):
+        sys.exit('Microversion %s is not served: the versions are %s to %s'
+                 % (version, microversion.MIN_VERSION,
+                    microversion.MAX_VERSION))
+    document = openapi.build(route_table.default_table(), version)
+    print(json.dumps(document, indent=2, sort_keys=True))
 
 
 def _add_parsers(subparsers):
@@ -74,6 +97,12 @@ def _add_parsers(subparsers):
     api_ref.add_argument('--samples', default='doc/api_samples',
                          help='the API samples the pages include')
     api_ref.set_defaults(func=_api_ref)
+    document = subparsers.add_parser(
+        'openapi', help='print the OpenAPI 3.1 document of a microversion')
+    document.add_argument('--microversion',
+                          default=str(microversion.MAX_VERSION),
+                          help='X.Y (default: the maximum)')
+    document.set_defaults(func=_openapi)
 
 
 def main(argv=None):

@@ -76,6 +76,8 @@ OPEN_ROUTES = frozenset([
     ('GET', '/images/{image_id}/metadata/{id}'),
     ('PUT', '/images/{image_id}/metadata/{id}'),
     ('DELETE', '/images/{image_id}/metadata/{id}'),
+    # The OpenAPI document: what is served, not what the caller may do.
+    ('GET', '/openapi.json'),
 ])
 
 # A request per route (the row's method and path; an action's path names
@@ -116,6 +118,7 @@ CREATES = {
 REQUESTS = {
     ('GET', '/'): Call('/'),
     ('GET', '/versions/{id}'): Call('/versions/v2.1'),
+    ('GET', '/openapi.json'): Call('/openapi.json'),
     ('GET', '/flavors'): Call('/flavors'),
     ('GET', '/flavors/detail'): Call('/flavors/detail'),
     ('GET', '/flavors/{flavor_id}'): Call('/flavors/1'),

@@ -176,7 +176,6 @@ class MigrationTest(base.DatabaseTestCase):
             2: [['other', '10.0.0.3', 4, mac]],
             3: None}, network_info)
 
-
     def test_0010_keeps_what_each_server_was_created_from(self):
         migration.db_sync(revision='0009')
         with self.engine.begin() as connection:
