@@ -260,6 +260,17 @@ def run(base_url, versions=DEFAULT_VERSIONS, max_examples=5, seed=0):
     return reports
 
 
+def run_fresh(versions=DEFAULT_VERSIONS, max_examples=5, seed=0):
+    """Fuzz each version against a nova-api of its own, started fresh: what
+    one version's requests change (quotas set to 0, say) must not decide
+    what the next one can do. Returns {version: Report}."""
+    reports = {}
+    for version in versions:
+        with Service() as base_url:
+            reports.update(run(base_url, [version], max_examples, seed))
+    return reports
+
+
 def print_reports(reports, out=sys.stdout):
     for version, report in reports.items():
         print('microversion %s: %s' % (version, report.summary()), file=out)
@@ -308,9 +319,7 @@ def main(argv=None):
         reports = run(args.url.rstrip('/'), args.versions, args.max_examples,
                       args.seed)
     else:
-        with Service() as base_url:
-            reports = run(base_url, args.versions, args.max_examples,
-                          args.seed)
+        reports = run_fresh(args.versions, args.max_examples, args.seed)
     total = print_reports(reports)
     print('%.0f s' % (time.monotonic() - started))
     return 1 if total.failures else 0
