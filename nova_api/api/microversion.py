@@ -203,9 +203,10 @@ VERSIONS = tuple(Version(*entry) for entry in (
       'compute/servers', 'db/servers')),
     ('2.72', 'Ports with resource requests at create (the simulated '
              'network has none).', ('api/schemas/servers',)),
-    ('2.73', 'Servers show "locked_reason"; the "locked" list filter and '
-             'sort key (lock with a reason: issue 14).',
-     ('api/plugins/servers', 'api/schemas/servers', 'api/views/servers')),
+    ('2.73', 'lock takes a "locked_reason", which servers show; the '
+             '"locked" list filter and sort key.',
+     ('api/plugins/lock_server', 'api/schemas/lock_server',
+      'api/plugins/servers', 'api/schemas/servers', 'api/views/servers')),
     ('2.74', '"host" and "hypervisor_hostname" at create '
              '(administrators).',
      ('api/plugins/servers', 'api/schemas/servers', 'compute/server_create',

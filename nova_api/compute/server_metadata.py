@@ -8,6 +8,7 @@ Nova allows, and with 403 when the result would hold more items than the
 caller's metadata_items quota.
 """
 
+from nova_api.compute import lock_server
 from nova_api.compute import quotas
 from nova_api.compute import server_states
 from nova_api.db import server_metadata as metadata_db
@@ -69,8 +70,7 @@ def delete_item(context, server, key):
 
 def _check_changeable(context, server, action):
     """Nova's lock check, then its state checks."""
-    if server.locked_by is not None and not context.is_admin:
-        raise exception.InstanceIsLocked(instance_uuid=server.uuid)
+    lock_server.check_unlocked(context, server)
     server_states.check_allowed(action, server.uuid, server.state)
 
 

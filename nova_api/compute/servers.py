@@ -18,6 +18,7 @@ from oslo_utils import timeutils
 
 from nova_api.compute import backend
 from nova_api.compute import images
+from nova_api.compute import lock_server
 from nova_api.compute import server_groups
 from nova_api.compute import server_states
 from nova_api.db import api as db_api
@@ -321,8 +322,9 @@ def pinned_zone_change(server, requested):
 
 
 def delete_server(context, server):
-    """Delete a server (in any state); its addresses and capacity are
-    freed at once."""
+    """Delete a server (in any state, unless locked); its addresses and
+    capacity are freed at once."""
+    lock_server.check_unlocked(context, server)
     with db_api.context_manager.writer.using(context):
         if not servers_db.soft_delete(context, server.row,
                                       timeutils.utcnow(),
@@ -338,6 +340,7 @@ def delete_server(context, server):
 
 
 def _begin(context, server, action):
+    lock_server.check_unlocked(context, server)
     now = timeutils.utcnow()
     stored = server_states.begin_action(action, server.uuid, server.state,
                                         now)

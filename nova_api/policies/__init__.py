@@ -9,6 +9,7 @@ from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavors
 from nova_api.policies import keypairs
 from nova_api.policies import limits
+from nova_api.policies import lock_server
 from nova_api.policies import quota_classes
 from nova_api.policies import quota_sets
 from nova_api.policies import server_groups
@@ -32,6 +33,7 @@ def list_rules():
         limits.list_rules(),
         availability_zones.list_rules(),
         servers.list_rules(),
+        lock_server.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
         server_password.list_rules(),

@@ -154,7 +154,8 @@ SERVERS = Resource(
         'server-action-rebuild.json': SERVER_ACTIONS,
         'server-action-rebuild-resp.json': SERVER_ACTIONS,
         'server-action-trigger-crash-dump.json': SERVER_ACTIONS,
-        'lock-server-with-reason.json': 'os-lock-server',
+        'lock-server-with-reason.json': send(
+            'POST', '/servers/{server_id}/action', status=202),
         'server-get-down-cell-resp.json': DOWN_CELL,
         'v2.69/server-get-resp.json': DOWN_CELL,
         'v2.69/servers-list-resp.json': DOWN_CELL,
@@ -174,6 +175,16 @@ FLAVOR_LEEWAY = api_samples.Leeway(
 
 SERVED = {
     'servers': SERVERS,
+    'os-lock-server': Resource(
+        prepare=('servers',),
+        calls={
+            'lock-server-with-reason.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
+            'lock-server.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
+            'unlock-server.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
+        }),
     'os-multiple-create': Resource(
         calls={
             'multiple-create-post-resp.json': send(
@@ -390,7 +401,7 @@ _WAITING = {
     'server actions, issue 14': (
         'os-admin-actions', 'os-admin-password', 'os-console-auth-tokens',
         'os-console-output', 'os-create-backup', 'os-deferred-delete',
-        'os-instance-actions', 'os-lock-server', 'os-pause-server',
+        'os-instance-actions', 'os-pause-server',
         'os-preserve-ephemeral-rebuild', 'os-remote-consoles', 'os-rescue',
         'os-server-diagnostics', 'os-server-external-events',
         'os-server-topology', 'os-shelve', 'os-suspend-server'),

@@ -945,3 +945,20 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
                                'show', created['id'])
         # The CLI shows the attribute under its wire name.
         self.assertEqual('cli-host', shown['OS-EXT-SRV-ATTR:hostname'])
+
+    def test_server_lock_with_a_reason_and_unlock(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        self._run_negotiated('server', 'lock', '--reason', 'maintenance',
+                             created['id'], output_json=False)
+        shown = self._run_negotiated('server', 'show', created['id'])
+        self.assertEqual((True, 'maintenance'),
+                         (shown['locked'], shown['locked_reason']))
+        self._run_negotiated('server', 'unlock', created['id'],
+                             output_json=False)
+        shown = self._run_negotiated('server', 'show', created['id'])
+        self.assertEqual((False, None),
+                         (shown['locked'], shown['locked_reason']))

@@ -101,6 +101,9 @@ _MEMBER_SERVER = '/servers/{%s}' % MEMBER_SERVER
 # version's POST /servers creates, for DELETE /servers/{id}.
 STOPPED_SERVER = 'stopped_server'
 WALK_SERVER = 'walk_server'
+# The member's server each version locks and then unlocks: the member's
+# other server stays unlocked for the power actions.
+LOCK_SERVER = 'lock_server'
 _NEW_SERVER = {'server': {'name': 'route-walk', 'imageRef': _CIRROS,
                           'flavorRef': '1'}}
 _SERVER_METADATA = _MEMBER_SERVER + '/metadata'
@@ -231,6 +234,10 @@ REQUESTS = {
         _MEMBER_SERVER + '/action', {'os-stop': None}),
     ('POST', '/servers/{id}/action {reboot}'): Call(
         _MEMBER_SERVER + '/action', {'reboot': {'type': 'HARD'}}),
+    ('POST', '/servers/{id}/action {lock}'): Call(
+        '/servers/{%s}/action' % LOCK_SERVER, {'lock': None}),
+    ('POST', '/servers/{id}/action {unlock}'): Call(
+        '/servers/{%s}/action' % LOCK_SERVER, {'unlock': None}),
     ('GET', '/servers/{server_id}/ips'): Call(_MEMBER_SERVER + '/ips'),
     ('GET', '/servers/{server_id}/ips/{network_label}'): Call(
         _MEMBER_SERVER + '/ips/private'),
@@ -500,7 +507,7 @@ class PolicyWalkTestV2(base.APITestCase):
             self.conf.config(**{task + '_seconds': 0, 'group': 'simulated'})
         self.servers = {name: self._create_server('member')
                         for name in (MEMBER_SERVER, STOPPED_SERVER,
-                                     WALK_SERVER)}
+                                     WALK_SERVER, LOCK_SERVER)}
         resp = self.api('POST', '/servers/%s/action'
                         % self.servers[STOPPED_SERVER], {'os-stop': None},
                         persona='member')

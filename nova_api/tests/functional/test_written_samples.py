@@ -139,7 +139,7 @@ class WrittenSamplesTest(base.V21, base.APITestCase):
         self.useFixture(database.Database())
         self.servers = {}
         for name in (route_walk.MEMBER_SERVER, route_walk.STOPPED_SERVER,
-                     route_walk.WALK_SERVER):
+                     route_walk.WALK_SERVER, route_walk.LOCK_SERVER):
             resp = self.api('POST', '/servers', route_walk._NEW_SERVER,
                             persona='member')
             self.assertEqual(202, resp.status, resp)
