@@ -277,11 +277,6 @@ def _allow_fqdn_hostname(schema):
     _server_body(schema)['hostname'] = _fqdn
 
 
-def _in_version_order(changes):
-    return sorted(changes, key=lambda change: microversion.APIVersionRequest(
-        change[0]))
-
-
 # What a user says a server is for (2.19); null clears it.
 description = {
     'type': ['string', 'null'],
@@ -437,7 +432,7 @@ UPDATE_REQUEST_CHANGES = [
     ('2.94', _allow_fqdn_hostname),
     ('2.104', _take_pinned_availability_zone),
 ]
-update_history = history.of(update, _in_version_order(UPDATE_REQUEST_CHANGES),
+update_history = history.of(update, UPDATE_REQUEST_CHANGES,
                             '2.1')
 
 reboot = {
@@ -619,7 +614,7 @@ INDEX_QUERY_CHANGES = [
     ('2.75', _refuse_unknown_parameters),
 ]
 index_query_history = history.of(
-    index_query, _in_version_order(INDEX_QUERY_CHANGES), '2.0')
+    index_query, INDEX_QUERY_CHANGES, '2.0')
 
 detail_query = index_query
 
@@ -979,7 +974,7 @@ SERVER_CHANGES = [
 SHOW_ONLY_CHANGES = [
     ('2.71', _add_server_groups),
 ]
-_SHOW_CHANGES = _in_version_order(SERVER_CHANGES + SHOW_ONLY_CHANGES)
+_SHOW_CHANGES = SERVER_CHANGES + SHOW_ONLY_CHANGES
 # From 2.90 every user sees the hostname, not only those the extended
 # attributes policy lets see the others.
 _SHOWN_TO_EVERYONE = [('2.90', 'OS-EXT-SRV-ATTR:hostname')]
@@ -993,7 +988,7 @@ def _with_shown_to_everyone(entries):
         for schema, low, high in entries:
             if _before(low, version) and (high is None or
                                           not _before(high, version)):
-                split.append((schema, low, _version_before(version)))
+                split.append((schema, low, history.version_before(version)))
                 low = version
             if not _before(low, version):
                 schema = dict(schema, required=schema['required'] + [name])
@@ -1007,18 +1002,13 @@ def _before(version, other):
             microversion.APIVersionRequest(other))
 
 
-def _version_before(version):
-    parsed = microversion.APIVersionRequest(version)
-    return '%d.%d' % (parsed.major, parsed.minor - 1)
-
-
 def _server_history(first, changes, first_version):
     return _with_shown_to_everyone(history.mapped(
         history.of(first, changes, first_version), _server))
 
 
 _servers = _server_history(_show_properties,
-                           _in_version_order(SERVER_CHANGES), '2.0')
+                           SERVER_CHANGES, '2.0')
 _shown_servers = _server_history(_show_properties, _SHOW_CHANGES, '2.0')
 
 show_responses = history.mapped(_shown_servers, _one)
@@ -1059,7 +1049,7 @@ def _as_shown(properties):
          if not _before(_UPDATE_SHOWS_ALL_FROM, version)], '2.0')[-1][0])
 
 
-_UPDATE_RESPONSE_CHANGES = _in_version_order(UPDATE_CHANGES) + [
+_UPDATE_RESPONSE_CHANGES = UPDATE_CHANGES + [
     (_UPDATE_SHOWS_ALL_FROM, _as_shown)] + [
     (version, change) for version, change in _SHOW_CHANGES
     if _before(_UPDATE_SHOWS_ALL_FROM, version)]

@@ -18,12 +18,14 @@ from nova_api.api import microversion
 
 def of(first, changes, first_version=None):
     """[(schema, min_version, max_version)] from `first` and the
-    (version, change) pairs, in version order; the last range is open."""
+    (version, change) pairs, taken in version order (changes of one
+    version in the order given); the last range is open."""
     entries = []
     schema = first
     low = first_version
-    for version, change in changes:
-        entries.append((schema, low, _version_before(version)))
+    for version, change in sorted(
+            changes, key=lambda pair: microversion.APIVersionRequest(pair[0])):
+        entries.append((schema, low, version_before(version)))
         schema = copy.deepcopy(schema)
         change(schema)
         low = version
@@ -36,7 +38,8 @@ def mapped(entries, build):
     return [(build(schema), low, high) for schema, low, high in entries]
 
 
-def _version_before(version):
+def version_before(version):
+    """"X.Y" of the version just before `version`."""
     parsed = microversion.APIVersionRequest(version)
     if parsed.minor == 0:
         raise ValueError('no version before %s' % version)

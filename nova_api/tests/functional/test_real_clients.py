@@ -648,16 +648,20 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
     endpoint, by the image endpoint override.
     """
 
-    def openstack(self, *args, output_json=True):
-        result = self._run(*args, output_json=output_json)
+    def openstack(self, *args, output_json=True, negotiate=False):
+        result = self._run(*args, output_json=output_json,
+                           negotiate=negotiate)
         self.assertEqual(0, result.returncode, result.stderr)
         return json.loads(result.stdout) if output_json else result.stdout
 
-    def _run(self, *args, output_json=True):
+    def _run(self, *args, output_json=True, negotiate=False):
+        """The CLI at 2.10 (its own default is 2.1) unless `negotiate`:
+        then without --os-compute-api-version, at the highest version both
+        it and the server know."""
+        pinned = [] if negotiate else ['--os-compute-api-version', '2.10']
         argv = [self._openstack_command(),
                 '--os-auth-type', 'admin_token', '--os-token', TOKEN,
-                '--os-endpoint', self.endpoint,
-                '--os-compute-api-version', '2.10',
+                '--os-endpoint', self.endpoint, *pinned,
                 '--os-identity-api-version', '3'] + list(args)
         if output_json:
             argv += ['-f', 'json']
@@ -801,22 +805,7 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
                          [s['ID'] for s in self.openstack('server', 'list')])
 
     def _run_negotiated(self, *args, output_json=True):
-        """The CLI without --os-compute-api-version: it takes the highest
-        version both it and the server know."""
-        argv = [self._openstack_command(),
-                '--os-auth-type', 'admin_token', '--os-token', TOKEN,
-                '--os-endpoint', self.endpoint,
-                '--os-identity-api-version', '3'] + list(args)
-        if output_json:
-            argv += ['-f', 'json']
-        env = {var: value for var, value in os.environ.items()
-               if not var.startswith('OS_')}
-        env['OS_IDENTITY_ENDPOINT_OVERRIDE'] = self.server.base_url + '/'
-        env['OS_IMAGE_ENDPOINT_OVERRIDE'] = self.server.base_url + '/image'
-        result = subprocess.run(argv, capture_output=True, text=True,
-                                timeout=60, env=env, cwd=self.deployment.path)
-        self.assertEqual(0, result.returncode, result.stderr)
-        return json.loads(result.stdout) if output_json else None
+        return self.openstack(*args, output_json=output_json, negotiate=True)
 
     def test_server_create_nic_none_and_auto_and_set_description(self):
         servers = {}
