@@ -201,35 +201,52 @@ class Action:
     allowed_task_states: frozenset | None
     must_have_launched: bool
     must_have_host: bool
+    # The compute event (Nova's compute manager method, prefixed
+    # 'compute_') the instance action records for the task; None for an
+    # action that only changes the API's records.
+    event: str | None = None
+    # The instance action's name, where it is not `name` (Nova's 409s and
+    # its instance actions name some actions differently).
+    recorded_as: str | None = None
+
+    @property
+    def instance_action(self):
+        """The name the action is recorded under (os-instance-actions)."""
+        return self.recorded_as or self.name
 
 
 SOFT_REBOOT = Action(
     'reboot', REBOOTING,
     allowed_vm_states=frozenset({ACTIVE}),
     allowed_task_states=frozenset({None}),
-    must_have_launched=True, must_have_host=False)
+    must_have_launched=True, must_have_host=False,
+    event='compute_reboot_instance')
 # Nova also hard-reboots paused and suspended servers; the simulation has
 # neither state yet.
 HARD_REBOOT = Action(
     'reboot', REBOOTING_HARD,
     allowed_vm_states=frozenset({ACTIVE, STOPPED, ERROR}),
     allowed_task_states=frozenset({None, REBOOTING, REBOOTING_HARD}),
-    must_have_launched=True, must_have_host=False)
+    must_have_launched=True, must_have_host=False,
+    event='compute_reboot_instance')
 STOP = Action(
     'stop', POWERING_OFF,
     allowed_vm_states=frozenset({ACTIVE, ERROR}),
     allowed_task_states=frozenset({None}),
-    must_have_launched=True, must_have_host=True)
+    must_have_launched=True, must_have_host=True,
+    event='compute_stop_instance')
 START = Action(
     'start', POWERING_ON,
     allowed_vm_states=frozenset({STOPPED}),
     allowed_task_states=frozenset({None}),
-    must_have_launched=True, must_have_host=True)
+    must_have_launched=True, must_have_host=True,
+    event='compute_start_instance')
 DELETE = Action(
     'delete', DELETING,
     allowed_vm_states=None,
     allowed_task_states=None,
-    must_have_launched=False, must_have_host=False)
+    must_have_launched=False, must_have_host=False,
+    event='compute_terminate_instance')
 
 
 def check_allowed(action: Action, server_id: str, current: ServerState):

@@ -339,9 +339,16 @@ def delete_server(context, server):
         server_groups.remove_member(context, server.uuid)
 
 
-def _begin(context, server, action):
+def begin_action(context, server, action):
+    """Start `action` (a server_states.Action) on `server`, or raise the
+    409 Nova answers: a locked server, a state the action is not allowed
+    in, or another action that started first. An action that starts no
+    task only checks."""
     lock_server.check_unlocked(context, server)
     now = timeutils.utcnow()
+    if action.task_state is None:
+        server_states.check_allowed(action, server.uuid, server.state)
+        return
     stored = server_states.begin_action(action, server.uuid, server.state,
                                         now)
     values = {'vm_state': stored.vm_state, 'task_state': stored.task_state,
@@ -357,13 +364,13 @@ def _begin(context, server, action):
 
 
 def reboot_server(context, server, hard):
-    _begin(context, server, server_states.HARD_REBOOT if hard
+    begin_action(context, server, server_states.HARD_REBOOT if hard
            else server_states.SOFT_REBOOT)
 
 
 def stop_server(context, server):
-    _begin(context, server, server_states.STOP)
+    begin_action(context, server, server_states.STOP)
 
 
 def start_server(context, server):
-    _begin(context, server, server_states.START)
+    begin_action(context, server, server_states.START)
