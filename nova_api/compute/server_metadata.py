@@ -14,10 +14,9 @@ from nova_api.compute import server_states
 from nova_api.db import server_metadata as metadata_db
 from nova_api import exception
 
-# Nova also changes the metadata of paused and suspended servers; the
-# simulation has neither state yet, the names are Nova's vm_states.
 _CHANGEABLE_VM_STATES = frozenset({
-    server_states.ACTIVE, 'paused', 'suspended', server_states.STOPPED})
+    server_states.ACTIVE, server_states.PAUSED, server_states.SUSPENDED,
+    server_states.STOPPED})
 
 
 def _change(name):

@@ -24,6 +24,12 @@ ACTIVE = 'active'
 STOPPED = 'stopped'
 ERROR = 'error'
 DELETED = 'deleted'
+PAUSED = 'paused'
+SUSPENDED = 'suspended'
+RESCUED = 'rescued'
+SHELVED = 'shelved'
+SHELVED_OFFLOADED = 'shelved_offloaded'
+SOFT_DELETED = 'soft-deleted'
 
 # task_states
 SPAWNING = 'spawning'
@@ -33,13 +39,14 @@ POWERING_OFF = 'powering-off'
 POWERING_ON = 'powering-on'
 DELETING = 'deleting'
 
-# power_states
+# power_states (Nova's PAUSED and SUSPENDED take a prefix here: the
+# vm_states have those names)
 NOSTATE = 0
 RUNNING = 1
-PAUSED = 3
+POWER_PAUSED = 3
 SHUTDOWN = 4
 CRASHED = 6
-SUSPENDED = 7
+POWER_SUSPENDED = 7
 
 # The status Nova shows for a vm_state, and where a task in progress
 # changes it; a pair missing here shows the vm_state's default.
@@ -49,6 +56,12 @@ _STATUS_BY_VM_STATE = {
     STOPPED: 'SHUTOFF',
     ERROR: 'ERROR',
     DELETED: 'DELETED',
+    PAUSED: 'PAUSED',
+    SUSPENDED: 'SUSPENDED',
+    RESCUED: 'RESCUE',
+    SHELVED: 'SHELVED',
+    SHELVED_OFFLOADED: 'SHELVED_OFFLOADED',
+    SOFT_DELETED: 'SOFT_DELETED',
 }
 _STATUS_BY_VM_AND_TASK_STATE = {
     (ACTIVE, REBOOTING): 'REBOOT',

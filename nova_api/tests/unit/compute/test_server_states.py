@@ -113,6 +113,12 @@ class TestStatus(testtools.TestCase):
             (ss.ERROR, ss.POWERING_OFF): 'ERROR',
             (ss.ERROR, ss.DELETING): 'ERROR',
             (ss.DELETED, None): 'DELETED',
+            (ss.PAUSED, None): 'PAUSED',
+            (ss.SUSPENDED, None): 'SUSPENDED',
+            (ss.RESCUED, None): 'RESCUE',
+            (ss.SHELVED, None): 'SHELVED',
+            (ss.SHELVED_OFFLOADED, None): 'SHELVED_OFFLOADED',
+            (ss.SOFT_DELETED, None): 'SOFT_DELETED',
         }
         for (vm_state, task_state), status in expected.items():
             self.assertEqual(status, ss.status_of(vm_state, task_state),
@@ -125,7 +131,7 @@ class TestStatus(testtools.TestCase):
                                  state_at(stored, T0, durations).status)
 
     def test_unknown_vm_state(self):
-        self.assertEqual('UNKNOWN', ss.status_of('shelved_offloaded', None))
+        self.assertEqual('UNKNOWN', ss.status_of('no-such-state', None))
 
 
 class TestActions(testtools.TestCase):
