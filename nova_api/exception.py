@@ -241,6 +241,10 @@ class InstanceNotFound(NotFound):
     msg_fmt = "Instance %(instance_id)s could not be found."
 
 
+class InstanceActionNotFound(NotFound):
+    msg_fmt = "Action %(request_id)s not found"
+
+
 class ServerMetadataNotFound(NotFound):
     msg_fmt = "Metadata item was not found"
 

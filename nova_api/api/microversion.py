@@ -84,7 +84,7 @@ VERSIONS = tuple(Version(*entry) for entry in (
     ('2.20', 'Volumes attach to and detach from shelved servers.',
      _waiting('volume attachments, issue 17')),
     ('2.21', 'os-instance-actions shows deleted servers.',
-     _waiting('os-instance-actions, issue 14')),
+     ('api/plugins/instance_actions', 'compute/servers', 'db/servers')),
     ('2.22', 'Server migrations and force_complete.',
      _waiting('server migrations, issue 15')),
     ('2.23', 'Server migrations list and show; os-migrations '
@@ -151,8 +151,9 @@ VERSIONS = tuple(Version(*entry) for entry in (
     ('2.50', 'Quota class sets show "server_groups" and '
              '"server_group_members", not the network quotas.',
      ('api/schemas/quota_classes', 'api/views/quota_classes')),
-    ('2.51', 'The volume-extended event; instance action events.',
-     _waiting('external events and instance actions, issue 14')),
+    ('2.51', 'The volume-extended event (waiting); instance action '
+             'events for every reader (os-instance-actions).',
+     _waiting('external events, issue 14')),
     ('2.52', 'Tags at server create.',
      ('api/schemas/servers', 'compute/server_create', 'db/server_tags')),
     ('2.53', 'Services and hypervisors by uuid.',
@@ -166,14 +167,17 @@ VERSIONS = tuple(Version(*entry) for entry in (
              'issue 14); no injected file quotas and limits.',
      ('api/schemas/servers', 'api/views/limits', 'api/views/quota_sets',
       'api/views/quota_classes')),
-    ('2.58', 'os-instance-actions paging.',
-     _waiting('os-instance-actions, issue 14')),
+    ('2.58', 'os-instance-actions paging, changes-since and '
+             '"updated_at".',
+     ('api/plugins/instance_actions', 'api/schemas/instance_actions',
+      'api/views/instance_actions', 'compute/instance_actions')),
     ('2.59', 'os-migrations paging.', _waiting('migrations, issue 15')),
     ('2.60', 'Multiattach volumes.', _waiting('volume attachments, issue 17')),
     ('2.61', 'Flavors show their "extra_specs" (by policy).',
      ('api/plugins/flavors', 'api/schemas/flavors', 'api/views/flavors')),
     ('2.62', 'Instance action events show "host" and "hostId".',
-     _waiting('os-instance-actions, issue 14')),
+     ('api/plugins/instance_actions', 'api/schemas/instance_actions',
+      'api/views/instance_actions')),
     ('2.63', '"trusted_image_certificates" at create and in the views '
              '(rebuild: issue 14).',
      ('api/plugins/servers', 'api/schemas/servers', 'api/views/servers',
@@ -185,9 +189,10 @@ VERSIONS = tuple(Version(*entry) for entry in (
       'db/server_groups')),
     ('2.65', 'Abort queued and preparing live migrations.',
      _waiting('migrations, issue 15')),
-    ('2.66', 'The "changes-before" server list filter (os-instance-actions '
-             'and os-migrations: issues 14 and 15).',
-     ('api/plugins/servers', 'api/schemas/servers', 'db/servers')),
+    ('2.66', 'The "changes-before" filter of the server list and '
+             'os-instance-actions (os-migrations: issue 15).',
+     ('api/plugins/servers', 'api/schemas/servers', 'db/servers',
+      'api/plugins/instance_actions', 'api/schemas/instance_actions')),
     ('2.67', '"volume_type" in block_device_mapping_v2 (checked; boot '
              'from volume: issue 17).',
      ('api/plugins/servers', 'api/schemas/servers')),
@@ -234,7 +239,8 @@ VERSIONS = tuple(Version(*entry) for entry in (
     ('2.83', 'More server list filters for members.',
      ('api/plugins/servers', 'compute/servers', 'db/servers')),
     ('2.84', 'Failed instance action events show "details".',
-     _waiting('os-instance-actions, issue 14')),
+     ('api/plugins/instance_actions', 'api/schemas/instance_actions',
+      'api/views/instance_actions', 'policies/instance_actions')),
     ('2.85', 'Volume attachment update "delete_on_termination".',
      _waiting('volume attachments, issue 17')),
     ('2.86', 'Known flavor extra specs are validated.',

@@ -1,12 +1,15 @@
 """Locking servers: a locked server refuses the actions that change it
 (reboot, stop, start, delete, its metadata) to everyone but
-administrators, as Nova's check_instance_lock does.
+administrators, as Nova's check_instance_lock does. Every lock and
+unlock is recorded (os-instance-actions), as Nova records them.
 
 A server is locked by its owner (a caller of its project) or by an
 administrator of another project (``locked_by`` 'owner' or 'admin'), with
 an optional reason (2.73).
 """
 
+from nova_api.compute import instance_actions
+from nova_api.db import api as db_api
 from nova_api.db import servers as servers_db
 from nova_api import exception
 
@@ -23,17 +26,21 @@ def lock(context, server, reason=None):
     administrator takes the lock over (keeping the reason unless a new
     one is given)."""
     locker = _locker(context, server)
-    if server.locked_by is not None and locker == OWNER:
-        return
-    values = {'locked_by': locker}
-    if reason:
-        values['locked_reason'] = reason
-    servers_db.update(context, server.id, values)
+    with db_api.context_manager.writer.using(context):
+        instance_actions.record(context, server, 'lock')
+        if server.locked_by is not None and locker == OWNER:
+            return
+        values = {'locked_by': locker}
+        if reason:
+            values['locked_reason'] = reason
+        servers_db.update(context, server.id, values)
 
 
 def unlock(context, server):
-    servers_db.update(context, server.id,
-                      {'locked_by': None, 'locked_reason': None})
+    with db_api.context_manager.writer.using(context):
+        instance_actions.record(context, server, 'unlock')
+        servers_db.update(context, server.id,
+                          {'locked_by': None, 'locked_reason': None})
 
 
 def locked_by_someone_else(context, server):

@@ -24,6 +24,7 @@ from oslo_utils import timeutils
 from nova_api.compute import backend
 from nova_api.compute import fixed_addresses
 from nova_api.compute import images
+from nova_api.compute import instance_actions
 from nova_api.compute import quotas
 from nova_api.compute import scheduling
 from nova_api.compute import server_groups
@@ -456,9 +457,28 @@ def _place_and_store(context, driver, request, flavor, key_data, placement,
         rows.append(servers_db.create(context, values, request.metadata,
                                       addresses, fault, flavor_snapshot,
                                       image_properties))
+        instance_actions.record(context, rows[-1], 'create',
+                                [_build_event(rows[-1], fault)])
         server_tags_db.add_at_create(context, rows[-1].id, request.tags)
     # Read back as stored: columns normalise some values (accessIPv6).
     return [servers_db.get(context, row.uuid) for row in rows]
+
+
+def _build_event(row, fault):
+    """The event a create records: the build on the compute host, or,
+    when no host had room, the conductor's failure to schedule (with the
+    fault's message as details and its details as traceback, as Nova
+    records the exception)."""
+    if fault is None:
+        return instance_actions.PlannedEvent(
+            'compute__do_build_and_run_instance', row.host,
+            server_states.task_duration(server_states.SPAWNING,
+                                        backend.task_durations()))
+    return instance_actions.PlannedEvent(
+        'conductor_schedule_and_build_instances',
+        instance_actions.control_host('nova-conductor'),
+        result=instance_actions.ERROR, details=fault['message'],
+        traceback=fault['details'])
 
 
 def _tagged(tag, addresses):

@@ -10,14 +10,15 @@ Creating servers is nova_api.compute.server_create's.
 """
 
 import datetime
-import hashlib
 import re
 import typing
 
 from oslo_utils import timeutils
 
 from nova_api.compute import backend
+from nova_api.compute import host_ids
 from nova_api.compute import images
+from nova_api.compute import instance_actions
 from nova_api.compute import lock_server
 from nova_api.compute import server_groups
 from nova_api.compute import server_states
@@ -81,12 +82,8 @@ class Server(typing.NamedTuple):
 
     @property
     def host_id(self):
-        """Nova's hostId: the host, hashed with the project so projects
-        cannot compare hosts; empty while the server has none."""
-        if not self.row.host:
-            return ''
-        return hashlib.sha224(
-            (self.row.project_id + self.row.host).encode()).hexdigest()
+        """Nova's hostId; empty while the server has no host."""
+        return host_ids.host_id(self.row.project_id, self.row.host)
 
     @property
     def instance_name(self):
@@ -153,12 +150,14 @@ def _visible_project(context):
     return None if context.is_admin else context.project_id
 
 
-def get_server(context, server_id, with_tags=False):
+def get_server(context, server_id, with_tags=False, include_deleted=False):
     """The existing server `server_id` the context may see (with its
-    tags if `with_tags`), or InstanceNotFound (404)."""
+    tags if `with_tags`; or a deleted one too if `include_deleted`), or
+    InstanceNotFound (404)."""
     durations = backend.task_durations()
     with db_api.context_manager.reader.connection.using(context):
-        row = servers_db.get(context, server_id, _visible_project(context))
+        row = servers_db.get(context, server_id, _visible_project(context),
+                             include_deleted)
         return assemble(context, [row], durations, timeutils.utcnow(),
                         with_tags)[0]
 
@@ -323,9 +322,15 @@ def pinned_zone_change(server, requested):
 
 def delete_server(context, server):
     """Delete a server (in any state, unless locked); its addresses and
-    capacity are freed at once."""
+    capacity are freed at once. The delete is recorded (os-instance-
+    actions), with the compute host's event if the server has a host."""
     lock_server.check_unlocked(context, server)
+    action = server_states.DELETE
+    events = ([instance_actions.PlannedEvent(action.event, server.host)]
+              if server.host else [])
     with db_api.context_manager.writer.using(context):
+        instance_actions.record(context, server, action.instance_action,
+                                events)
         if not servers_db.soft_delete(context, server.row,
                                       timeutils.utcnow(),
                                       server_states.DELETED):
@@ -340,17 +345,30 @@ def delete_server(context, server):
 
 
 def begin_action(context, server, action):
-    """Start `action` (a server_states.Action) on `server`, or raise the
-    409 Nova answers: a locked server, a state the action is not allowed
-    in, or another action that started first. An action that starts no
-    task only checks."""
+    """Start `action` (a server_states.Action) on `server` and record it
+    (os-instance-actions) with its event, or raise the 409 Nova answers:
+    a locked server, a state the action is not allowed in, or another
+    action that started first. An action that starts no task only
+    checks; it is recorded if it names an event."""
     lock_server.check_unlocked(context, server)
-    now = timeutils.utcnow()
+    with db_api.context_manager.writer.using(context):
+        _store_action(context, server, action)
+        if action.event is not None:
+            duration = (server_states.task_duration(
+                action.task_state, backend.task_durations())
+                if action.task_state else datetime.timedelta())
+            instance_actions.record(
+                context, server, action.instance_action,
+                [instance_actions.PlannedEvent(action.event, server.host,
+                                               duration)])
+
+
+def _store_action(context, server, action):
     if action.task_state is None:
         server_states.check_allowed(action, server.uuid, server.state)
         return
     stored = server_states.begin_action(action, server.uuid, server.state,
-                                        now)
+                                        timeutils.utcnow())
     values = {'vm_state': stored.vm_state, 'task_state': stored.task_state,
               'task_started_at': stored.task_started_at,
               'launched_at': stored.launched_at}
@@ -365,7 +383,7 @@ def begin_action(context, server, action):
 
 def reboot_server(context, server, hard):
     begin_action(context, server, server_states.HARD_REBOOT if hard
-           else server_states.SOFT_REBOOT)
+                 else server_states.SOFT_REBOOT)
 
 
 def stop_server(context, server):

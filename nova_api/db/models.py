@@ -471,6 +471,64 @@ class ServerPassword(TimestampMixin, Base):
     password: orm.Mapped[str] = orm.mapped_column(sa.Text)
 
 
+class InstanceAction(Base):
+    """An action a request started on a server (Nova's instance action):
+    who asked, when, under which request id. Its events tell how the
+    work went."""
+
+    __tablename__ = 'instance_actions'
+    __table_args__ = (
+        sa.Index('ix_instance_actions_server_id_request_id',
+                 'server_id', 'request_id'),
+        _MYSQL_TABLE_ARGS,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    server_id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer,
+        sa.ForeignKey('servers.id', ondelete='CASCADE',
+                      name='fk_instance_actions_server_id_servers'))
+    action: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    request_id: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    user_id: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    project_id: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    start_time: orm.Mapped[datetime.datetime] = orm.mapped_column(
+        sa.DateTime)
+    # When the row was stored: actions list newest first by it. (When
+    # the action last changed follows from its events.)
+    created_at: orm.Mapped[datetime.datetime] = orm.mapped_column(
+        sa.DateTime, default=_utcnow)
+
+
+class InstanceActionEvent(Base):
+    """A step of an instance action's work (a compute manager call, say).
+    It is stored whole when the action starts: its finish_time and
+    result are when and how the simulated work ends, shown once that
+    time has come."""
+
+    __tablename__ = 'instance_action_events'
+    __table_args__ = (_MYSQL_TABLE_ARGS,)
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    action_id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer,
+        sa.ForeignKey(
+            'instance_actions.id', ondelete='CASCADE',
+            name='fk_instance_action_events_action_id_instance_actions'),
+        index=True)
+    event: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    start_time: orm.Mapped[datetime.datetime] = orm.mapped_column(
+        sa.DateTime)
+    finish_time: orm.Mapped[datetime.datetime] = orm.mapped_column(
+        sa.DateTime)
+    result: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    host: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    details: orm.Mapped[str | None] = orm.mapped_column(sa.Text)
+    traceback: orm.Mapped[str | None] = orm.mapped_column(sa.Text)
+
+
 class SchedulingLock(Base):
     """A row whose update serialises the creates that must see each
     other: placing servers on hosts and checking quotas. Updating it first

@@ -83,6 +83,11 @@ _BY_UUID = sa.select(*_WITH_DETAILS).where(
     _servers.c.uuid == sa.bindparam('uuid'), _EXISTING)
 _BY_UUID_IN_PROJECT = _BY_UUID.where(
     _servers.c.project_id == sa.bindparam('project_id'))
+# Deleted or not: a uuid is unique among all rows.
+_ANY_BY_UUID = sa.select(*_WITH_DETAILS).where(
+    _servers.c.uuid == sa.bindparam('uuid'))
+_ANY_BY_UUID_IN_PROJECT = _ANY_BY_UUID.where(
+    _servers.c.project_id == sa.bindparam('project_id'))
 _TAKE_LOCK = _locks.update().where(
     _locks.c.name == sa.bindparam('lock_name')).values(
         generation=_locks.c.generation + 1)
@@ -216,15 +221,17 @@ def create(context, values, metadata, addresses, fault=None, flavor=None,
 
 
 @api.context_manager.reader.connection
-def get(context, uuid, project_id=None):
-    """The existing server `uuid`, in `project_id` unless that is None;
-    raises InstanceNotFound."""
+def get(context, uuid, project_id=None, include_deleted=False):
+    """The existing server `uuid` (or deleted too, if `include_deleted`),
+    in `project_id` unless that is None; raises InstanceNotFound."""
     if project_id is None:
-        row = context.connection.execute(_BY_UUID, {'uuid': uuid}).first()
+        statement = _ANY_BY_UUID if include_deleted else _BY_UUID
+        row = context.connection.execute(statement, {'uuid': uuid}).first()
     else:
+        statement = (_ANY_BY_UUID_IN_PROJECT if include_deleted
+                     else _BY_UUID_IN_PROJECT)
         row = context.connection.execute(
-            _BY_UUID_IN_PROJECT,
-            {'uuid': uuid, 'project_id': project_id}).first()
+            statement, {'uuid': uuid, 'project_id': project_id}).first()
     if row is None:
         raise exception.InstanceNotFound(instance_id=uuid)
     return ServerRow._make(row)

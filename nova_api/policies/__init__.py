@@ -7,6 +7,7 @@ from nova_api.policies import base
 from nova_api.policies import flavor_access
 from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavors
+from nova_api.policies import instance_actions
 from nova_api.policies import keypairs
 from nova_api.policies import limits
 from nova_api.policies import lock_server
@@ -39,4 +40,5 @@ def list_rules():
         server_password.list_rules(),
         server_groups.list_rules(),
         server_tags.list_rules(),
+        instance_actions.list_rules(),
     ))

@@ -172,21 +172,6 @@ _link = {
 
 _links = {'type': 'array', 'items': _link, 'minItems': 2, 'maxItems': 2}
 
-_next_links = {
-    'type': 'array',
-    'items': {
-        'type': 'object',
-        'properties': {
-            'href': {'type': 'string', 'format': 'uri'},
-            'rel': {'type': 'string', 'enum': ['next']},
-        },
-        'required': ['href', 'rel'],
-        'additionalProperties': False,
-    },
-    'minItems': 1,
-    'maxItems': 1,
-}
-
 _size = {'type': 'integer', 'minimum': 0}
 
 
@@ -276,7 +261,7 @@ def _many(flavor):
         'type': 'object',
         'properties': {
             'flavors': {'type': 'array', 'items': flavor},
-            'flavors_links': _next_links,
+            'flavors_links': parameter_types.next_links,
         },
         'required': ['flavors'],
         'additionalProperties': False,

@@ -185,24 +185,10 @@ index_response_v22 = _with_type(
     index_response, 'properties', 'keypairs', 'items', 'properties',
     'keypair')
 
-# The "next" page of a full one (2.35).
-_next_links = {
-    'type': 'array',
-    'items': {
-        'type': 'object',
-        'properties': {
-            'rel': {'type': 'string', 'enum': ['next']},
-            'href': {'type': 'string', 'format': 'uri'},
-        },
-        'required': ['rel', 'href'],
-        'additionalProperties': False,
-    },
-    'minItems': 1,
-    'maxItems': 1,
-}
-
 index_response_v235 = copy.deepcopy(index_response_v22)
-index_response_v235['properties']['keypairs_links'] = _next_links
+# The "next" page of a full one (2.35).
+index_response_v235['properties']['keypairs_links'] = (
+    parameter_types.next_links)
 
 create_response = {
     'type': 'object',

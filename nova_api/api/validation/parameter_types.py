@@ -129,3 +129,19 @@ def _printable_ranges():
 # Printable text (descriptions): Nova's pattern, which its error messages
 # quote in full.
 PRINTABLE = '^[%s]*$' % _printable_ranges()
+
+# The "links" of a full page of a collection: the next page's URL.
+next_links = {
+    'type': 'array',
+    'items': {
+        'type': 'object',
+        'properties': {
+            'href': {'type': 'string', 'format': 'uri'},
+            'rel': {'type': 'string', 'enum': ['next']},
+        },
+        'required': ['href', 'rel'],
+        'additionalProperties': False,
+    },
+    'minItems': 1,
+    'maxItems': 1,
+}

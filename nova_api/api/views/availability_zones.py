@@ -1,16 +1,11 @@
 """Availability zones on the wire: Nova's availabilityZoneInfo list."""
 
-# Nova writes timestamps as naive UTC with microseconds, no zone suffix.
-_TIME_FORMAT = '%Y-%m-%dT%H:%M:%S.%f'
-
-
-def _timestamp(value):
-    return value.strftime(_TIME_FORMAT) if value is not None else None
+from nova_api.api.views import timestamps
 
 
 def _service(state):
     return {'available': state.available, 'active': state.active,
-            'updated_at': _timestamp(state.updated_at)}
+            'updated_at': timestamps.with_microseconds(state.updated_at)}
 
 
 def _zone(zone):

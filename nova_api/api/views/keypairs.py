@@ -5,9 +5,7 @@ the next one in ``keypairs_links`` from 2.35.
 """
 
 from nova_api.api.views import links
-
-# Nova writes timestamps as naive UTC with microseconds, no zone suffix.
-_TIME_FORMAT = '%Y-%m-%dT%H:%M:%S.%f'
+from nova_api.api.views import timestamps
 
 
 def _summary(req, keypair):
@@ -19,10 +17,6 @@ def _summary(req, keypair):
     if req.is_supported('2.2'):
         body['type'] = keypair.type
     return body
-
-
-def _timestamp(value):
-    return value.strftime(_TIME_FORMAT) if value is not None else None
 
 
 def index(req, keypairs, limit=None):
@@ -53,8 +47,8 @@ def show(req, keypair):
     body.update({
         'user_id': keypair.user_id,
         'id': keypair.id,
-        'created_at': _timestamp(keypair.created_at),
-        'updated_at': _timestamp(keypair.updated_at),
+        'created_at': timestamps.with_microseconds(keypair.created_at),
+        'updated_at': timestamps.with_microseconds(keypair.updated_at),
         # Nova's soft-delete fields: a deleted key pair is never shown, so
         # they always say "not deleted".
         'deleted': False,

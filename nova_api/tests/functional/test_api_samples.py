@@ -173,6 +173,8 @@ FLAVOR_LEEWAY = api_samples.Leeway(
     empty={'flavors[].extra_specs.*': 'flavors of the default set have no '
                                       'extra specs'})
 
+_ACTIONS = '/servers/{stopped_server_id}/os-instance-actions'
+
 SERVED = {
     'servers': SERVERS,
     'os-lock-server': Resource(
@@ -221,6 +223,24 @@ SERVED = {
                 send('PUT', '/servers/{server_id}/metadata/foo',
                      'server-metadata-req.json'),
                 get('/servers/{server_id}/metadata/foo')],
+        }),
+    'os-instance-actions': Resource(
+        prepare=('stopped_server',),
+        persona='member',
+        calls={
+            'instance-actions-list-resp.json': get(_ACTIONS),
+            'instance-action-get-resp.json': get(
+                _ACTIONS + '/{stop_request_id}', persona='admin'),
+            'instance-action-get-non-admin-resp.json': get(
+                _ACTIONS + '/{stop_request_id}'),
+            'instance-actions-list-with-limit-resp.json': get(
+                _ACTIONS + '?limit=1'),
+            'instance-actions-list-with-marker-resp.json': get(
+                _ACTIONS + '?marker={stop_request_id}'),
+            'instance-actions-list-with-changes-since.json': get(
+                _ACTIONS + '?changes-since={before_stop}'),
+            'instance-actions-list-with-changes-before.json': get(
+                _ACTIONS + '?changes-before={future}'),
         }),
     'os-server-password': Resource(
         prepare=('keyed_server',),
@@ -401,7 +421,7 @@ _WAITING = {
     'server actions, issue 14': (
         'os-admin-actions', 'os-admin-password', 'os-console-auth-tokens',
         'os-console-output', 'os-create-backup', 'os-deferred-delete',
-        'os-instance-actions', 'os-pause-server',
+        'os-pause-server',
         'os-preserve-ephemeral-rebuild', 'os-remote-consoles', 'os-rescue',
         'os-server-diagnostics', 'os-server-external-events',
         'os-server-topology', 'os-shelve', 'os-suspend-server'),
@@ -597,6 +617,21 @@ class APISamplesTestV2(base.APITestCase):
                     hints, self.state, SAMPLE_VALUES)
             self.state['server_id'] = self.create(
                 '/servers', body, persona)['server']['id']
+
+    def prepare_stopped_server(self, persona, version):
+        """A server created and then stopped (the actions of the
+        os-instance-actions samples): stopped_server_id, the stop's
+        stop_request_id, and before_stop, a time between the two."""
+        self.state['stopped_server_id'] = self.create('/servers', {
+            'server': {'name': 'stopped', 'imageRef': CIRROS,
+                       'flavorRef': '1'}}, persona)['server']['id']
+        self.state['before_stop'] = datetime.datetime.now(
+            datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%S.%fZ')
+        resp = self.api('POST', '/servers/%s/action'
+                        % self.state['stopped_server_id'], {'os-stop': None},
+                        persona=persona, version=self.wire_version(version))
+        self.assertEqual(202, resp.status, resp)
+        self.state['stop_request_id'] = resp.header('x-openstack-request-id')
 
     def prepare_keyed_server(self, persona, version):
         """A server with a keypair, whose guest posts its password."""

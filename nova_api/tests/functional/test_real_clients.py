@@ -951,3 +951,22 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         shown = self._run_negotiated('server', 'show', created['id'])
         self.assertEqual((False, None),
                          (shown['locked'], shown['locked_reason']))
+
+    def test_server_event_list_and_show(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        self._run_negotiated('server', 'lock', created['id'],
+                             output_json=False)
+        events = self._run_negotiated('server', 'event', 'list',
+                                      created['id'])
+        self.assertEqual(['lock', 'create'],
+                         [event['Action'] for event in events])
+        shown = self._run_negotiated('server', 'event', 'show',
+                                     created['id'],
+                                     events[1]['Request ID'])
+        self.assertEqual('create', shown['action'])
+        self.assertEqual(['compute__do_build_and_run_instance'],
+                         [event['event'] for event in shown['events']])

@@ -104,6 +104,8 @@ WALK_SERVER = 'walk_server'
 # The member's server each version locks and then unlocks: the member's
 # other server stays unlocked for the power actions.
 LOCK_SERVER = 'lock_server'
+# The request id of the member's server's create: its instance action.
+MEMBER_SERVER_CREATE = 'member_server_create'
 _NEW_SERVER = {'server': {'name': 'route-walk', 'imageRef': _CIRROS,
                           'flavorRef': '1'}}
 _SERVER_METADATA = _MEMBER_SERVER + '/metadata'
@@ -214,6 +216,10 @@ REQUESTS = {
         _SERVER_TAGS + '/route-walk-c'),
     ('DELETE', '/servers/{server_id}/tags/{tag}'): Call(
         _SERVER_TAGS + '/route-walk-b'),
+    ('GET', '/servers/{server_id}/os-instance-actions'): Call(
+        _MEMBER_SERVER + '/os-instance-actions'),
+    ('GET', '/servers/{server_id}/os-instance-actions/{id}'): Call(
+        _MEMBER_SERVER + '/os-instance-actions/{%s}' % MEMBER_SERVER_CREATE),
     ('GET', '/servers/{server_id}/os-server-password'): Call(
         _MEMBER_SERVER + '/os-server-password'),
     ('DELETE', '/servers/{server_id}/os-server-password'): Call(
@@ -490,6 +496,24 @@ class DefaultRules:
                 not self.allows(self.member, rule))
 
 
+def create_walk_servers(test):
+    """The member's servers the walk's paths name (tasks take no time):
+    {placeholder: server id, MEMBER_SERVER_CREATE: its create's request
+    id}, with STOPPED_SERVER stopped."""
+    servers = {}
+    for name in (MEMBER_SERVER, STOPPED_SERVER, WALK_SERVER, LOCK_SERVER):
+        resp = test.api('POST', '/servers', _NEW_SERVER, persona='member')
+        test.assertEqual(202, resp.status, resp)
+        servers[name] = resp.json()['server']['id']
+        if name == MEMBER_SERVER:
+            servers[MEMBER_SERVER_CREATE] = resp.header(
+                'x-openstack-request-id')
+    resp = test.api('POST', '/servers/%s/action' % servers[STOPPED_SERVER],
+                    {'os-stop': None}, persona='member')
+    test.assertEqual(202, resp.status, resp)
+    return servers
+
+
 class PolicyWalkTestV2(base.APITestCase):
     """Each route's request, sent as a plain member."""
 
@@ -505,19 +529,7 @@ class PolicyWalkTestV2(base.APITestCase):
         self.rules = DefaultRules()
         for task in ('build', 'reboot', 'stop', 'start'):
             self.conf.config(**{task + '_seconds': 0, 'group': 'simulated'})
-        self.servers = {name: self._create_server('member')
-                        for name in (MEMBER_SERVER, STOPPED_SERVER,
-                                     WALK_SERVER, LOCK_SERVER)}
-        resp = self.api('POST', '/servers/%s/action'
-                        % self.servers[STOPPED_SERVER], {'os-stop': None},
-                        persona='member')
-        self.assertEqual(202, resp.status, resp)
-
-    def _create_server(self, persona):
-        """An ACTIVE server of `persona`'s; returns its id."""
-        resp = self.api('POST', '/servers', _NEW_SERVER, persona=persona)
-        self.assertEqual(202, resp.status, resp)
-        return resp.json()['server']['id']
+        self.servers = create_walk_servers(self)
 
     def _walk(self, removed=False):
         """(method, path, call, implementation, version) of every route of

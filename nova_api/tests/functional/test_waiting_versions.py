@@ -28,7 +28,6 @@ REQUESTS = {
     '2.14': ('POST', _ACTION, {'evacuate': {}}),
     '2.17': ('POST', _ACTION, {'trigger_crash_dump': None}),
     '2.20': ('GET', _SERVER + '/os-volume_attachments', None),
-    '2.21': ('GET', _SERVER + '/os-instance-actions', None),
     '2.22': ('POST', _MIGRATION + '/action', {'force_complete': None}),
     '2.23': ('GET', _SERVER + '/migrations', None),
     '2.24': ('DELETE', _MIGRATION, None),
@@ -55,11 +54,9 @@ REQUESTS = {
     '2.54': ('POST', _ACTION, {'rebuild': {
         'imageRef': 'image', 'key_name': 'key'}}),
     '2.56': ('POST', _ACTION, {'migrate': {'host': 'compute1'}}),
-    '2.58': ('GET', _SERVER + '/os-instance-actions?limit=1', None),
     '2.59': ('GET', '/os-migrations?limit=1', None),
     '2.60': ('POST', _SERVER + '/os-volume_attachments', {
         'volumeAttachment': {'volumeId': 'volume'}}),
-    '2.62': ('GET', _SERVER + '/os-instance-actions/req-1', None),
     '2.65': ('DELETE', _MIGRATION, None),
     '2.68': ('POST', _ACTION, {'evacuate': {}}),
     '2.70': ('GET', _SERVER + '/os-interface', None),
@@ -76,7 +73,6 @@ REQUESTS = {
     '2.82': ('POST', '/os-server-external-events', {'events': [
         {'name': 'accelerator-request-bound', 'server_uuid': 'x',
          'tag': 'arq'}]}),
-    '2.84': ('GET', _SERVER + '/os-instance-actions/req-1', None),
     '2.85': ('PUT', _SERVER + '/os-volume_attachments/volume', {
         'volumeAttachment': {'volumeId': 'volume',
                              'delete_on_termination': True}}),

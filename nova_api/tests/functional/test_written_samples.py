@@ -137,17 +137,7 @@ class WrittenSamplesTest(base.V21, base.APITestCase):
     def _fresh_state(self):
         """A new database with the member's servers of the route walk."""
         self.useFixture(database.Database())
-        self.servers = {}
-        for name in (route_walk.MEMBER_SERVER, route_walk.STOPPED_SERVER,
-                     route_walk.WALK_SERVER, route_walk.LOCK_SERVER):
-            resp = self.api('POST', '/servers', route_walk._NEW_SERVER,
-                            persona='member')
-            self.assertEqual(202, resp.status, resp)
-            self.servers[name] = resp.json()['server']['id']
-        resp = self.api('POST', '/servers/%s/action'
-                        % self.servers[route_walk.STOPPED_SERVER],
-                        {'os-stop': None}, persona='member')
-        self.assertEqual(202, resp.status, resp)
+        self.servers = route_walk.create_walk_servers(self)
         resp = self.api('POST', '/flavors', _PRIVATE_FLAVOR)
         self.assertEqual(200, resp.status, resp)
 
