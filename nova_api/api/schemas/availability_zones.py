@@ -39,18 +39,13 @@ index_response = {
     'additionalProperties': False,
 }
 
-# Naive UTC with microseconds, no zone suffix, as Nova writes them.
-_timestamp = {
-    'type': 'string',
-    'pattern': r'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$',
-}
-
 _service_state = {
     'type': 'object',
     'properties': {
         'available': {'type': 'boolean'},
         'active': {'type': 'boolean'},
-        'updated_at': {'oneOf': [_timestamp, {'type': 'null'}]},
+        'updated_at': {'oneOf': [parameter_types.naive_timestamp,
+                                 {'type': 'null'}]},
     },
     'required': ['available', 'active', 'updated_at'],
     'additionalProperties': False,

@@ -38,7 +38,7 @@ show_query = parameter_types.no_query_parameters
 show_query_v2102 = parameter_types.strict_no_query_parameters
 
 _nullable_id = {**parameter_types.project_id, 'type': ['string', 'null']}
-_datetime = {'type': 'string', 'format': 'date-time'}
+_datetime = parameter_types.naive_timestamp
 
 _action_properties = {
     'action': {'type': 'string'},
@@ -60,8 +60,8 @@ def _action(properties, required):
 
 
 def _add_updated_at(action):
-    action['properties']['updated_at'] = {**_datetime,
-                                          'type': ['string', 'null']}
+    action['properties']['updated_at'] = {
+        'oneOf': [_datetime, {'type': 'null'}]}
     action['required'].append('updated_at')
 
 
@@ -91,7 +91,7 @@ _event = {
         'event': {'type': 'string'},
         'start_time': _datetime,
         # Null (both) while the event runs.
-        'finish_time': {**_datetime, 'type': ['string', 'null']},
+        'finish_time': {'oneOf': [_datetime, {'type': 'null'}]},
         'result': {'type': ['string', 'null']},
         # To the events rule only.
         'traceback': {'type': ['string', 'null']},

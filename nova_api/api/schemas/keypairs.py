@@ -128,12 +128,6 @@ show_query_v275 = delete_query_v275 = _strict(query_v210)
 # Responses. Names are looser than in requests: /v2 stores any printable
 # name, and every version shows it.
 _name = {'type': 'string', 'minLength': 1, 'maxLength': 255}
-# Naive UTC with microseconds, as Nova writes its timestamps.
-_timestamp = {
-    'type': 'string',
-    'pattern': r'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$',
-}
-
 
 def _keypair_object(properties, required):
     return {
@@ -217,7 +211,7 @@ show_response = {
             dict(_summary_properties,
                  user_id=parameter_types.user_id,
                  id={'type': 'integer'},
-                 created_at=_timestamp,
+                 created_at=parameter_types.naive_timestamp,
                  # Key pairs are never updated, and deleted ones are gone.
                  updated_at={'type': 'null'},
                  deleted={'type': 'boolean', 'enum': [False]},

@@ -145,3 +145,10 @@ next_links = {
     'minItems': 1,
     'maxItems': 1,
 }
+
+# A timestamp as Nova writes most of them in responses: naive UTC with
+# microseconds, no zone suffix (not RFC 3339's date-time: no offset).
+naive_timestamp = {
+    'type': 'string',
+    'pattern': r'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$',
+}

@@ -173,6 +173,8 @@ FLAVOR_LEEWAY = api_samples.Leeway(
     empty={'flavors[].extra_specs.*': 'flavors of the default set have no '
                                       'extra specs'})
 
+GONE = ('removed from Nova (410 Gone there and here); its samples are of '
+        'the versions before')
 _ACTIONS = '/servers/{stopped_server_id}/os-instance-actions'
 
 SERVED = {
@@ -224,6 +226,15 @@ SERVED = {
                      'server-metadata-req.json'),
                 get('/servers/{server_id}/metadata/foo')],
         }),
+    'os-admin-actions': Resource(
+        prepare=('servers',),
+        calls={
+            'admin-actions-reset-server-state.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
+            'admin-actions-inject-network-info.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
+        },
+        not_served={'admin-actions-reset-network.json': GONE}),
     'os-instance-actions': Resource(
         prepare=('stopped_server',),
         persona='member',
@@ -419,7 +430,7 @@ SERVED = {
 # The resources nova_api does not serve yet, with the issue bringing them.
 _WAITING = {
     'server actions, issue 14': (
-        'os-admin-actions', 'os-admin-password', 'os-console-auth-tokens',
+        'os-admin-password', 'os-console-auth-tokens',
         'os-console-output', 'os-create-backup', 'os-deferred-delete',
         'os-pause-server',
         'os-preserve-ephemeral-rebuild', 'os-remote-consoles', 'os-rescue',
@@ -443,8 +454,6 @@ NOT_SERVED = {name: 'not served yet: ' + waiting
               for waiting, names in _WAITING.items() for name in names}
 NOT_SERVED['os-quota-sets-noop'] = (
     'the samples of Nova\'s noop quota driver: nova_api counts quotas')
-GONE = ('removed from Nova (410 Gone there and here); its samples are of '
-        'the versions before')
 for _name in ('os-agents', 'os-cells', 'os-certificates', 'os-cloudpipe',
               'os-fixed-ips', 'os-floating-ip-dns', 'os-floating-ips-bulk',
               'os-fping', 'os-security-group-default-rules', 'consoles',

@@ -952,6 +952,18 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         self.assertEqual((False, None),
                          (shown['locked'], shown['locked_reason']))
 
+    def test_server_set_state(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        self._run_negotiated('server', 'set', '--state', 'error',
+                             '--auto-approve', created['id'],
+                             output_json=False)
+        shown = self._run_negotiated('server', 'show', created['id'])
+        self.assertEqual('ERROR', shown['status'])
+
     def test_server_event_list_and_show(self):
         created = self._run_negotiated(
             'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',

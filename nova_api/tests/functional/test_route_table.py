@@ -240,6 +240,10 @@ REQUESTS = {
         _MEMBER_SERVER + '/action', {'os-stop': None}),
     ('POST', '/servers/{id}/action {reboot}'): Call(
         _MEMBER_SERVER + '/action', {'reboot': {'type': 'HARD'}}),
+    ('POST', '/servers/{id}/action {os-resetState}'): Call(
+        _MEMBER_SERVER + '/action', {'os-resetState': {'state': 'active'}}),
+    ('POST', '/servers/{id}/action {injectNetworkInfo}'): Call(
+        _MEMBER_SERVER + '/action', {'injectNetworkInfo': None}),
     ('POST', '/servers/{id}/action {lock}'): Call(
         '/servers/{%s}/action' % LOCK_SERVER, {'lock': None}),
     ('POST', '/servers/{id}/action {unlock}'): Call(

@@ -62,7 +62,8 @@ SELECTED_TESTS = (
     r'|servers\.test_(servers|servers_negative|servers_microversions'
     r'|create_server|delete_server|list_server_filters'
     r'|list_servers_negative|server_metadata|server_metadata_negative'
-    r'|server_addresses|server_addresses_negative|server_group)\.'
+    r'|server_addresses|server_addresses_negative|server_group'
+    r'|instance_actions|instance_actions_negative)\.'
     r'|servers\.test_server_actions\.ServerActionsTestJSON\.'
     r'test_(reboot_server_hard|stop_start_server)'
     r'|admin\.test_(servers|servers_negative|create_server'
@@ -78,10 +79,6 @@ EXCLUDED_TESTS = (
      r'|flavors\.test_flavors_negative\.FlavorsV2NegativeTest'
      r'\.test_boot_with_low_ram',
      'uploads an image through Glance v2; nova_api\'s /image is read-only'),
-    (r'test_reset_state_server|test_list_servers_filter_by_error_status'
-     r'|test_delete_server_while_in_error_state',
-     'os-resetState (admin action) is not built'),
-    (r'test_inject_network_info', 'injectNetworkInfo is not built'),
     (r'test_rebuild_(server_in_error_state|deleted_server'
      r'|non_existent_server)'
      r'|ServerShowV25[47]Test\.test_rebuild_server'
