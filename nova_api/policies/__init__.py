@@ -10,6 +10,7 @@ from nova_api.policies import flavors
 from nova_api.policies import keypairs
 from nova_api.policies import limits
 from nova_api.policies import lock_server
+from nova_api.policies import pause_server
 from nova_api.policies import quota_classes
 from nova_api.policies import quota_sets
 from nova_api.policies import server_groups
@@ -18,6 +19,7 @@ from nova_api.policies import server_metadata
 from nova_api.policies import server_password
 from nova_api.policies import server_tags
 from nova_api.policies import servers
+from nova_api.policies import suspend_server
 
 
 def list_rules():
@@ -34,6 +36,8 @@ def list_rules():
         availability_zones.list_rules(),
         servers.list_rules(),
         lock_server.list_rules(),
+        pause_server.list_rules(),
+        suspend_server.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
         server_password.list_rules(),
