@@ -232,8 +232,9 @@ class PauseServerTestV2(ActionHelpers, base.APITestCase):
 
     def test_unknown_server(self):
         for body in ({'pause': None}, {'unpause': None}):
-            self.assertFault(self.action(MISSING, body), 404,
-                             test_servers.not_found(MISSING))
+            resp = self.api('POST', '/servers/%s/action' % MISSING, body,
+                            persona='member')
+            self.assertFault(resp, 404, test_servers.not_found(MISSING))
 
     def test_another_projects_server_does_not_exist(self):
         server_id = self.create(persona='other')

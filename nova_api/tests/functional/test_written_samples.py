@@ -124,7 +124,7 @@ class WrittenSamplesTest(base.V21, base.APITestCase):
                       if not route_walk._is_removed(impl) and
                       impl.plugin not in NOT_SAMPLED]
         self.rules = route_walk.DefaultRules()
-        for task in ('build', 'reboot', 'stop', 'start'):
+        for task in route_walk.WALK_TASKS:
             self.conf.config(**{task + '_seconds': 0, 'group': 'simulated'})
 
     def _persona(self, impl):
@@ -138,16 +138,15 @@ class WrittenSamplesTest(base.V21, base.APITestCase):
         """A new database with the member's servers of the route walk."""
         self.useFixture(database.Database())
         self.servers = {}
-        for name in (route_walk.MEMBER_SERVER, route_walk.STOPPED_SERVER,
-                     route_walk.WALK_SERVER, route_walk.LOCK_SERVER):
+        for name in route_walk.WALK_SERVERS:
             resp = self.api('POST', '/servers', route_walk._NEW_SERVER,
                             persona='member')
             self.assertEqual(202, resp.status, resp)
             self.servers[name] = resp.json()['server']['id']
-        resp = self.api('POST', '/servers/%s/action'
-                        % self.servers[route_walk.STOPPED_SERVER],
-                        {'os-stop': None}, persona='member')
-        self.assertEqual(202, resp.status, resp)
+        for name, action in route_walk.SETUP_ACTIONS:
+            resp = self.api('POST', '/servers/%s/action' % self.servers[name],
+                            {action: None}, persona='member')
+            self.assertEqual(202, resp.status, resp)
         resp = self.api('POST', '/flavors', _PRIVATE_FLAVOR)
         self.assertEqual(200, resp.status, resp)
 
