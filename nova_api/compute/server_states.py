@@ -244,8 +244,10 @@ SOFT_REBOOT = Action(
     allowed_task_states=frozenset({None}),
     must_have_launched=True, must_have_host=False,
     event='compute_reboot_instance')
-# A hard reboot also interrupts a pause, unpause, suspend or resume in
-# progress, as in Nova (task_states.ALLOW_REBOOT).
+# Nova hard-reboots a stopped, paused, suspended or failed server too
+# (vm_states.ALLOW_HARD_REBOOT), and interrupts a reboot, pause, unpause,
+# suspend or resume in progress (task_states.ALLOW_REBOOT); the server is
+# ACTIVE once it ends.
 HARD_REBOOT = Action(
     'reboot', REBOOTING_HARD,
     allowed_vm_states=frozenset({ACTIVE, STOPPED, PAUSED, SUSPENDED, ERROR}),
