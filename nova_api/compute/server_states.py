@@ -38,6 +38,10 @@ REBOOTING_HARD = 'rebooting_hard'
 POWERING_OFF = 'powering-off'
 POWERING_ON = 'powering-on'
 DELETING = 'deleting'
+PAUSING = 'pausing'
+UNPAUSING = 'unpausing'
+SUSPENDING = 'suspending'
+RESUMING = 'resuming'
 
 # power_states (Nova's PAUSED and SUSPENDED take a prefix here: the
 # vm_states have those names)
@@ -76,6 +80,8 @@ _POWER_STATE_BY_VM_STATE = {
     # The simulation's only failure is finding no host: nothing ever ran.
     ERROR: NOSTATE,
     DELETED: NOSTATE,
+    PAUSED: POWER_PAUSED,
+    SUSPENDED: POWER_SUSPENDED,
 }
 
 
@@ -95,6 +101,10 @@ TASK_OUTCOMES = {
     POWERING_ON: _TaskOutcome(ACTIVE, 'start'),
     # Drivers tell no delete duration: without one a delete is immediate.
     DELETING: _TaskOutcome(DELETED, 'delete'),
+    PAUSING: _TaskOutcome(PAUSED, 'pause'),
+    UNPAUSING: _TaskOutcome(ACTIVE, 'unpause'),
+    SUSPENDING: _TaskOutcome(SUSPENDED, 'suspend'),
+    RESUMING: _TaskOutcome(ACTIVE, 'resume'),
 }
 
 
@@ -234,12 +244,16 @@ SOFT_REBOOT = Action(
     allowed_task_states=frozenset({None}),
     must_have_launched=True, must_have_host=False,
     event='compute_reboot_instance')
-# Nova also hard-reboots paused and suspended servers; the simulation has
-# neither state yet.
+# Nova hard-reboots a stopped, paused, suspended or failed server too
+# (vm_states.ALLOW_HARD_REBOOT), and interrupts a reboot, pause, unpause,
+# suspend or resume in progress (task_states.ALLOW_REBOOT); the server is
+# ACTIVE once it ends.
 HARD_REBOOT = Action(
     'reboot', REBOOTING_HARD,
-    allowed_vm_states=frozenset({ACTIVE, STOPPED, ERROR}),
-    allowed_task_states=frozenset({None, REBOOTING, REBOOTING_HARD}),
+    allowed_vm_states=frozenset({ACTIVE, STOPPED, PAUSED, SUSPENDED, ERROR}),
+    allowed_task_states=frozenset({None, REBOOTING, REBOOTING_HARD,
+                                   PAUSING, UNPAUSING, SUSPENDING,
+                                   RESUMING}),
     must_have_launched=True, must_have_host=False,
     event='compute_reboot_instance')
 STOP = Action(
@@ -260,6 +274,30 @@ DELETE = Action(
     allowed_task_states=None,
     must_have_launched=False, must_have_host=False,
     event='compute_terminate_instance')
+PAUSE = Action(
+    'pause', PAUSING,
+    allowed_vm_states=frozenset({ACTIVE}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_pause_instance')
+UNPAUSE = Action(
+    'unpause', UNPAUSING,
+    allowed_vm_states=frozenset({PAUSED}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_unpause_instance')
+SUSPEND = Action(
+    'suspend', SUSPENDING,
+    allowed_vm_states=frozenset({ACTIVE}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_suspend_instance')
+RESUME = Action(
+    'resume', RESUMING,
+    allowed_vm_states=frozenset({SUSPENDED}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_resume_instance')
 
 
 def check_allowed(action: Action, server_id: str, current: ServerState):

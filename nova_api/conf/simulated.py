@@ -43,6 +43,15 @@ simulated_opts = [
                  help='How long stopping a server takes.'),
     cfg.FloatOpt('start_seconds', default=2.0, min=0,
                  help='How long starting a stopped server takes.'),
+    cfg.FloatOpt('pause_seconds', default=1.0, min=0,
+                 help='How long pausing a server takes.'),
+    cfg.FloatOpt('unpause_seconds', default=1.0, min=0,
+                 help='How long unpausing a paused server takes.'),
+    cfg.FloatOpt('suspend_seconds', default=2.0, min=0,
+                 help='How long suspending a server (saving its memory to '
+                      'disk) takes.'),
+    cfg.FloatOpt('resume_seconds', default=2.0, min=0,
+                 help='How long resuming a suspended server takes.'),
 ]
 
 

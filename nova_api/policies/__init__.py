@@ -12,6 +12,7 @@ from nova_api.policies import instance_actions
 from nova_api.policies import keypairs
 from nova_api.policies import limits
 from nova_api.policies import lock_server
+from nova_api.policies import pause_server
 from nova_api.policies import quota_classes
 from nova_api.policies import quota_sets
 from nova_api.policies import server_groups
@@ -20,6 +21,7 @@ from nova_api.policies import server_metadata
 from nova_api.policies import server_password
 from nova_api.policies import server_tags
 from nova_api.policies import servers
+from nova_api.policies import suspend_server
 
 
 def list_rules():
@@ -37,6 +39,8 @@ def list_rules():
         servers.list_rules(),
         lock_server.list_rules(),
         admin_actions.list_rules(),
+        pause_server.list_rules(),
+        suspend_server.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
         server_password.list_rules(),

@@ -24,7 +24,8 @@ import datetime
 import ipaddress
 
 # The tasks whose duration a driver tells.
-TASKS = ('build', 'reboot', 'stop', 'start')
+TASKS = ('build', 'reboot', 'stop', 'start', 'pause', 'unpause', 'suspend',
+         'resume')
 
 
 @dataclasses.dataclass(frozen=True)

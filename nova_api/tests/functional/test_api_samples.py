@@ -189,6 +189,23 @@ SERVED = {
             'unlock-server.json': send(
                 'POST', '/servers/{server_id}/action', status=202),
         }),
+    # Each folder's calls run in this order, on the prepared server.
+    'os-pause-server': Resource(
+        prepare=('servers',),
+        calls={
+            'pause-server.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
+            'unpause-server.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
+        }),
+    'os-suspend-server': Resource(
+        prepare=('servers',),
+        calls={
+            'server-suspend.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
+            'server-resume.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
+        }),
     'os-multiple-create': Resource(
         calls={
             'multiple-create-post-resp.json': send(
@@ -432,10 +449,9 @@ _WAITING = {
     'server actions, issue 14': (
         'os-admin-password', 'os-console-auth-tokens',
         'os-console-output', 'os-create-backup', 'os-deferred-delete',
-        'os-pause-server',
-        'os-preserve-ephemeral-rebuild', 'os-remote-consoles', 'os-rescue',
-        'os-server-diagnostics', 'os-server-external-events',
-        'os-server-topology', 'os-shelve', 'os-suspend-server'),
+        'os-preserve-ephemeral-rebuild',
+        'os-remote-consoles', 'os-rescue', 'os-server-diagnostics',
+        'os-server-external-events', 'os-server-topology', 'os-shelve'),
     'hosts and moves, issue 15': (
         'os-aggregates', 'os-baremetal-nodes', 'os-evacuate', 'os-hosts',
         'os-hypervisors', 'os-instance-usage-audit-log', 'os-migrate-server',
@@ -487,7 +503,9 @@ class APISamplesTestV2(base.APITestCase):
         _need_the_samples(self)
         self.skip_if_remote('creates servers and sets how long tasks take')
         self.conf.config(group='simulated', build_seconds=0,
-                         reboot_seconds=0, stop_seconds=0, start_seconds=0)
+                         reboot_seconds=0, stop_seconds=0, start_seconds=0,
+                         pause_seconds=0, unpause_seconds=0,
+                         suspend_seconds=0, resume_seconds=0)
         self.state = {
             'project_id': self.project_id('admin'),
             'user_id': self.user_id('admin'),

@@ -56,6 +56,10 @@ build_seconds = 0.5
 reboot_seconds = 0.5
 stop_seconds = 0.5
 start_seconds = 0.5
+pause_seconds = 0.5
+unpause_seconds = 0.5
+suspend_seconds = 0.5
+resume_seconds = 0.5
 '''
 WAIT_SECONDS = 20
 # The README's clouds.yaml, for a nova-api at {base}.
@@ -982,3 +986,26 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         self.assertEqual('create', shown['action'])
         self.assertEqual(['compute__do_build_and_run_instance'],
                          [event['event'] for event in shown['events']])
+    def test_server_pause_unpause_suspend_resume(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        server_id = created['id']
+        self.addCleanup(self._run, 'server', 'delete', '--wait', server_id,
+                        output_json=False)
+        self._run_negotiated('server', 'pause', server_id, output_json=False)
+        paused = self._wait_for_status(server_id, 'PAUSED')
+        self.assertEqual((3, 'paused'), (paused['OS-EXT-STS:power_state'],
+                                         paused['OS-EXT-STS:vm_state']))
+        self._run_negotiated('server', 'unpause', server_id,
+                             output_json=False)
+        self._wait_for_status(server_id, 'ACTIVE')
+        self._run_negotiated('server', 'suspend', server_id,
+                             output_json=False)
+        suspended = self._wait_for_status(server_id, 'SUSPENDED')
+        self.assertEqual((7, 'suspended'),
+                         (suspended['OS-EXT-STS:power_state'],
+                          suspended['OS-EXT-STS:vm_state']))
+        self._run_negotiated('server', 'resume', server_id,
+                             output_json=False)
+        self._wait_for_status(server_id, 'ACTIVE')

@@ -106,6 +106,18 @@ WALK_SERVER = 'walk_server'
 LOCK_SERVER = 'lock_server'
 # The request id of the member's server's create: its instance action.
 MEMBER_SERVER_CREATE = 'member_server_create'
+# The member's server each version pauses and then unpauses, and the one
+# it resumes and then suspends again (the walk sends resume first, so
+# setUp suspends it).
+PAUSE_SERVER = 'pause_server'
+SUSPEND_SERVER = 'suspend_server'
+# The servers every walk makes, and each task the walk waits for none of.
+WALK_SERVERS = (MEMBER_SERVER, STOPPED_SERVER, WALK_SERVER, LOCK_SERVER,
+                PAUSE_SERVER, SUSPEND_SERVER)
+WALK_TASKS = ('build', 'reboot', 'stop', 'start', 'pause', 'unpause',
+              'suspend', 'resume')
+# What the walk does to its servers before it starts.
+SETUP_ACTIONS = ((STOPPED_SERVER, 'os-stop'), (SUSPEND_SERVER, 'suspend'))
 _NEW_SERVER = {'server': {'name': 'route-walk', 'imageRef': _CIRROS,
                           'flavorRef': '1'}}
 _SERVER_METADATA = _MEMBER_SERVER + '/metadata'
@@ -248,6 +260,14 @@ REQUESTS = {
         '/servers/{%s}/action' % LOCK_SERVER, {'lock': None}),
     ('POST', '/servers/{id}/action {unlock}'): Call(
         '/servers/{%s}/action' % LOCK_SERVER, {'unlock': None}),
+    ('POST', '/servers/{id}/action {pause}'): Call(
+        '/servers/{%s}/action' % PAUSE_SERVER, {'pause': None}),
+    ('POST', '/servers/{id}/action {unpause}'): Call(
+        '/servers/{%s}/action' % PAUSE_SERVER, {'unpause': None}),
+    ('POST', '/servers/{id}/action {resume}'): Call(
+        '/servers/{%s}/action' % SUSPEND_SERVER, {'resume': None}),
+    ('POST', '/servers/{id}/action {suspend}'): Call(
+        '/servers/{%s}/action' % SUSPEND_SERVER, {'suspend': None}),
     ('GET', '/servers/{server_id}/ips'): Call(_MEMBER_SERVER + '/ips'),
     ('GET', '/servers/{server_id}/ips/{network_label}'): Call(
         _MEMBER_SERVER + '/ips/private'),
@@ -503,18 +523,19 @@ class DefaultRules:
 def create_walk_servers(test):
     """The member's servers the walk's paths name (tasks take no time):
     {placeholder: server id, MEMBER_SERVER_CREATE: its create's request
-    id}, with STOPPED_SERVER stopped."""
+    id}, after SETUP_ACTIONS."""
     servers = {}
-    for name in (MEMBER_SERVER, STOPPED_SERVER, WALK_SERVER, LOCK_SERVER):
+    for name in WALK_SERVERS:
         resp = test.api('POST', '/servers', _NEW_SERVER, persona='member')
         test.assertEqual(202, resp.status, resp)
         servers[name] = resp.json()['server']['id']
         if name == MEMBER_SERVER:
             servers[MEMBER_SERVER_CREATE] = resp.header(
                 'x-openstack-request-id')
-    resp = test.api('POST', '/servers/%s/action' % servers[STOPPED_SERVER],
-                    {'os-stop': None}, persona='member')
-    test.assertEqual(202, resp.status, resp)
+    for name, action in SETUP_ACTIONS:
+        resp = test.api('POST', '/servers/%s/action' % servers[name],
+                        {action: None}, persona='member')
+        test.assertEqual(202, resp.status, resp)
     return servers
 
 
@@ -531,7 +552,7 @@ class PolicyWalkTestV2(base.APITestCase):
         for impl in _implementations(table):
             self.routes[impl.method, impl.path].append(impl)
         self.rules = DefaultRules()
-        for task in ('build', 'reboot', 'stop', 'start'):
+        for task in WALK_TASKS:
             self.conf.config(**{task + '_seconds': 0, 'group': 'simulated'})
         self.servers = create_walk_servers(self)
 

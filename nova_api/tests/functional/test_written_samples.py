@@ -124,7 +124,7 @@ class WrittenSamplesTest(base.V21, base.APITestCase):
                       if not route_walk._is_removed(impl) and
                       impl.plugin not in NOT_SAMPLED]
         self.rules = route_walk.DefaultRules()
-        for task in ('build', 'reboot', 'stop', 'start'):
+        for task in route_walk.WALK_TASKS:
             self.conf.config(**{task + '_seconds': 0, 'group': 'simulated'})
 
     def _persona(self, impl):

@@ -9,7 +9,8 @@ from nova_api.compute import server_states as ss
 from nova_api import exception
 
 T0 = datetime.datetime(2026, 11, 23, 12, 0, 0)
-DURATIONS = {'build': 3.0, 'reboot': 2.0, 'stop': 1.5, 'start': 2.5}
+DURATIONS = {'build': 3.0, 'reboot': 2.0, 'stop': 1.5, 'start': 2.5,
+             'pause': 1.5, 'unpause': 1.5, 'suspend': 2.0, 'resume': 2.0}
 SERVER_ID = '0a6f4d5e-6b0a-4c3e-9a55-3c1bb1f1d1a1'
 HOST = 'compute1'
 
@@ -113,8 +114,16 @@ class TestStatus(testtools.TestCase):
             (ss.ERROR, ss.POWERING_OFF): 'ERROR',
             (ss.ERROR, ss.DELETING): 'ERROR',
             (ss.DELETED, None): 'DELETED',
+            (ss.ACTIVE, ss.PAUSING): 'ACTIVE',
+            (ss.ACTIVE, ss.SUSPENDING): 'ACTIVE',
             (ss.PAUSED, None): 'PAUSED',
+            (ss.PAUSED, ss.UNPAUSING): 'PAUSED',
+            (ss.PAUSED, ss.REBOOTING_HARD): 'PAUSED',
+            (ss.PAUSED, ss.DELETING): 'PAUSED',
             (ss.SUSPENDED, None): 'SUSPENDED',
+            (ss.SUSPENDED, ss.RESUMING): 'SUSPENDED',
+            (ss.SUSPENDED, ss.REBOOTING_HARD): 'SUSPENDED',
+            (ss.SUSPENDED, ss.DELETING): 'SUSPENDED',
             (ss.RESCUED, None): 'RESCUE',
             (ss.SHELVED, None): 'SHELVED',
             (ss.SHELVED_OFFLOADED, None): 'SHELVED_OFFLOADED',
@@ -226,6 +235,73 @@ class TestActions(testtools.TestCase):
             self.assertEqual('DELETED',
                              state_at(stored, T0 + seconds(30)).status)
 
+    def test_pause_then_unpause(self):
+        now = T0 + seconds(20)
+        stored, paused = run(ss.PAUSE, active_server(), now)
+        self.assertEqual((ss.ACTIVE, ss.PAUSING),
+                         (stored.vm_state, stored.task_state))
+        during = state_at(stored, now + seconds(0.9))
+        self.assertEqual(('ACTIVE', ss.PAUSING, ss.RUNNING),
+                         (during.status, during.task_state,
+                          during.power_state))
+        self.assertEqual((ss.PAUSED, None, ss.POWER_PAUSED, 'PAUSED'),
+                         (paused.vm_state, paused.task_state,
+                          paused.power_state, paused.status))
+        stored, unpaused = run(ss.UNPAUSE, paused, now + seconds(100))
+        during = state_at(stored, now + seconds(100.5))
+        self.assertEqual(('PAUSED', ss.UNPAUSING, ss.POWER_PAUSED),
+                         (during.status, during.task_state,
+                          during.power_state))
+        self.assertEqual(('ACTIVE', ss.RUNNING, T0 + seconds(3)),
+                         (unpaused.status, unpaused.power_state,
+                          unpaused.launched_at))
+
+    def test_suspend_then_resume(self):
+        now = T0 + seconds(20)
+        stored, suspended = run(ss.SUSPEND, active_server(), now)
+        self.assertEqual((ss.ACTIVE, ss.SUSPENDING),
+                         (stored.vm_state, stored.task_state))
+        self.assertEqual(ss.SUSPENDING,
+                         state_at(stored, now + seconds(1.9)).task_state)
+        self.assertEqual((ss.SUSPENDED, None, ss.POWER_SUSPENDED,
+                          'SUSPENDED'),
+                         (suspended.vm_state, suspended.task_state,
+                          suspended.power_state, suspended.status))
+        stored, resumed = run(ss.RESUME, suspended, now + seconds(100))
+        during = state_at(stored, now + seconds(101))
+        self.assertEqual(('SUSPENDED', ss.RESUMING, ss.POWER_SUSPENDED),
+                         (during.status, during.task_state,
+                          during.power_state))
+        self.assertEqual(('ACTIVE', ss.RUNNING),
+                         (resumed.status, resumed.power_state))
+
+    def test_hard_reboot_of_paused_and_suspended_servers(self):
+        now = T0 + seconds(20)
+        paused = run(ss.PAUSE, active_server(), now)[1]
+        suspended = run(ss.SUSPEND, active_server(), now)[1]
+        for current, status in ((paused, 'PAUSED'),
+                                (suspended, 'SUSPENDED')):
+            stored, done = run(ss.HARD_REBOOT, current, now + seconds(90))
+            self.assertEqual(status,
+                             state_at(stored, now + seconds(91)).status)
+            self.assertEqual(('ACTIVE', ss.RUNNING),
+                             (done.status, done.power_state))
+
+    def test_hard_reboot_during_the_pause_and_suspend_tasks(self):
+        now = T0 + seconds(20)
+        paused = run(ss.PAUSE, active_server(), now)[1]
+        suspended = run(ss.SUSPEND, active_server(), now)[1]
+        for action, current in ((ss.PAUSE, active_server()),
+                                (ss.UNPAUSE, paused),
+                                (ss.SUSPEND, active_server()),
+                                (ss.RESUME, suspended)):
+            stored = ss.begin_action(action, SERVER_ID, current,
+                                     now + seconds(100))
+            during = state_at(stored, now + seconds(100.5))
+            rebooting = ss.begin_action(ss.HARD_REBOOT, SERVER_ID, during,
+                                        now + seconds(100.5))
+            self.assertEqual(ss.REBOOTING_HARD, rebooting.task_state)
+
     def test_delete_with_a_duration(self):
         durations = dict(DURATIONS, delete=4.0)
         stored = ss.begin_action(ss.DELETE, SERVER_ID, active_server(), T0)
@@ -324,6 +400,56 @@ class TestRefusals(testtools.TestCase):
         starting = self.in_task(ss.START, self.stopped(), T0 + seconds(50))
         self.assertRefused(ss.START, starting,
                            self.cannot('start', 'task_state', 'powering-on'))
+
+    def paused(self):
+        return run(ss.PAUSE, active_server(), T0 + seconds(20))[1]
+
+    def suspended(self):
+        return run(ss.SUSPEND, active_server(), T0 + seconds(20))[1]
+
+    def test_pause_and_suspend_only_an_active_server(self):
+        for action in (ss.PAUSE, ss.SUSPEND):
+            name = action.name
+            for current, vm_state in ((self.stopped(), 'stopped'),
+                                      (state_at(building(), T0), 'building'),
+                                      (self.paused(), 'paused'),
+                                      (self.suspended(), 'suspended')):
+                self.assertRefused(action, current,
+                                   self.cannot(name, 'vm_state', vm_state))
+            for task, task_state in ((ss.SOFT_REBOOT, 'rebooting'),
+                                     (ss.PAUSE, 'pausing'),
+                                     (ss.SUSPEND, 'suspending'),
+                                     (ss.STOP, 'powering-off')):
+                self.assertRefused(action,
+                                   self.in_task(task, active_server()),
+                                   self.cannot(name, 'task_state',
+                                               task_state))
+
+    def test_unpause_and_resume_only_their_state(self):
+        for action, current, vm_state in (
+                (ss.UNPAUSE, self.suspended(), 'suspended'),
+                (ss.RESUME, self.paused(), 'paused')):
+            for refused_in, state in ((active_server(), 'active'),
+                                      (self.stopped(), 'stopped'),
+                                      (current, vm_state)):
+                self.assertRefused(action, refused_in,
+                                   self.cannot(action.name, 'vm_state',
+                                               state))
+        unpausing = self.in_task(ss.UNPAUSE, self.paused(), T0 + seconds(50))
+        self.assertRefused(ss.UNPAUSE, unpausing,
+                           self.cannot('unpause', 'task_state', 'unpausing'))
+        resuming = self.in_task(ss.RESUME, self.suspended(),
+                                T0 + seconds(50))
+        self.assertRefused(ss.RESUME, resuming,
+                           self.cannot('resume', 'task_state', 'resuming'))
+
+    def test_paused_and_suspended_servers_refuse_the_other_actions(self):
+        for current, vm_state in ((self.paused(), 'paused'),
+                                  (self.suspended(), 'suspended')):
+            for action in (ss.SOFT_REBOOT, ss.STOP, ss.START):
+                self.assertRefused(action, current,
+                                   self.cannot(action.name, 'vm_state',
+                                               vm_state))
 
     def test_stop_and_start_need_a_host(self):
         never_placed = state_at(ss.StoredState(ss.ERROR), T0)
