@@ -43,6 +43,14 @@ simulated_opts = [
                  help='How long stopping a server takes.'),
     cfg.FloatOpt('start_seconds', default=2.0, min=0,
                  help='How long starting a stopped server takes.'),
+    cfg.FloatOpt('shelve_seconds', default=3.0, min=0,
+                 help='How long shelving a server takes (powering it off; '
+                      'no snapshot image is made).'),
+    cfg.FloatOpt('shelve_offload_seconds', default=2.0, min=0,
+                 help='How long offloading a shelved server from its host '
+                      'takes.'),
+    cfg.FloatOpt('unshelve_seconds', default=3.0, min=0,
+                 help='How long unshelving a server takes.'),
 ]
 
 

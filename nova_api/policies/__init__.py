@@ -18,6 +18,7 @@ from nova_api.policies import server_metadata
 from nova_api.policies import server_password
 from nova_api.policies import server_tags
 from nova_api.policies import servers
+from nova_api.policies import shelve
 
 
 def list_rules():
@@ -34,6 +35,7 @@ def list_rules():
         availability_zones.list_rules(),
         servers.list_rules(),
         lock_server.list_rules(),
+        shelve.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
         server_password.list_rules(),

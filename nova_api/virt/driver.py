@@ -24,7 +24,8 @@ import datetime
 import ipaddress
 
 # The tasks whose duration a driver tells.
-TASKS = ('build', 'reboot', 'stop', 'start')
+TASKS = ('build', 'reboot', 'stop', 'start', 'shelve', 'shelve_offload',
+         'unshelve')
 
 
 @dataclasses.dataclass(frozen=True)
