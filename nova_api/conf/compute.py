@@ -26,12 +26,13 @@ availability_zone_opts = [
 ]
 
 shelve_opts = [
-    cfg.IntOpt('shelved_offload_time', default=0, min=-1,
+    cfg.IntOpt('shelved_offload_time', default=0,
                help='Seconds a shelved server stays on its host before it '
                     'is offloaded (SHELVED_OFFLOADED, holding no host): 0 '
-                    'offloads it as soon as it is shelved, -1 never (only '
-                    'shelveOffload does); as in Nova, where a periodic task '
-                    'offloads it, here it is offloaded exactly then.'),
+                    'offloads it as soon as it is shelved, a negative value '
+                    'never (only shelveOffload does). As in Nova, where a '
+                    'periodic task offloads it some time after; here it is '
+                    'offloaded exactly then.'),
 ]
 
 

@@ -104,6 +104,10 @@ WALK_SERVER = 'walk_server'
 # The member's server each version locks and then unlocks: the member's
 # other server stays unlocked for the power actions.
 LOCK_SERVER = 'lock_server'
+# The member's server each version shelves and unshelves, and the one
+# shelved at the start for shelveOffload (which sorts before shelve).
+SHELVE_SERVER = 'shelve_server'
+SHELVED_SERVER = 'shelved_server'
 _NEW_SERVER = {'server': {'name': 'route-walk', 'imageRef': _CIRROS,
                           'flavorRef': '1'}}
 _SERVER_METADATA = _MEMBER_SERVER + '/metadata'
@@ -238,6 +242,12 @@ REQUESTS = {
         '/servers/{%s}/action' % LOCK_SERVER, {'lock': None}),
     ('POST', '/servers/{id}/action {unlock}'): Call(
         '/servers/{%s}/action' % LOCK_SERVER, {'unlock': None}),
+    ('POST', '/servers/{id}/action {shelve}'): Call(
+        '/servers/{%s}/action' % SHELVE_SERVER, {'shelve': None}),
+    ('POST', '/servers/{id}/action {shelveOffload}'): Call(
+        '/servers/{%s}/action' % SHELVED_SERVER, {'shelveOffload': None}),
+    ('POST', '/servers/{id}/action {unshelve}'): Call(
+        '/servers/{%s}/action' % SHELVE_SERVER, {'unshelve': None}),
     ('GET', '/servers/{server_id}/ips'): Call(_MEMBER_SERVER + '/ips'),
     ('GET', '/servers/{server_id}/ips/{network_label}'): Call(
         _MEMBER_SERVER + '/ips/private'),
@@ -503,15 +513,18 @@ class PolicyWalkTestV2(base.APITestCase):
         for impl in _implementations(table):
             self.routes[impl.method, impl.path].append(impl)
         self.rules = DefaultRules()
-        for task in ('build', 'reboot', 'stop', 'start'):
+        for task in ('build', 'reboot', 'stop', 'start', 'shelve',
+                     'shelve_offload', 'unshelve'):
             self.conf.config(**{task + '_seconds': 0, 'group': 'simulated'})
         self.servers = {name: self._create_server('member')
                         for name in (MEMBER_SERVER, STOPPED_SERVER,
-                                     WALK_SERVER, LOCK_SERVER)}
-        resp = self.api('POST', '/servers/%s/action'
-                        % self.servers[STOPPED_SERVER], {'os-stop': None},
-                        persona='member')
-        self.assertEqual(202, resp.status, resp)
+                                     WALK_SERVER, LOCK_SERVER,
+                                     SHELVE_SERVER, SHELVED_SERVER)}
+        for name, action in ((STOPPED_SERVER, 'os-stop'),
+                             (SHELVED_SERVER, 'shelve')):
+            resp = self.api('POST', '/servers/%s/action' % self.servers[name],
+                            {action: None}, persona='member')
+            self.assertEqual(202, resp.status, resp)
 
     def _create_server(self, persona):
         """An ACTIVE server of `persona`'s; returns its id."""

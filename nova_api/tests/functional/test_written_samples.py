@@ -124,8 +124,11 @@ class WrittenSamplesTest(base.V21, base.APITestCase):
                       if not route_walk._is_removed(impl) and
                       impl.plugin not in NOT_SAMPLED]
         self.rules = route_walk.DefaultRules()
-        for task in ('build', 'reboot', 'stop', 'start'):
+        for task in ('build', 'reboot', 'stop', 'start', 'shelve',
+                     'shelve_offload', 'unshelve'):
             self.conf.config(**{task + '_seconds': 0, 'group': 'simulated'})
+        # shelve leaves the server on its host for shelveOffload to move.
+        self.conf.config(shelved_offload_time=-1)
 
     def _persona(self, impl):
         if (impl.method, impl.path) in route_walk.OWNER_ONLY or any(
@@ -139,15 +142,17 @@ class WrittenSamplesTest(base.V21, base.APITestCase):
         self.useFixture(database.Database())
         self.servers = {}
         for name in (route_walk.MEMBER_SERVER, route_walk.STOPPED_SERVER,
-                     route_walk.WALK_SERVER, route_walk.LOCK_SERVER):
+                     route_walk.WALK_SERVER, route_walk.LOCK_SERVER,
+                     route_walk.SHELVE_SERVER, route_walk.SHELVED_SERVER):
             resp = self.api('POST', '/servers', route_walk._NEW_SERVER,
                             persona='member')
             self.assertEqual(202, resp.status, resp)
             self.servers[name] = resp.json()['server']['id']
-        resp = self.api('POST', '/servers/%s/action'
-                        % self.servers[route_walk.STOPPED_SERVER],
-                        {'os-stop': None}, persona='member')
-        self.assertEqual(202, resp.status, resp)
+        for name, action in ((route_walk.STOPPED_SERVER, 'os-stop'),
+                             (route_walk.SHELVED_SERVER, 'shelve')):
+            resp = self.api('POST', '/servers/%s/action' % self.servers[name],
+                            {action: None}, persona='member')
+            self.assertEqual(202, resp.status, resp)
         resp = self.api('POST', '/flavors', _PRIVATE_FLAVOR)
         self.assertEqual(200, resp.status, resp)
 
