@@ -172,7 +172,8 @@ def get_server(context, server_id, with_tags=False):
 _STATUS_FILTERS = {
     'BUILD': [(server_states.BUILDING, servers_db.ANY_TASK)],
     'ACTIVE': [(server_states.ACTIVE, None),
-               (server_states.ACTIVE, server_states.POWERING_OFF)],
+               (server_states.ACTIVE, server_states.POWERING_OFF),
+               (server_states.ACTIVE, server_states.SHELVING)],
     'REBOOT': [(server_states.ACTIVE, server_states.REBOOTING)],
     'HARD_REBOOT': [(server_states.ACTIVE, server_states.REBOOTING_HARD)],
     'SHUTOFF': [(server_states.STOPPED, servers_db.ANY_TASK)],

@@ -173,7 +173,9 @@ class ShelveTestV2(test_servers.ServerHelpers, base.APITestCase):
         second = self.create(name='s2')
         self.assertEqual('ACTIVE', self.state(second)[0])
         self.assertEqual('small', self.state(second)[4])
-        self.assertEqual([], self.listed('host=small&status=SHELVED_OFFLOADED'))
+        self.assertEqual([first], self.listed('status=SHELVED_OFFLOADED'))
+        self.assertEqual([], self.listed(
+            'host=small&status=SHELVED_OFFLOADED'))
         self.assertEqual([second], self.listed('host=small'))
         # No room left: the unshelve is accepted and the server stays
         # offloaded, as Nova's conductor leaves it.
