@@ -413,3 +413,14 @@ class OnsetFilePathLimitExceeded(OnsetFileLimitExceeded):
 
 class OnsetFileContentLimitExceeded(OnsetFileLimitExceeded):
     msg_fmt = "Personality file content exceeds maximum %(allowed)s"
+
+
+class UnshelveInstanceInvalidState(Conflict):
+    msg_fmt = ('Specifying an availability zone or a host when unshelving '
+               'server "%(instance_uuid)s" with status "%(state)s" is not '
+               'supported. The server status must be SHELVED_OFFLOADED.')
+
+
+class UnshelveHostNotInAZ(Conflict):
+    msg_fmt = ('Host "%(host)s" is not in the availability zone '
+               '"%(availability_zone)s".')

@@ -8,6 +8,8 @@ application (a manage command, a unit test). Tests put a driver of their
 own in place with ``use_driver()`` (the ``ComputeDriver`` fixture).
 """
 
+from nova_api.compute import server_states
+from nova_api import conf
 from nova_api import virt
 from nova_api.virt import driver as driver_module
 
@@ -41,6 +43,12 @@ def use_driver(driver):
 
 
 def task_durations():
-    """{driver task: seconds} of the process's driver."""
+    """{driver task: seconds} of the process's driver, and [DEFAULT]
+    shelved_offload_time under server_states.OFFLOAD_AFTER: how long a
+    shelved server waits to be offloaded is the compute service's
+    setting, not the driver's."""
     driver = get_driver()
-    return {task: driver.task_seconds(task) for task in driver_module.TASKS}
+    durations = {task: driver.task_seconds(task)
+                 for task in driver_module.TASKS}
+    durations[server_states.OFFLOAD_AFTER] = conf.CONF.shelved_offload_time
+    return durations

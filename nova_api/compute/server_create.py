@@ -399,7 +399,7 @@ def _place_and_store(context, driver, request, flavor, key_data, placement,
     # Kept with each server, as Nova embeds its flavor (2.47).
     flavor_snapshot = (flavor.name,
                        flavors_db.get_extra_specs(context, flavor.flavorid))
-    usage = servers_db.get_host_usage(context)
+    usage = servers.host_usage(context)
     holders = servers_db.get_used_addresses(context, network.name)
     used = set(holders)
     for port in ports:

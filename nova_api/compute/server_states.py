@@ -42,6 +42,12 @@ PAUSING = 'pausing'
 UNPAUSING = 'unpausing'
 SUSPENDING = 'suspending'
 RESUMING = 'resuming'
+# Nova's shelve passes through shelving_image_pending_upload and
+# shelving_image_uploading too; no snapshot is made here (yet), so the
+# simulation shows only 'shelving'.
+SHELVING = 'shelving'
+SHELVING_OFFLOADING = 'shelving_offloading'
+UNSHELVING = 'unshelving'
 
 # power_states (Nova's PAUSED and SUSPENDED take a prefix here: the
 # vm_states have those names)
@@ -82,7 +88,20 @@ _POWER_STATE_BY_VM_STATE = {
     DELETED: NOSTATE,
     PAUSED: POWER_PAUSED,
     SUSPENDED: POWER_SUSPENDED,
+    # Nova powers a server off to shelve it, and keeps that power_state
+    # when it offloads it.
+    SHELVED: SHUTDOWN,
+    SHELVED_OFFLOADED: SHUTDOWN,
 }
+
+# The states in which a server holds no host (nor capacity on one): a
+# shelved server once offloaded, until an unshelve places it again.
+HOSTLESS_STATES = ((SHELVED_OFFLOADED, None),)
+
+# The key of the durations mapping (backend.task_durations) that holds
+# [DEFAULT] shelved_offload_time: seconds a shelved server stays on its
+# host before it is offloaded; negative: never.
+OFFLOAD_AFTER = 'shelved_offload_time'
 
 
 @dataclasses.dataclass(frozen=True)
@@ -105,6 +124,9 @@ TASK_OUTCOMES = {
     UNPAUSING: _TaskOutcome(ACTIVE, 'unpause'),
     SUSPENDING: _TaskOutcome(SUSPENDED, 'suspend'),
     RESUMING: _TaskOutcome(ACTIVE, 'resume'),
+    SHELVING: _TaskOutcome(SHELVED, 'shelve'),
+    SHELVING_OFFLOADING: _TaskOutcome(SHELVED_OFFLOADED, 'shelve_offload'),
+    UNSHELVING: _TaskOutcome(ACTIVE, 'unshelve'),
 }
 
 
@@ -159,12 +181,36 @@ def task_duration(task_state, durations: Mapping[str, float]):
     return datetime.timedelta(seconds=seconds)
 
 
+class Stage(typing.NamedTuple):
+    """A state a stored task leads to, from `after` its start on."""
+
+    after: datetime.timedelta
+    vm_state: str
+    task_state: str | None
+
+
+def task_stages(task_state, durations: Mapping[str, float]):
+    """The Stages a stored `task_state` goes through, in order: the task
+    ends in its vm_state; a shelve then waits [DEFAULT]
+    shelved_offload_time (never, if negative) and offloads the server, as
+    Nova's shelve (offload time 0) or its periodic task (later) does."""
+    ends = task_duration(task_state, durations)
+    stages = (Stage(ends, TASK_OUTCOMES[task_state].vm_state, None),)
+    offload_after = durations.get(OFFLOAD_AFTER, -1)
+    if task_state == SHELVING and offload_after >= 0:
+        offloading = ends + datetime.timedelta(seconds=offload_after)
+        stages += (
+            Stage(offloading, SHELVED, SHELVING_OFFLOADING),
+            Stage(offloading + task_duration(SHELVING_OFFLOADING, durations),
+                  SHELVED_OFFLOADED, None))
+    return stages
+
+
 def task_rules(durations: Mapping[str, float]):
-    """{task_state: (its duration, the vm_state it ends in)}: the rule of
-    current_state as data, for the database to apply in SQL."""
-    return {task_state: (task_duration(task_state, durations),
-                         outcome.vm_state)
-            for task_state, outcome in TASK_OUTCOMES.items()}
+    """{task_state: its Stages}: the rule of current_state as data, for
+    the database to apply in SQL."""
+    return {task_state: task_stages(task_state, durations)
+            for task_state in TASK_OUTCOMES}
 
 
 def task_finishes_at(stored: StoredState, durations: Mapping[str, float]):
@@ -179,35 +225,55 @@ def task_finishes_at(stored: StoredState, durations: Mapping[str, float]):
                                                   durations)
 
 
+def _stage_at(stored, durations, now):
+    """(the Stage the stored task has reached at `now`, when it reached
+    it), or (None, None) while the task runs or without a task."""
+    if task_finishes_at(stored, durations) is None:
+        return None, None
+    reached = (None, None)
+    for stage in task_stages(stored.task_state, durations):
+        at = stored.task_started_at + stage.after
+        if now < at:
+            break
+        reached = (stage, at)
+    return reached
+
+
+def changed_at(stored: StoredState, durations: Mapping[str, float],
+               now: datetime.datetime):
+    """When the stored task last changed the server's state by `now`;
+    None if it has not (yet)."""
+    return _stage_at(stored, durations, now)[1]
+
+
 def current_state(stored: StoredState, durations: Mapping[str, float],
                   now: datetime.datetime) -> ServerState:
     """The server's state at `now`: the stored one while its task runs
-    (a task ends exactly at its start plus its duration), the state the
-    task leads to once it has ended."""
+    (a task ends exactly at its start plus its duration), then the
+    stages it leads to (task_stages) as each one's time comes."""
     finishes_at = task_finishes_at(stored, durations)
-    if finishes_at is not None and now < finishes_at:
-        return ServerState(
-            vm_state=stored.vm_state,
-            task_state=stored.task_state,
-            power_state=_POWER_STATE_BY_VM_STATE[stored.vm_state],
-            status=status_of(stored.vm_state, stored.task_state),
-            task_finishes_at=finishes_at,
-            launched_at=stored.launched_at,
-            host=stored.host)
-    vm_state = stored.vm_state
+    stage, _at = _stage_at(stored, durations, now)
+    if stage is None:
+        vm_state, task_state = stored.vm_state, stored.task_state
+    else:
+        vm_state, task_state = stage.vm_state, stage.task_state
+        finishes_at = None
     launched_at = stored.launched_at
-    if finishes_at is not None:
-        vm_state = TASK_OUTCOMES[stored.task_state].vm_state
-        if stored.task_state == SPAWNING and launched_at is None:
-            launched_at = finishes_at
+    if (stage is not None and stored.task_state == SPAWNING and
+            launched_at is None):
+        launched_at = stored.task_started_at + stage.after
+    host = stored.host
+    if (vm_state, task_state) in HOSTLESS_STATES:
+        host = None
     return ServerState(
         vm_state=vm_state,
-        task_state=None,
-        power_state=_POWER_STATE_BY_VM_STATE[vm_state],
-        status=status_of(vm_state, None),
-        task_finishes_at=None,
+        task_state=task_state,
+        power_state=_POWER_STATE_BY_VM_STATE[stored.vm_state
+                                             if stage is None else vm_state],
+        status=status_of(vm_state, task_state),
+        task_finishes_at=finishes_at,
         launched_at=launched_at,
-        host=stored.host)
+        host=host)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -298,6 +364,26 @@ RESUME = Action(
     allowed_task_states=frozenset({None}),
     must_have_launched=True, must_have_host=False,
     event='compute_resume_instance')
+
+
+SHELVE = Action(
+    'shelve', SHELVING,
+    allowed_vm_states=frozenset({ACTIVE, STOPPED, PAUSED, SUSPENDED}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_shelve_instance')
+SHELVE_OFFLOAD = Action(
+    'shelveOffload', SHELVING_OFFLOADING,
+    allowed_vm_states=frozenset({SHELVED}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_shelve_offload_instance')
+UNSHELVE = Action(
+    'unshelve', UNSHELVING,
+    allowed_vm_states=frozenset({SHELVED, SHELVED_OFFLOADED}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_unshelve_instance')
 
 
 def check_allowed(action: Action, server_id: str, current: ServerState):

@@ -38,7 +38,8 @@ class Server(typing.NamedTuple):
     metadata: dict
     addresses: list
     fault: object = None
-    # When the stored task ends (or ended); None without one.
+    # When the stored task last changed the state, by now; None if it
+    # has not.
     task_ends_at: datetime.datetime | None = None
     # Its tags (2.26), when the caller asked for them; else None.
     tags: list | None = None
@@ -76,7 +77,7 @@ class Server(typing.NamedTuple):
         """When the server last changed: a task that has ended by now
         changed it when it ended."""
         stored = self.row.updated_at or self.row.created_at
-        if self.task_ends_at is not None and self.state.task_state is None:
+        if self.task_ends_at is not None:
             return max(stored, self.task_ends_at)
         return stored
 
@@ -109,11 +110,14 @@ def assemble(context, rows, durations, now, with_tags=False):
         else:
             # A server row has the fields of a StoredState.
             state = server_states.current_state(row, durations, now)
+            if state.host is None and row.host is not None:
+                # Offloaded: the column keeps the host it left.
+                row = row._replace(host=None)
         servers.append(Server(
             row=row, state=state, metadata=servers_db.metadata_of(row),
             addresses=servers_db.addresses_of(row), fault=faults.get(row.id),
             task_ends_at=None if row.deleted
-            else server_states.task_finishes_at(row, durations)))
+            else server_states.changed_at(row, durations, now)))
     if with_tags:
         return _with_tags(context, servers)
     return servers
@@ -169,7 +173,8 @@ _STATUS_FILTERS = {
     'ACTIVE': [(server_states.ACTIVE, None),
                (server_states.ACTIVE, server_states.POWERING_OFF),
                (server_states.ACTIVE, server_states.PAUSING),
-               (server_states.ACTIVE, server_states.SUSPENDING)],
+               (server_states.ACTIVE, server_states.SUSPENDING),
+               (server_states.ACTIVE, server_states.SHELVING)],
     'REBOOT': [(server_states.ACTIVE, server_states.REBOOTING)],
     'HARD_REBOOT': [(server_states.ACTIVE, server_states.REBOOTING_HARD)],
     'SHUTOFF': [(server_states.STOPPED, servers_db.ANY_TASK)],
@@ -177,6 +182,9 @@ _STATUS_FILTERS = {
     'DELETED': [(server_states.DELETED, servers_db.ANY_TASK)],
     'PAUSED': [(server_states.PAUSED, servers_db.ANY_TASK)],
     'SUSPENDED': [(server_states.SUSPENDED, servers_db.ANY_TASK)],
+    'SHELVED': [(server_states.SHELVED, servers_db.ANY_TASK)],
+    'SHELVED_OFFLOADED': [(server_states.SHELVED_OFFLOADED,
+                           servers_db.ANY_TASK)],
 }
 
 
@@ -237,6 +245,8 @@ def _db_filters(filters):
         pattern = re.compile(db_filters.pop('power_state'))
         db_filters['power_vm_states'] = (
             server_states.vm_states_with_power_state(pattern.search))
+    if 'host' in db_filters:
+        db_filters['hostless_states'] = server_states.HOSTLESS_STATES
     if statuses:
         # Unknown statuses match nothing (Nova before 2.38).
         states = [pair for status in sorted(statuses)
@@ -245,6 +255,15 @@ def _db_filters(filters):
             return None
         db_filters['states'] = states
     return db_filters
+
+
+def host_usage(context):
+    """{host: (vcpus, memory_mb, disk_gb)} the servers on each host take
+    now (an offloaded server takes none); callers placing a server hold
+    the scheduling lock."""
+    return servers_db.get_host_usage(
+        context, server_states.task_rules(backend.task_durations()),
+        timeutils.utcnow(), server_states.HOSTLESS_STATES)
 
 
 # Nova's host statuses (2.16). The simulated hosts are always up, and a
@@ -348,26 +367,30 @@ def delete_server(context, server):
         server_groups.remove_member(context, server.uuid)
 
 
-def begin_action(context, server, action):
+def begin_action(context, server, action, changes=None):
     """Start `action` (a server_states.Action) on `server` and record it
     (os-instance-actions) with its event, or raise the 409 Nova answers:
     a locked server, a state the action is not allowed in, or another
     action that started first. An action that starts no task only
-    checks; it is recorded if it names an event."""
+    checks; it is recorded if it names an event. `changes` (columns) are
+    stored with the task: a host the action was placed on, or a state it
+    leaves the server in."""
+    changes = changes or {}
     lock_server.check_unlocked(context, server)
     with db_api.context_manager.writer.using(context):
-        _store_action(context, server, action)
+        _store_action(context, server, action, changes)
         if action.event is not None:
             duration = (server_states.task_duration(
                 action.task_state, backend.task_durations())
                 if action.task_state else datetime.timedelta())
+            host = changes.get('host', server.host)
             instance_actions.record(
                 context, server, action.instance_action,
-                [instance_actions.PlannedEvent(action.event, server.host,
+                [instance_actions.PlannedEvent(action.event, host,
                                                duration)])
 
 
-def _store_action(context, server, action):
+def _store_action(context, server, action, changes):
     if action.task_state is None:
         server_states.check_allowed(action, server.uuid, server.state)
         return
@@ -376,6 +399,7 @@ def _store_action(context, server, action):
     values = {'vm_state': stored.vm_state, 'task_state': stored.task_state,
               'task_started_at': stored.task_started_at,
               'launched_at': stored.launched_at}
+    values.update(changes)
     if not servers_db.update_state(context, server.row, values):
         # Another action started first: judge this one against it.
         current = get_server(context, server.uuid)

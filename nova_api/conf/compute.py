@@ -25,13 +25,24 @@ availability_zone_opts = [
                     'may be in it; as in Nova.'),
 ]
 
+shelve_opts = [
+    cfg.IntOpt('shelved_offload_time', default=0,
+               help='Seconds a shelved server stays on its host before it '
+                    'is offloaded (SHELVED_OFFLOADED, holding no host): 0 '
+                    'offloads it as soon as it is shelved, a negative value '
+                    'never (only shelveOffload does). As in Nova, where a '
+                    'periodic task offloads it some time after; here it is '
+                    'offloaded exactly then.'),
+]
+
 
 def register_opts(conf):
     conf.register_group(compute_group)
     conf.register_opts(compute_opts, group=compute_group)
     conf.register_opts(availability_zone_opts)
+    conf.register_opts(shelve_opts)
 
 
 def list_opts():
     return {compute_group: compute_opts,
-            'DEFAULT': availability_zone_opts}
+            'DEFAULT': availability_zone_opts + shelve_opts}

@@ -52,6 +52,14 @@ simulated_opts = [
                       'disk) takes.'),
     cfg.FloatOpt('resume_seconds', default=2.0, min=0,
                  help='How long resuming a suspended server takes.'),
+    cfg.FloatOpt('shelve_seconds', default=3.0, min=0,
+                 help='How long shelving a server takes (powering it off; '
+                      'no snapshot image is made).'),
+    cfg.FloatOpt('shelve_offload_seconds', default=2.0, min=0,
+                 help='How long offloading a shelved server from its host '
+                      'takes.'),
+    cfg.FloatOpt('unshelve_seconds', default=3.0, min=0,
+                 help='How long unshelving a server takes.'),
 ]
 
 

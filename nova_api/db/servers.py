@@ -9,8 +9,10 @@ use the ORM. The flavor a server embeds from 2.47 is read for a whole page
 in one statement. A server's *current*
 state is not a column: it follows from the stored state, its task and the
 task's duration. The compute layer hands lists that rule as data, the
-"task rules" ``{task_state: (duration, vm_state it ends in)}``, and
-``current_state_columns()`` expresses it in SQL.
+"task rules" ``{task_state: stages}``, each stage ``(after, vm_state,
+task_state)``: the state the server is in from `after` (a timedelta)
+past the task's start on, in order; ``current_state_columns()``
+expresses it in SQL.
 """
 
 import collections
@@ -100,6 +102,8 @@ _HOST_USAGE = sa.select(
     # so round it up per server, not once for the sum.
     sa.func.sum((_servers.c.swap + 1023) // 1024),
 ).where(_EXISTING, _servers.c.host.is_not(None)).group_by(_servers.c.host)
+# The stages of a task rule are (after, vm_state, task_state).
+_AFTER, _VM_STATE, _TASK_STATE = range(3)
 _PROJECT_USAGE = sa.select(
     sa.func.count(_servers.c.id),
     sa.func.coalesce(sa.func.sum(_servers.c.vcpus), 0),
@@ -150,11 +154,17 @@ def take_scheduling_lock(context):
 
 
 @api.context_manager.reader.connection
-def get_host_usage(context):
-    """{host: (vcpus, memory_mb, disk_gb)} the existing servers take."""
+def get_host_usage(context, task_rules, now, hostless_states=()):
+    """{host: (vcpus, memory_mb, disk_gb)} the existing servers take at
+    `now`, but for those in one of `hostless_states` ((vm_state,
+    task_state) pairs; by `task_rules`), which hold no host."""
     usage = {}
+    statement = _HOST_USAGE
+    if hostless_states:
+        statement = statement.where(sa.not_(
+            _state_is(task_rules, now, hostless_states)))
     for host, vcpus, memory_mb, disk_gb, swap_gb in (
-            context.connection.execute(_HOST_USAGE)):
+            context.connection.execute(statement)):
         usage[host] = (int(vcpus), int(memory_mb), int(disk_gb) + int(swap_gb))
     return usage
 
@@ -237,20 +247,28 @@ def get(context, uuid, project_id=None, include_deleted=False):
     return ServerRow._make(row)
 
 
+def _reached(task_state, stage, now):
+    """WHERE criteria: the server's stored `task_state` has reached
+    `stage` by `now`."""
+    return sa.and_(_servers.c.task_state == task_state,
+                   _servers.c.task_started_at <= now - stage[_AFTER])
+
+
 def current_state_columns(task_rules, now):
     """SQL expressions (vm_state, task_state) of what a server is in at
-    `now`: a stored task whose duration has passed has ended in the
-    vm_state it leads to (`task_rules`, see the module's docstring)."""
-    ended = []
-    for task_state, (duration, outcome) in task_rules.items():
-        cutoff = now - duration
-        ended.append((sa.and_(_servers.c.task_state == task_state,
-                              _servers.c.task_started_at <= cutoff),
-                      outcome))
-    vm_state = sa.case(*ended, else_=_servers.c.vm_state)
-    task_state = sa.case(*[(condition, sa.null())
-                           for condition, _ in ended],
-                         else_=_servers.c.task_state)
+    `now`: a stored task is in the last of its stages whose time has come
+    (`task_rules`, see the module's docstring); before the first, the
+    stored state."""
+    reached = [(_reached(task_state, stage, now), stage)
+               for task_state, stages in task_rules.items()
+               for stage in reversed(stages)]
+    vm_state = sa.case(*[(condition, stage[_VM_STATE])
+                         for condition, stage in reached],
+                       else_=_servers.c.vm_state)
+    task_state = sa.case(*[
+        (condition, sa.null() if stage[_TASK_STATE] is None
+         else stage[_TASK_STATE]) for condition, stage in reached],
+        else_=_servers.c.task_state)
     return vm_state, task_state
 
 
@@ -271,28 +289,38 @@ def _state_is(task_rules, now, pairs):
     return sa.or_(sa.false(), *matches)
 
 
-def _changed_since(task_rules, since):
+def _changes_between(task_rules, after, until, strictly_after):
+    """WHERE criteria: a stage of the stored task was reached after
+    `after` (at or after, unless `strictly_after`) and at or before
+    `until`."""
+    changes = []
+    for task_state, stages in task_rules.items():
+        for stage in stages:
+            started = _servers.c.task_started_at
+            since = after - stage[_AFTER]
+            changes.append(sa.and_(
+                _servers.c.task_state == task_state,
+                started > since if strictly_after else started >= since,
+                started <= until - stage[_AFTER]))
+    return changes
+
+
+def _changed_since(task_rules, since, now):
     """WHERE criteria: the server changed at or after `since`: it was
     stored then (created, if never updated), or a task it started before
-    ended then."""
+    reached one of its stages then (by `now`)."""
     stored = sa.func.coalesce(_servers.c.updated_at,
                               _servers.c.created_at) >= since
-    ended = [sa.and_(_servers.c.task_state == task_state,
-                     _servers.c.task_started_at >= since - duration)
-             for task_state, (duration, _outcome) in task_rules.items()]
-    return sa.or_(stored, *ended)
+    return sa.or_(stored, *_changes_between(task_rules, since, now, False))
 
 
 def _changed_before(task_rules, before, now):
     """WHERE criteria: the server last changed at or before `before`: it
-    was stored then, and no task it started ended after then (by
-    `now`)."""
+    was stored then, and no stage of a task it started was reached after
+    then (by `now`)."""
     stored = sa.func.coalesce(_servers.c.updated_at,
                               _servers.c.created_at) <= before
-    ended_after = [sa.and_(_servers.c.task_state == task_state,
-                           _servers.c.task_started_at > before - duration,
-                           _servers.c.task_started_at <= now - duration)
-                   for task_state, (duration, _outcome) in task_rules.items()]
+    ended_after = _changes_between(task_rules, before, now, True)
     # No task (NULL columns) is no task ended after.
     return sa.and_(stored, sa.not_(sa.func.coalesce(
         sa.or_(sa.false(), *ended_after), sa.false())))
@@ -321,7 +349,8 @@ def _criteria(filters, task_rules, now):
     elif not filters.get('include_deleted'):
         criteria.append(_EXISTING)
     if filters.get('changes_since') is not None:
-        criteria.append(_changed_since(task_rules, filters['changes_since']))
+        criteria.append(_changed_since(task_rules, filters['changes_since'],
+                                        now))
     if filters.get('changes_before') is not None:
         criteria.append(_changed_before(task_rules, filters['changes_before'],
                                         now))
@@ -349,6 +378,11 @@ def _criteria(filters, task_rules, now):
     for name in _EXACT_FILTERS:
         if name in filters:
             criteria.append(columns[name] == filters[name])
+    if 'host' in filters and filters.get('hostless_states'):
+        # The host column still names the host a server left when it
+        # was offloaded.
+        criteria.append(sa.not_(_state_is(task_rules, now,
+                                          filters['hostless_states'])))
     if 'locked' in filters:
         criteria.append(columns.locked_by.is_not(None) if filters['locked']
                         else columns.locked_by.is_(None))
@@ -377,7 +411,9 @@ def get_page(context, filters, task_rules, now, sort_keys, sort_dirs,
     them), task_state (a list); name, hostname, config_drive, created_at,
     launched_at, terminated_at (as text),
     ip, ip6 (regular expressions); locked (bool); tags, tags_any,
-    not_tags, not_tags_any (lists, see server_tags.filter_criteria); and,
+    not_tags, not_tags_any (lists, see server_tags.filter_criteria);
+    hostless_states ((vm_state, task_state) pairs in which a server's host
+    column does not count: `host` does not match them); and,
     matched exactly, user_id, image_ref, flavor_ref, host, availability_zone,
     reservation_id, key_name, uuid, access_ip_v4, access_ip_v6.
     """

@@ -22,6 +22,7 @@ from nova_api.policies import server_password
 from nova_api.policies import server_tags
 from nova_api.policies import servers
 from nova_api.policies import suspend_server
+from nova_api.policies import shelve
 
 
 def list_rules():
@@ -41,6 +42,7 @@ def list_rules():
         admin_actions.list_rules(),
         pause_server.list_rules(),
         suspend_server.list_rules(),
+        shelve.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
         server_password.list_rules(),

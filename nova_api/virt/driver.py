@@ -25,7 +25,7 @@ import ipaddress
 
 # The tasks whose duration a driver tells.
 TASKS = ('build', 'reboot', 'stop', 'start', 'pause', 'unpause', 'suspend',
-         'resume')
+         'resume', 'shelve', 'shelve_offload', 'unshelve')
 
 
 @dataclasses.dataclass(frozen=True)

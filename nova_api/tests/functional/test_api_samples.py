@@ -44,6 +44,7 @@ SAMPLE_VALUES = {
     'us-west': 'nova',
     '%(availability_zone)s': 'nova',
     'openstack-node-01': HOST,
+    'host01': HOST,
     # Flavor 6 (m1.tiny.specs) of Nova's sample deployment; 1 here.
     '6': '1',
     '48e6a9f6-30af-47e0-bc04-acaed113bb4e': '{server_id}',
@@ -177,6 +178,16 @@ GONE = ('removed from Nova (410 Gone there and here); its samples are of '
         'the versions before')
 _ACTIONS = '/servers/{stopped_server_id}/os-instance-actions'
 
+
+def _shelve_action(request=api_samples.REQUEST_ONLY, compare=True):
+    """The sample's action, or another's sent first to make state."""
+    return send('POST', '/servers/{server_id}/action', request, status=202,
+                compare=compare)
+
+
+_OFFLOADED = [_shelve_action('os-shelve.json', compare=False),
+              _shelve_action('os-shelve-offload.json', compare=False)]
+
 SERVED = {
     'servers': SERVERS,
     'os-lock-server': Resource(
@@ -205,6 +216,22 @@ SERVED = {
                 'POST', '/servers/{server_id}/action', status=202),
             'server-resume.json': send(
                 'POST', '/servers/{server_id}/action', status=202),
+        }),
+    'os-shelve': Resource(
+        prepare=('servers',),
+        calls={
+            'os-shelve.json': _shelve_action(),
+            'os-unshelve.json': _shelve_action(),
+            'os-shelve-offload.json': [
+                _shelve_action('os-shelve.json', compare=False),
+                _shelve_action()],
+            # The samples naming a zone or a host unshelve an offloaded
+            # server: each offloads it first.
+            **{name: _OFFLOADED + [_shelve_action()] for name in (
+                'os-unshelve-az.json', 'os-unshelve-unpin-az.json',
+                'os-unshelve-az-host.json',
+                'os-unshelve-host-and-unpin-az.json',
+                'os-unshelve-host.json')},
         }),
     'os-multiple-create': Resource(
         calls={
@@ -451,7 +478,7 @@ _WAITING = {
         'os-console-output', 'os-create-backup', 'os-deferred-delete',
         'os-preserve-ephemeral-rebuild',
         'os-remote-consoles', 'os-rescue', 'os-server-diagnostics',
-        'os-server-external-events', 'os-server-topology', 'os-shelve'),
+        'os-server-external-events', 'os-server-topology'),
     'hosts and moves, issue 15': (
         'os-aggregates', 'os-baremetal-nodes', 'os-evacuate', 'os-hosts',
         'os-hypervisors', 'os-instance-usage-audit-log', 'os-migrate-server',
@@ -505,7 +532,11 @@ class APISamplesTestV2(base.APITestCase):
         self.conf.config(group='simulated', build_seconds=0,
                          reboot_seconds=0, stop_seconds=0, start_seconds=0,
                          pause_seconds=0, unpause_seconds=0,
-                         suspend_seconds=0, resume_seconds=0)
+                         suspend_seconds=0, resume_seconds=0,
+                         shelve_seconds=0, shelve_offload_seconds=0,
+                         unshelve_seconds=0)
+        # Shelved servers stay on their host until shelveOffload.
+        self.conf.config(shelved_offload_time=-1)
         self.state = {
             'project_id': self.project_id('admin'),
             'user_id': self.user_id('admin'),
@@ -608,7 +639,7 @@ class APISamplesTestV2(base.APITestCase):
                 call.method, path, resp.status, expected, why)]
         for key, dotted in call.capture.items():
             self.state[key] = api_samples.dig(resp.json(), dotted)
-        if call.request == api_samples.REQUEST_ONLY:
+        if call.request == api_samples.REQUEST_ONLY or not call.compare:
             return []
         sample = api_samples.load(resource, version, name)
         extra = api_samples.at_version(call.leeway,

@@ -77,9 +77,11 @@ class CoveragePageTest(testtools.TestCase):
         stop = self._entry('POST', '/servers/{server_id}/action', 'os-stop')
         self.assertEqual((coverage.SERVED, True),
                          (stop.state, stop.walked))
-        shelve = self._entry('POST', '/servers/{server_id}/action', 'shelve')
+        migrate = self._entry('POST', '/servers/{server_id}/action',
+                              'os-migrateLive')
         self.assertEqual((coverage.NOT_SERVED, False, '-'),
-                         (shelve.state, shelve.walked, shelve.versions or '-'))
+                         (migrate.state, migrate.walked,
+                          migrate.versions or '-'))
 
     def test_a_removed_api_is_told_apart(self):
         cells = self._entry('GET', '/os-cells')

@@ -49,7 +49,11 @@ CIRROS = '0b5d7c1e-8d3a-4c4e-9f21-3a9a6c2f0a01'
 NETWORK_ID = '3b7f3c5e-0c1b-4f3a-9d55-6f0e8a2c1d40'
 # Responses checked against their schemas; servers' tasks short enough to
 # wait for.
-EXTRA_CONFIG = '''[api]
+EXTRA_CONFIG = '''[DEFAULT]
+# Shelved servers wait for shelveOffload (openstack server shelve
+# --offload).
+shelved_offload_time = -1
+[api]
 response_validation = error
 [simulated]
 build_seconds = 0.5
@@ -60,6 +64,9 @@ pause_seconds = 0.5
 unpause_seconds = 0.5
 suspend_seconds = 0.5
 resume_seconds = 0.5
+shelve_seconds = 0.5
+shelve_offload_seconds = 0.5
+unshelve_seconds = 0.5
 '''
 WAIT_SECONDS = 20
 # The README's clouds.yaml, for a nova-api at {base}.
@@ -986,6 +993,7 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         self.assertEqual('create', shown['action'])
         self.assertEqual(['compute__do_build_and_run_instance'],
                          [event['event'] for event in shown['events']])
+
     def test_server_pause_unpause_suspend_resume(self):
         created = self._run_negotiated(
             'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
@@ -1009,3 +1017,22 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         self._run_negotiated('server', 'resume', server_id,
                              output_json=False)
         self._wait_for_status(server_id, 'ACTIVE')
+
+    def test_server_shelve_offload_and_unshelve(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        # The CLI shelves, waits for SHELVED, then offloads (the server
+        # waits for shelveOffload here: shelved_offload_time = -1).
+        self._run_negotiated('server', 'shelve', '--offload', '--wait',
+                             created['id'], output_json=False)
+        shown = self._run_negotiated('server', 'show', created['id'])
+        self.assertEqual(('SHELVED_OFFLOADED', None),
+                         (shown['status'], shown['OS-EXT-SRV-ATTR:host']))
+        self._run_negotiated('server', 'unshelve', '--availability-zone',
+                             'nova', '--wait', created['id'],
+                             output_json=False)
+        shown = self._run_negotiated('server', 'show', created['id'])
+        self.assertEqual('ACTIVE', shown['status'])

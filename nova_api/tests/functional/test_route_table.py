@@ -111,13 +111,18 @@ MEMBER_SERVER_CREATE = 'member_server_create'
 # setUp suspends it).
 PAUSE_SERVER = 'pause_server'
 SUSPEND_SERVER = 'suspend_server'
+# The member's server each version shelves and unshelves, and the one
+# shelved at the start for shelveOffload (which sorts before shelve).
+SHELVE_SERVER = 'shelve_server'
+SHELVED_SERVER = 'shelved_server'
 # The servers every walk makes, and each task the walk waits for none of.
 WALK_SERVERS = (MEMBER_SERVER, STOPPED_SERVER, WALK_SERVER, LOCK_SERVER,
-                PAUSE_SERVER, SUSPEND_SERVER)
+                PAUSE_SERVER, SUSPEND_SERVER, SHELVE_SERVER, SHELVED_SERVER)
 WALK_TASKS = ('build', 'reboot', 'stop', 'start', 'pause', 'unpause',
-              'suspend', 'resume')
+              'suspend', 'resume', 'shelve', 'shelve_offload', 'unshelve')
 # What the walk does to its servers before it starts.
-SETUP_ACTIONS = ((STOPPED_SERVER, 'os-stop'), (SUSPEND_SERVER, 'suspend'))
+SETUP_ACTIONS = ((STOPPED_SERVER, 'os-stop'), (SUSPEND_SERVER, 'suspend'),
+                 (SHELVED_SERVER, 'shelve'))
 _NEW_SERVER = {'server': {'name': 'route-walk', 'imageRef': _CIRROS,
                           'flavorRef': '1'}}
 _SERVER_METADATA = _MEMBER_SERVER + '/metadata'
@@ -268,6 +273,12 @@ REQUESTS = {
         '/servers/{%s}/action' % SUSPEND_SERVER, {'resume': None}),
     ('POST', '/servers/{id}/action {suspend}'): Call(
         '/servers/{%s}/action' % SUSPEND_SERVER, {'suspend': None}),
+    ('POST', '/servers/{id}/action {shelve}'): Call(
+        '/servers/{%s}/action' % SHELVE_SERVER, {'shelve': None}),
+    ('POST', '/servers/{id}/action {shelveOffload}'): Call(
+        '/servers/{%s}/action' % SHELVED_SERVER, {'shelveOffload': None}),
+    ('POST', '/servers/{id}/action {unshelve}'): Call(
+        '/servers/{%s}/action' % SHELVE_SERVER, {'unshelve': None}),
     ('GET', '/servers/{server_id}/ips'): Call(_MEMBER_SERVER + '/ips'),
     ('GET', '/servers/{server_id}/ips/{network_label}'): Call(
         _MEMBER_SERVER + '/ips/private'),

@@ -62,7 +62,6 @@ REQUESTS = {
     '2.70': ('GET', _SERVER + '/os-interface', None),
     '2.76': ('POST', '/os-server-external-events', {'events': [
         {'name': 'power-update', 'server_uuid': 'x', 'tag': 'POWER_ON'}]}),
-    '2.77': ('POST', _ACTION, {'unshelve': {'availability_zone': 'nova'}}),
     '2.78': ('GET', _SERVER + '/topology', None),
     '2.79': ('POST', _SERVER + '/os-volume_attachments', {
         'volumeAttachment': {'volumeId': 'volume',
@@ -79,7 +78,6 @@ REQUESTS = {
     '2.87': ('POST', _ACTION, {'rescue': None}),
     '2.88': ('GET', '/os-hypervisors/detail', None),
     '2.89': ('GET', _SERVER + '/os-volume_attachments', None),
-    '2.91': ('POST', _ACTION, {'unshelve': {'host': 'compute1'}}),
     '2.93': ('POST', _ACTION, {'rebuild': {'imageRef': 'image'}}),
     '2.95': ('POST', _ACTION, {'evacuate': {}}),
     '2.97': ('GET', _SERVER + '/shares', None),

@@ -126,6 +126,8 @@ class WrittenSamplesTest(base.V21, base.APITestCase):
         self.rules = route_walk.DefaultRules()
         for task in route_walk.WALK_TASKS:
             self.conf.config(**{task + '_seconds': 0, 'group': 'simulated'})
+        # shelve leaves the server on its host for shelveOffload to move.
+        self.conf.config(shelved_offload_time=-1)
 
     def _persona(self, impl):
         if (impl.method, impl.path) in route_walk.OWNER_ONLY or any(

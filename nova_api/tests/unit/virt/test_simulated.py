@@ -136,11 +136,14 @@ class SimulatedDriverTest(testtools.TestCase):
         self.conf.config(build_seconds=7.5, reboot_seconds=1,
                          stop_seconds=0, start_seconds=4, pause_seconds=0.5,
                          unpause_seconds=1.5, suspend_seconds=3,
-                         resume_seconds=2.5, group='simulated')
+                         resume_seconds=2.5, shelve_seconds=2,
+                         shelve_offload_seconds=3, unshelve_seconds=5,
+                         group='simulated')
         driver_ = simulated.SimulatedDriver()
         self.assertEqual({'build': 7.5, 'reboot': 1, 'stop': 0, 'start': 4,
                           'pause': 0.5, 'unpause': 1.5, 'suspend': 3,
-                          'resume': 2.5},
+                          'resume': 2.5, 'shelve': 2, 'shelve_offload': 3,
+                          'unshelve': 5},
                          {task: driver_.task_seconds(task)
                           for task in driver.TASKS})
         self.assertRaises(ValueError, driver_.task_seconds, 'resize')
