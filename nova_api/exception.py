@@ -409,3 +409,7 @@ class OnsetFilePathLimitExceeded(OnsetFileLimitExceeded):
 
 class OnsetFileContentLimitExceeded(OnsetFileLimitExceeded):
     msg_fmt = "Personality file content exceeds maximum %(allowed)s"
+
+
+class UnsupportedRescueImage(Invalid):
+    msg_fmt = "Requested rescue image '%(image)s' is not supported"

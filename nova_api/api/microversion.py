@@ -241,7 +241,7 @@ VERSIONS = tuple(Version(*entry) for entry in (
      ('api/validation/extra_specs', 'api/plugins/flavor_extra_specs',
       'compute/flavor_extra_specs')),
     ('2.87', 'Rescue of volume-backed servers.',
-     _waiting('rescue, issues 14 and 17')),
+     _waiting('volume-backed servers, issue 17')),
     ('2.88', 'Hypervisors lose their resource fields and statistics.',
      _waiting('os-hypervisors, issue 15')),
     ('2.89', 'Volume attachments show "attachment_id" and "bdm_uuid".',

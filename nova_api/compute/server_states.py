@@ -38,6 +38,9 @@ REBOOTING_HARD = 'rebooting_hard'
 POWERING_OFF = 'powering-off'
 POWERING_ON = 'powering-on'
 DELETING = 'deleting'
+RESCUING = 'rescuing'
+UNRESCUING = 'unrescuing'
+UPDATING_PASSWORD = 'updating_password'
 
 # power_states (Nova's PAUSED and SUSPENDED take a prefix here: the
 # vm_states have those names)
@@ -66,6 +69,7 @@ _STATUS_BY_VM_STATE = {
 _STATUS_BY_VM_AND_TASK_STATE = {
     (ACTIVE, REBOOTING): 'REBOOT',
     (ACTIVE, REBOOTING_HARD): 'HARD_REBOOT',
+    (ACTIVE, UPDATING_PASSWORD): 'PASSWORD',
 }
 
 # A server's power_state when no task changes it.
@@ -76,6 +80,8 @@ _POWER_STATE_BY_VM_STATE = {
     # The simulation's only failure is finding no host: nothing ever ran.
     ERROR: NOSTATE,
     DELETED: NOSTATE,
+    # The rescue image's guest runs.
+    RESCUED: RUNNING,
 }
 
 
@@ -95,6 +101,9 @@ TASK_OUTCOMES = {
     POWERING_ON: _TaskOutcome(ACTIVE, 'start'),
     # Drivers tell no delete duration: without one a delete is immediate.
     DELETING: _TaskOutcome(DELETED, 'delete'),
+    RESCUING: _TaskOutcome(RESCUED, 'rescue'),
+    UNRESCUING: _TaskOutcome(ACTIVE, 'unrescue'),
+    UPDATING_PASSWORD: _TaskOutcome(ACTIVE, 'change_password'),
 }
 
 
@@ -260,6 +269,32 @@ DELETE = Action(
     allowed_task_states=None,
     must_have_launched=False, must_have_host=False,
     event='compute_terminate_instance')
+RESCUE = Action(
+    'rescue', RESCUING,
+    allowed_vm_states=frozenset({ACTIVE, STOPPED, ERROR}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_rescue_instance')
+UNRESCUE = Action(
+    'unrescue', UNRESCUING,
+    allowed_vm_states=frozenset({RESCUED}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_unrescue_instance')
+CHANGE_PASSWORD = Action(
+    'changePassword', UPDATING_PASSWORD,
+    allowed_vm_states=frozenset({ACTIVE}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_set_admin_password')
+# Nova sends the guest a non-maskable interrupt and changes no state;
+# it also allows resized servers, a state the simulation has not.
+TRIGGER_CRASH_DUMP = Action(
+    'trigger_crash_dump', None,
+    allowed_vm_states=frozenset({ACTIVE, PAUSED, RESCUED, ERROR}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=True,
+    event='compute_trigger_crash_dump')
 
 
 def check_allowed(action: Action, server_id: str, current: ServerState):

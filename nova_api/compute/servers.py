@@ -168,10 +168,13 @@ def get_server(context, server_id, with_tags=False):
 _STATUS_FILTERS = {
     'BUILD': [(server_states.BUILDING, servers_db.ANY_TASK)],
     'ACTIVE': [(server_states.ACTIVE, None),
-               (server_states.ACTIVE, server_states.POWERING_OFF)],
+               (server_states.ACTIVE, server_states.POWERING_OFF),
+               (server_states.ACTIVE, server_states.RESCUING)],
     'REBOOT': [(server_states.ACTIVE, server_states.REBOOTING)],
     'HARD_REBOOT': [(server_states.ACTIVE, server_states.REBOOTING_HARD)],
     'SHUTOFF': [(server_states.STOPPED, servers_db.ANY_TASK)],
+    'PASSWORD': [(server_states.ACTIVE, server_states.UPDATING_PASSWORD)],
+    'RESCUE': [(server_states.RESCUED, servers_db.ANY_TASK)],
     'ERROR': [(server_states.ERROR, servers_db.ANY_TASK)],
     'DELETED': [(server_states.DELETED, servers_db.ANY_TASK)],
 }

@@ -12,6 +12,7 @@ from nova_api.policies import limits
 from nova_api.policies import lock_server
 from nova_api.policies import quota_classes
 from nova_api.policies import quota_sets
+from nova_api.policies import rescue
 from nova_api.policies import server_groups
 from nova_api.policies import server_ips
 from nova_api.policies import server_metadata
@@ -34,6 +35,7 @@ def list_rules():
         availability_zones.list_rules(),
         servers.list_rules(),
         lock_server.list_rules(),
+        rescue.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
         server_password.list_rules(),

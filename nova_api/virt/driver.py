@@ -24,7 +24,8 @@ import datetime
 import ipaddress
 
 # The tasks whose duration a driver tells.
-TASKS = ('build', 'reboot', 'stop', 'start')
+TASKS = ('build', 'reboot', 'stop', 'start', 'rescue', 'unrescue',
+         'change_password')
 
 
 @dataclasses.dataclass(frozen=True)

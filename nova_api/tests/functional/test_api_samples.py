@@ -185,6 +185,21 @@ SERVED = {
             'unlock-server.json': send(
                 'POST', '/servers/{server_id}/action', status=202),
         }),
+    'os-rescue': Resource(
+        prepare=('servers',),
+        calls={
+            'server-rescue.json': send(
+                'POST', '/servers/{server_id}/action',
+                'server-rescue-req.json'),
+            'server-get-resp-rescue.json': get('/servers/{server_id}'),
+            'server-unrescue-req.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
+            'server-get-resp-unrescue.json': get('/servers/{server_id}'),
+            'server-rescue-req-with-image-ref.json': send(
+                'POST', '/servers/{server_id}/action'),
+        },
+        persona='member',
+        leeway=SERVER_LEEWAY),
     'os-multiple-create': Resource(
         calls={
             'multiple-create-post-resp.json': send(
@@ -402,7 +417,7 @@ _WAITING = {
         'os-admin-actions', 'os-admin-password', 'os-console-auth-tokens',
         'os-console-output', 'os-create-backup', 'os-deferred-delete',
         'os-instance-actions', 'os-pause-server',
-        'os-preserve-ephemeral-rebuild', 'os-remote-consoles', 'os-rescue',
+        'os-preserve-ephemeral-rebuild', 'os-remote-consoles',
         'os-server-diagnostics', 'os-server-external-events',
         'os-server-topology', 'os-shelve', 'os-suspend-server'),
     'hosts and moves, issue 15': (
@@ -458,7 +473,9 @@ class APISamplesTestV2(base.APITestCase):
         _need_the_samples(self)
         self.skip_if_remote('creates servers and sets how long tasks take')
         self.conf.config(group='simulated', build_seconds=0,
-                         reboot_seconds=0, stop_seconds=0, start_seconds=0)
+                         reboot_seconds=0, stop_seconds=0, start_seconds=0,
+                         rescue_seconds=0, unrescue_seconds=0,
+                         change_password_seconds=0)
         self.state = {
             'project_id': self.project_id('admin'),
             'user_id': self.user_id('admin'),

@@ -56,6 +56,9 @@ build_seconds = 0.5
 reboot_seconds = 0.5
 stop_seconds = 0.5
 start_seconds = 0.5
+rescue_seconds = 0.5
+unrescue_seconds = 0.5
+change_password_seconds = 0.5
 '''
 WAIT_SECONDS = 20
 # The README's clouds.yaml, for a nova-api at {base}.
@@ -951,3 +954,17 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         shown = self._run_negotiated('server', 'show', created['id'])
         self.assertEqual((False, None),
                          (shown['locked'], shown['locked_reason']))
+
+    def test_server_rescue_and_unrescue(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        self._run_negotiated('server', 'rescue', '--image',
+                             'cirros-0.6.2-x86_64-disk', '--password',
+                             'rescue-pass', created['id'], output_json=False)
+        self._wait_for_status(created['id'], 'RESCUE')
+        self._run_negotiated('server', 'unrescue', created['id'],
+                             output_json=False)
+        self._wait_for_status(created['id'], 'ACTIVE')

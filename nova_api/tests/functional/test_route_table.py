@@ -104,6 +104,8 @@ WALK_SERVER = 'walk_server'
 # The member's server each version locks and then unlocks: the member's
 # other server stays unlocked for the power actions.
 LOCK_SERVER = 'lock_server'
+# The member's server each version rescues and then unrescues.
+RESCUE_SERVER = 'rescue_server'
 _NEW_SERVER = {'server': {'name': 'route-walk', 'imageRef': _CIRROS,
                           'flavorRef': '1'}}
 _SERVER_METADATA = _MEMBER_SERVER + '/metadata'
@@ -238,6 +240,10 @@ REQUESTS = {
         '/servers/{%s}/action' % LOCK_SERVER, {'lock': None}),
     ('POST', '/servers/{id}/action {unlock}'): Call(
         '/servers/{%s}/action' % LOCK_SERVER, {'unlock': None}),
+    ('POST', '/servers/{id}/action {rescue}'): Call(
+        '/servers/{%s}/action' % RESCUE_SERVER, {'rescue': None}),
+    ('POST', '/servers/{id}/action {unrescue}'): Call(
+        '/servers/{%s}/action' % RESCUE_SERVER, {'unrescue': None}),
     ('GET', '/servers/{server_id}/ips'): Call(_MEMBER_SERVER + '/ips'),
     ('GET', '/servers/{server_id}/ips/{network_label}'): Call(
         _MEMBER_SERVER + '/ips/private'),
@@ -503,11 +509,13 @@ class PolicyWalkTestV2(base.APITestCase):
         for impl in _implementations(table):
             self.routes[impl.method, impl.path].append(impl)
         self.rules = DefaultRules()
-        for task in ('build', 'reboot', 'stop', 'start'):
+        for task in ('build', 'reboot', 'stop', 'start', 'rescue',
+                     'unrescue', 'change_password'):
             self.conf.config(**{task + '_seconds': 0, 'group': 'simulated'})
         self.servers = {name: self._create_server('member')
                         for name in (MEMBER_SERVER, STOPPED_SERVER,
-                                     WALK_SERVER, LOCK_SERVER)}
+                                     WALK_SERVER, LOCK_SERVER,
+                                     RESCUE_SERVER)}
         resp = self.api('POST', '/servers/%s/action'
                         % self.servers[STOPPED_SERVER], {'os-stop': None},
                         persona='member')

@@ -80,7 +80,9 @@ REQUESTS = {
     '2.85': ('PUT', _SERVER + '/os-volume_attachments/volume', {
         'volumeAttachment': {'volumeId': 'volume',
                              'delete_on_termination': True}}),
-    '2.87': ('POST', _ACTION, {'rescue': None}),
+    # Rescue itself is served at every version; what 2.87 adds, rescuing
+    # a server that boots from a volume, needs the volume service.
+    '2.87': ('GET', _SERVER + '/os-volume_attachments', None),
     '2.88': ('GET', '/os-hypervisors/detail', None),
     '2.89': ('GET', _SERVER + '/os-volume_attachments', None),
     '2.91': ('POST', _ACTION, {'unshelve': {'host': 'compute1'}}),

@@ -124,7 +124,8 @@ class WrittenSamplesTest(base.V21, base.APITestCase):
                       if not route_walk._is_removed(impl) and
                       impl.plugin not in NOT_SAMPLED]
         self.rules = route_walk.DefaultRules()
-        for task in ('build', 'reboot', 'stop', 'start'):
+        for task in ('build', 'reboot', 'stop', 'start', 'rescue',
+                     'unrescue', 'change_password'):
             self.conf.config(**{task + '_seconds': 0, 'group': 'simulated'})
 
     def _persona(self, impl):
@@ -139,7 +140,8 @@ class WrittenSamplesTest(base.V21, base.APITestCase):
         self.useFixture(database.Database())
         self.servers = {}
         for name in (route_walk.MEMBER_SERVER, route_walk.STOPPED_SERVER,
-                     route_walk.WALK_SERVER, route_walk.LOCK_SERVER):
+                     route_walk.WALK_SERVER, route_walk.LOCK_SERVER,
+                     route_walk.RESCUE_SERVER):
             resp = self.api('POST', '/servers', route_walk._NEW_SERVER,
                             persona='member')
             self.assertEqual(202, resp.status, resp)

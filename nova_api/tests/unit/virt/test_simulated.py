@@ -134,9 +134,13 @@ class SimulatedDriverTest(testtools.TestCase):
 
     def test_task_seconds(self):
         self.conf.config(build_seconds=7.5, reboot_seconds=1,
-                         stop_seconds=0, start_seconds=4, group='simulated')
+                         stop_seconds=0, start_seconds=4, rescue_seconds=3,
+                         unrescue_seconds=2, change_password_seconds=0.5,
+                         group='simulated')
         driver_ = simulated.SimulatedDriver()
-        self.assertEqual({'build': 7.5, 'reboot': 1, 'stop': 0, 'start': 4},
+        self.assertEqual({'build': 7.5, 'reboot': 1, 'stop': 0, 'start': 4,
+                          'rescue': 3, 'unrescue': 2,
+                          'change_password': 0.5},
                          {task: driver_.task_seconds(task)
                           for task in driver.TASKS})
         self.assertRaises(ValueError, driver_.task_seconds, 'resize')
