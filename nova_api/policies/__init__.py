@@ -2,6 +2,7 @@
 
 import itertools
 
+from nova_api.policies import admin_password
 from nova_api.policies import availability_zones
 from nova_api.policies import base
 from nova_api.policies import flavor_access
@@ -36,6 +37,7 @@ def list_rules():
         servers.list_rules(),
         lock_server.list_rules(),
         rescue.list_rules(),
+        admin_password.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
         server_password.list_rules(),

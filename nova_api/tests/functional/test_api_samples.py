@@ -185,6 +185,12 @@ SERVED = {
             'unlock-server.json': send(
                 'POST', '/servers/{server_id}/action', status=202),
         }),
+    'os-admin-password': Resource(
+        prepare=('servers',),
+        calls={
+            'admin-password-change-password.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
+        }),
     'os-rescue': Resource(
         prepare=('servers',),
         calls={
@@ -414,7 +420,7 @@ SERVED = {
 # The resources nova_api does not serve yet, with the issue bringing them.
 _WAITING = {
     'server actions, issue 14': (
-        'os-admin-actions', 'os-admin-password', 'os-console-auth-tokens',
+        'os-admin-actions', 'os-console-auth-tokens',
         'os-console-output', 'os-create-backup', 'os-deferred-delete',
         'os-instance-actions', 'os-pause-server',
         'os-preserve-ephemeral-rebuild', 'os-remote-consoles',

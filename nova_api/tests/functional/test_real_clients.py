@@ -968,3 +968,15 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         self._run_negotiated('server', 'unrescue', created['id'],
                              output_json=False)
         self._wait_for_status(created['id'], 'ACTIVE')
+
+    def test_server_set_password(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        # changePassword: the CLI's --password (its --root-password of old
+        # prompted for the password).
+        self._run_negotiated('server', 'set', '--password', 'new-pass',
+                             created['id'], output_json=False)
+        self._wait_for_status(created['id'], 'ACTIVE')

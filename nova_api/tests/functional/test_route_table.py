@@ -240,6 +240,11 @@ REQUESTS = {
         '/servers/{%s}/action' % LOCK_SERVER, {'lock': None}),
     ('POST', '/servers/{id}/action {unlock}'): Call(
         '/servers/{%s}/action' % LOCK_SERVER, {'unlock': None}),
+    # The lock walk's server, before it is locked (a version's routes
+    # run in path order) and after the previous version's task ended.
+    ('POST', '/servers/{id}/action {changePassword}'): Call(
+        '/servers/{%s}/action' % LOCK_SERVER,
+        {'changePassword': {'adminPass': 'route-walk'}}),
     ('POST', '/servers/{id}/action {rescue}'): Call(
         '/servers/{%s}/action' % RESCUE_SERVER, {'rescue': None}),
     ('POST', '/servers/{id}/action {unrescue}'): Call(
