@@ -5,6 +5,7 @@ import itertools
 from nova_api.policies import admin_password
 from nova_api.policies import availability_zones
 from nova_api.policies import base
+from nova_api.policies import console_output
 from nova_api.policies import flavor_access
 from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavors
@@ -38,6 +39,7 @@ def list_rules():
         lock_server.list_rules(),
         rescue.list_rules(),
         admin_password.list_rules(),
+        console_output.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
         server_password.list_rules(),

@@ -191,6 +191,13 @@ SERVED = {
             'admin-password-change-password.json': send(
                 'POST', '/servers/{server_id}/action', status=202),
         }),
+    'os-console-output': Resource(
+        prepare=('servers',),
+        calls={
+            'console-output-post-resp.json': send(
+                'POST', '/servers/{server_id}/action',
+                'console-output-post-req.json'),
+        }),
     'os-rescue': Resource(
         prepare=('servers',),
         calls={
@@ -420,9 +427,8 @@ SERVED = {
 # The resources nova_api does not serve yet, with the issue bringing them.
 _WAITING = {
     'server actions, issue 14': (
-        'os-admin-actions', 'os-console-auth-tokens',
-        'os-console-output', 'os-create-backup', 'os-deferred-delete',
-        'os-instance-actions', 'os-pause-server',
+        'os-admin-actions', 'os-console-auth-tokens', 'os-create-backup',
+        'os-deferred-delete', 'os-instance-actions', 'os-pause-server',
         'os-preserve-ephemeral-rebuild', 'os-remote-consoles',
         'os-server-diagnostics', 'os-server-external-events',
         'os-server-topology', 'os-shelve', 'os-suspend-server'),

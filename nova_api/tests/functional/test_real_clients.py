@@ -980,3 +980,16 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         self._run_negotiated('server', 'set', '--password', 'new-pass',
                              created['id'], output_json=False)
         self._wait_for_status(created['id'], 'ACTIVE')
+
+    def test_console_log_show(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        log = self._run_negotiated('console', 'log', 'show', '--lines', '2',
+                                   created['id'], output_json=False)
+        lines = log.strip('\n').split('\n')
+        self.assertEqual(2, len(lines), log)
+        self.assertIn(created['id'], lines[0])
+        self.assertIn('login:', lines[1])

@@ -245,6 +245,8 @@ REQUESTS = {
     ('POST', '/servers/{id}/action {changePassword}'): Call(
         '/servers/{%s}/action' % LOCK_SERVER,
         {'changePassword': {'adminPass': 'route-walk'}}),
+    ('POST', '/servers/{id}/action {os-getConsoleOutput}'): Call(
+        _MEMBER_SERVER + '/action', {'os-getConsoleOutput': {'length': 2}}),
     ('POST', '/servers/{id}/action {rescue}'): Call(
         '/servers/{%s}/action' % RESCUE_SERVER, {'rescue': None}),
     ('POST', '/servers/{id}/action {unrescue}'): Call(

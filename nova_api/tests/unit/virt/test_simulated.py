@@ -2,6 +2,7 @@
 the entries it refuses, and the password its guests post."""
 
 import base64
+import datetime
 
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from cryptography.hazmat.primitives.asymmetric import padding
@@ -173,3 +174,28 @@ class GuestPasswordTest(testtools.TestCase):
                 '-----END CERTIFICATE-----'):
             self.assertIsNone(
                 simulated.SimulatedDriver().guest_password(public_key))
+
+
+class ConsoleOutputTest(testtools.TestCase):
+
+    GUEST = driver.Guest(
+        uuid='6d1e3b2a-0f4c-4e8d-9a7b-5c6d7e8f9a0b', name='web 1',
+        hostname='web-1', booted_at=datetime.datetime(2026, 12, 4, 1, 2, 3),
+        host='compute1')
+
+    def test_a_boot_and_a_login_prompt(self):
+        log = simulated.SimulatedDriver().console_output(self.GUEST)
+        lines = log.split('\n')
+        self.assertEqual('web-1 login: ', lines[-1])
+        self.assertIn('instance-id: ' + self.GUEST.uuid, log)
+        self.assertIn('at Fri, 04 Dec 2026 01:02:03 +0000', log)
+        self.assertIn('web 1 (%s) on compute1' % self.GUEST.uuid, log)
+
+    def test_the_same_guest_the_same_log(self):
+        self.assertEqual(simulated.SimulatedDriver().console_output(
+            self.GUEST), simulated.SimulatedDriver().console_output(
+            self.GUEST))
+
+    def test_the_base_class_prints_nothing(self):
+        self.assertEqual('', driver.ComputeDriver.console_output(
+            None, self.GUEST))
