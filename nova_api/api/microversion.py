@@ -74,7 +74,8 @@ VERSIONS = tuple(Version(*entry) for entry in (
      ('api/plugins/servers', 'api/schemas/servers', 'api/views/servers',
       'compute/servers', 'policies/servers')),
     ('2.17', 'The trigger_crash_dump server action.',
-     _waiting('server actions, issue 14')),
+     ('api/plugins/crash_dump', 'api/schemas/crash_dump',
+      'compute/crash_dump')),
     ('2.18', 'The project id in /v2.1 URLs is optional.',
      ('api/router',)),
     ('2.19', 'Servers have a "description": create, update, views '

@@ -6,6 +6,7 @@ from nova_api.policies import admin_password
 from nova_api.policies import availability_zones
 from nova_api.policies import base
 from nova_api.policies import console_output
+from nova_api.policies import crash_dump
 from nova_api.policies import flavor_access
 from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavors
@@ -40,6 +41,7 @@ def list_rules():
         rescue.list_rules(),
         admin_password.list_rules(),
         console_output.list_rules(),
+        crash_dump.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
         server_password.list_rules(),

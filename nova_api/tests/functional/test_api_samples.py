@@ -142,6 +142,8 @@ SERVERS = Resource(
             'POST', '/servers/{server_id}/action', status=202),
         'server-action-start.json': send(
             'POST', '/servers/{server_id}/action', status=202),
+        'server-action-trigger-crash-dump.json': send(
+            'POST', '/servers/{server_id}/action', status=202),
     },
     not_served={
         'server-action-addfloatingip-req.json': SERVER_ACTIONS,
@@ -153,7 +155,6 @@ SERVERS = Resource(
         'server-action-create-image-resp.json': SERVER_ACTIONS,
         'server-action-rebuild.json': SERVER_ACTIONS,
         'server-action-rebuild-resp.json': SERVER_ACTIONS,
-        'server-action-trigger-crash-dump.json': SERVER_ACTIONS,
         'lock-server-with-reason.json': send(
             'POST', '/servers/{server_id}/action', status=202),
         'server-get-down-cell-resp.json': DOWN_CELL,

@@ -993,3 +993,16 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         self.assertEqual(2, len(lines), log)
         self.assertIn(created['id'], lines[0])
         self.assertIn('login:', lines[1])
+
+    def test_server_dump_create(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        # trigger_crash_dump (2.17): the server stays ACTIVE.
+        self._run_negotiated('server', 'dump', 'create', created['id'],
+                             output_json=False)
+        shown = self._run_negotiated('server', 'show', created['id'])
+        self.assertEqual(('ACTIVE', None),
+                         (shown['status'], shown['OS-EXT-STS:task_state']))

@@ -249,6 +249,10 @@ REQUESTS = {
         _MEMBER_SERVER + '/action', {'os-getConsoleOutput': {'length': 2}}),
     ('POST', '/servers/{id}/action {rescue}'): Call(
         '/servers/{%s}/action' % RESCUE_SERVER, {'rescue': None}),
+    # The rescued server (the routes of a version run in path order),
+    # which Nova lets have a crash dump.
+    ('POST', '/servers/{id}/action {trigger_crash_dump}'): Call(
+        '/servers/{%s}/action' % RESCUE_SERVER, {'trigger_crash_dump': None}),
     ('POST', '/servers/{id}/action {unrescue}'): Call(
         '/servers/{%s}/action' % RESCUE_SERVER, {'unrescue': None}),
     ('GET', '/servers/{server_id}/ips'): Call(_MEMBER_SERVER + '/ips'),

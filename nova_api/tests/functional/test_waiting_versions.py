@@ -26,7 +26,6 @@ REQUESTS = {
              {'host': 'compute1', 'binary': 'nova-compute',
               'forced_down': True}),
     '2.14': ('POST', _ACTION, {'evacuate': {}}),
-    '2.17': ('POST', _ACTION, {'trigger_crash_dump': None}),
     '2.20': ('GET', _SERVER + '/os-volume_attachments', None),
     '2.21': ('GET', _SERVER + '/os-instance-actions', None),
     '2.22': ('POST', _MIGRATION + '/action', {'force_complete': None}),
