@@ -424,3 +424,7 @@ class UnshelveInstanceInvalidState(Conflict):
 class UnshelveHostNotInAZ(Conflict):
     msg_fmt = ('Host "%(host)s" is not in the availability zone '
                '"%(availability_zone)s".')
+
+
+class UnsupportedRescueImage(Invalid):
+    msg_fmt = "Requested rescue image '%(image)s' is not supported"

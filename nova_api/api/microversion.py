@@ -74,7 +74,8 @@ VERSIONS = tuple(Version(*entry) for entry in (
      ('api/plugins/servers', 'api/schemas/servers', 'api/views/servers',
       'compute/servers', 'policies/servers')),
     ('2.17', 'The trigger_crash_dump server action.',
-     _waiting('server actions, issue 14')),
+     ('api/plugins/crash_dump', 'api/schemas/crash_dump',
+      'compute/crash_dump')),
     ('2.18', 'The project id in /v2.1 URLs is optional.',
      ('api/router',)),
     ('2.19', 'Servers have a "description": create, update, views '
@@ -247,7 +248,7 @@ VERSIONS = tuple(Version(*entry) for entry in (
      ('api/validation/extra_specs', 'api/plugins/flavor_extra_specs',
       'compute/flavor_extra_specs')),
     ('2.87', 'Rescue of volume-backed servers.',
-     _waiting('rescue, issues 14 and 17')),
+     _waiting('volume-backed servers, issue 17')),
     ('2.88', 'Hypervisors lose their resource fields and statistics.',
      _waiting('os-hypervisors, issue 15')),
     ('2.89', 'Volume attachments show "attachment_id" and "bdm_uuid".',

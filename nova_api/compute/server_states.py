@@ -48,6 +48,9 @@ RESUMING = 'resuming'
 SHELVING = 'shelving'
 SHELVING_OFFLOADING = 'shelving_offloading'
 UNSHELVING = 'unshelving'
+RESCUING = 'rescuing'
+UNRESCUING = 'unrescuing'
+UPDATING_PASSWORD = 'updating_password'
 
 # power_states (Nova's PAUSED and SUSPENDED take a prefix here: the
 # vm_states have those names)
@@ -76,6 +79,7 @@ _STATUS_BY_VM_STATE = {
 _STATUS_BY_VM_AND_TASK_STATE = {
     (ACTIVE, REBOOTING): 'REBOOT',
     (ACTIVE, REBOOTING_HARD): 'HARD_REBOOT',
+    (ACTIVE, UPDATING_PASSWORD): 'PASSWORD',
 }
 
 # A server's power_state when no task changes it.
@@ -92,6 +96,8 @@ _POWER_STATE_BY_VM_STATE = {
     # when it offloads it.
     SHELVED: SHUTDOWN,
     SHELVED_OFFLOADED: SHUTDOWN,
+    # The rescue image's guest runs.
+    RESCUED: RUNNING,
 }
 
 # The states in which a server holds no host (nor capacity on one): a
@@ -127,6 +133,9 @@ TASK_OUTCOMES = {
     SHELVING: _TaskOutcome(SHELVED, 'shelve'),
     SHELVING_OFFLOADING: _TaskOutcome(SHELVED_OFFLOADED, 'shelve_offload'),
     UNSHELVING: _TaskOutcome(ACTIVE, 'unshelve'),
+    RESCUING: _TaskOutcome(RESCUED, 'rescue'),
+    UNRESCUING: _TaskOutcome(ACTIVE, 'unrescue'),
+    UPDATING_PASSWORD: _TaskOutcome(ACTIVE, 'change_password'),
 }
 
 
@@ -384,6 +393,32 @@ UNSHELVE = Action(
     allowed_task_states=frozenset({None}),
     must_have_launched=True, must_have_host=False,
     event='compute_unshelve_instance')
+RESCUE = Action(
+    'rescue', RESCUING,
+    allowed_vm_states=frozenset({ACTIVE, STOPPED, ERROR}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_rescue_instance')
+UNRESCUE = Action(
+    'unrescue', UNRESCUING,
+    allowed_vm_states=frozenset({RESCUED}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_unrescue_instance')
+CHANGE_PASSWORD = Action(
+    'changePassword', UPDATING_PASSWORD,
+    allowed_vm_states=frozenset({ACTIVE}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_set_admin_password')
+# Nova sends the guest a non-maskable interrupt and changes no state;
+# it also allows resized servers, a state the simulation has not.
+TRIGGER_CRASH_DUMP = Action(
+    'trigger_crash_dump', None,
+    allowed_vm_states=frozenset({ACTIVE, PAUSED, RESCUED, ERROR}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=True,
+    event='compute_trigger_crash_dump')
 
 
 def check_allowed(action: Action, server_id: str, current: ServerState):

@@ -16,7 +16,7 @@ api_opts = [
                     'pipeline of each endpoint.'),
     cfg.BoolOpt('enable_instance_password', default=True,
                 help='Return the server\'s admin password ("adminPass") '
-                     'in the response to a server create.'),
+                     'in the response to a server create and to a rescue.'),
     cfg.IntOpt('max_limit', default=1000, min=0,
                help='The most items a collection returns in one response.'),
     cfg.BoolOpt('drop_undefined_properties', default=False,

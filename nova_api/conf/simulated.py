@@ -60,6 +60,14 @@ simulated_opts = [
                       'takes.'),
     cfg.FloatOpt('unshelve_seconds', default=3.0, min=0,
                  help='How long unshelving a server takes.'),
+    cfg.FloatOpt('rescue_seconds', default=2.0, min=0,
+                 help='How long rescuing a server (booting its rescue '
+                      'image) takes.'),
+    cfg.FloatOpt('unrescue_seconds', default=2.0, min=0,
+                 help='How long leaving rescue mode takes.'),
+    cfg.FloatOpt('change_password_seconds', default=1.0, min=0,
+                 help='How long changing a server\'s admin password '
+                      '(changePassword) takes.'),
 ]
 
 

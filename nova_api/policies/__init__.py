@@ -3,8 +3,11 @@
 import itertools
 
 from nova_api.policies import admin_actions
+from nova_api.policies import admin_password
 from nova_api.policies import availability_zones
 from nova_api.policies import base
+from nova_api.policies import console_output
+from nova_api.policies import crash_dump
 from nova_api.policies import flavor_access
 from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavors
@@ -15,6 +18,7 @@ from nova_api.policies import lock_server
 from nova_api.policies import pause_server
 from nova_api.policies import quota_classes
 from nova_api.policies import quota_sets
+from nova_api.policies import rescue
 from nova_api.policies import server_groups
 from nova_api.policies import server_ips
 from nova_api.policies import server_metadata
@@ -43,6 +47,10 @@ def list_rules():
         pause_server.list_rules(),
         suspend_server.list_rules(),
         shelve.list_rules(),
+        rescue.list_rules(),
+        admin_password.list_rules(),
+        console_output.list_rules(),
+        crash_dump.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
         server_password.list_rules(),

@@ -25,7 +25,8 @@ import ipaddress
 
 # The tasks whose duration a driver tells.
 TASKS = ('build', 'reboot', 'stop', 'start', 'pause', 'unpause', 'suspend',
-         'resume', 'shelve', 'shelve_offload', 'unshelve')
+         'resume', 'shelve', 'shelve_offload', 'unshelve', 'rescue',
+         'unrescue', 'change_password')
 
 
 @dataclasses.dataclass(frozen=True)
@@ -64,6 +65,20 @@ class Network:
     ipv6: ipaddress.IPv6Network | None = None
 
 
+@dataclasses.dataclass(frozen=True)
+class Guest:
+    """What a driver is told of a server's guest to show its console."""
+
+    uuid: str
+    name: str
+    hostname: str
+    # When the guest booted (the server's launch, or its creation while
+    # it builds), naive UTC.
+    booted_at: datetime.datetime
+    # The host it runs on.
+    host: str
+
+
 class ComputeDriver(abc.ABC):
     """The interface every compute driver implements."""
 
@@ -83,6 +98,12 @@ class ComputeDriver(abc.ABC):
         service stores it; None for a guest that posts none (the base
         class's answer)."""
         return None
+
+    def console_output(self, guest):
+        """The console log of a server's guest (a Guest), lines joined
+        by newlines; empty for a guest that prints nothing (the base
+        class's answer)."""
+        return ''
 
     @abc.abstractmethod
     def task_seconds(self, task):

@@ -124,6 +124,31 @@ class SimulatedDriver(driver.ComputeDriver):
         return base64.b64encode(
             key.encrypt(password, padding.PKCS1v15())).decode()
 
+    def console_output(self, guest):
+        """A cloud image's boot, the same for the same guest every time:
+        kernel and cloud-init lines stamped with the boot time, and the
+        login prompt of the guest's hostname."""
+        booted = guest.booted_at.strftime('%a, %d %b %Y %H:%M:%S +0000')
+        return '\n'.join((
+            '[    0.000000] Linux version 6.1.0-simulated (nova_api) #1 SMP',
+            '[    0.000000] Command line: root=LABEL=cloudimg-rootfs ro '
+            'console=tty1 console=ttyS0',
+            '[    0.000000] DMI: OpenStack Foundation OpenStack Nova, '
+            'BIOS 1.16.3',
+            '[    1.204113] systemd[1]: Hostname set to <%s>.'
+            % guest.hostname,
+            'cloud-init[412]: Cloud-init v. 23.1 running \'init\' at %s. '
+            'Up 4.20 seconds.' % booted,
+            'cloud-init[412]: ci-info: instance-id: %s' % guest.uuid,
+            'cloud-init[412]: ci-info: local-hostname: %s' % guest.hostname,
+            'cloud-init[655]: Cloud-init v. 23.1 finished at %s. '
+            'Datasource DataSourceOpenStackLocal [net,ver=2]. '
+            'Up 9.87 seconds' % booted,
+            '',
+            '%s (%s) on %s' % (guest.name, guest.uuid, guest.host),
+            '%s login: ' % guest.hostname,
+        ))
+
     def get_network(self):
         options = CONF.simulated
         return driver.Network(

@@ -143,6 +143,8 @@ SERVERS = Resource(
             'POST', '/servers/{server_id}/action', status=202),
         'server-action-start.json': send(
             'POST', '/servers/{server_id}/action', status=202),
+        'server-action-trigger-crash-dump.json': send(
+            'POST', '/servers/{server_id}/action', status=202),
     },
     not_served={
         'server-action-addfloatingip-req.json': SERVER_ACTIONS,
@@ -154,7 +156,6 @@ SERVERS = Resource(
         'server-action-create-image-resp.json': SERVER_ACTIONS,
         'server-action-rebuild.json': SERVER_ACTIONS,
         'server-action-rebuild-resp.json': SERVER_ACTIONS,
-        'server-action-trigger-crash-dump.json': SERVER_ACTIONS,
         'lock-server-with-reason.json': send(
             'POST', '/servers/{server_id}/action', status=202),
         'server-get-down-cell-resp.json': DOWN_CELL,
@@ -233,6 +234,34 @@ SERVED = {
                 'os-unshelve-host-and-unpin-az.json',
                 'os-unshelve-host.json')},
         }),
+    'os-admin-password': Resource(
+        prepare=('servers',),
+        calls={
+            'admin-password-change-password.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
+        }),
+    'os-console-output': Resource(
+        prepare=('servers',),
+        calls={
+            'console-output-post-resp.json': send(
+                'POST', '/servers/{server_id}/action',
+                'console-output-post-req.json'),
+        }),
+    'os-rescue': Resource(
+        prepare=('servers',),
+        calls={
+            'server-rescue.json': send(
+                'POST', '/servers/{server_id}/action',
+                'server-rescue-req.json'),
+            'server-get-resp-rescue.json': get('/servers/{server_id}'),
+            'server-unrescue-req.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
+            'server-get-resp-unrescue.json': get('/servers/{server_id}'),
+            'server-rescue-req-with-image-ref.json': send(
+                'POST', '/servers/{server_id}/action'),
+        },
+        persona='member',
+        leeway=SERVER_LEEWAY),
     'os-multiple-create': Resource(
         calls={
             'multiple-create-post-resp.json': send(
@@ -474,11 +503,10 @@ SERVED = {
 # The resources nova_api does not serve yet, with the issue bringing them.
 _WAITING = {
     'server actions, issue 14': (
-        'os-admin-password', 'os-console-auth-tokens',
-        'os-console-output', 'os-create-backup', 'os-deferred-delete',
-        'os-preserve-ephemeral-rebuild',
-        'os-remote-consoles', 'os-rescue', 'os-server-diagnostics',
-        'os-server-external-events', 'os-server-topology'),
+        'os-console-auth-tokens', 'os-create-backup', 'os-deferred-delete',
+        'os-preserve-ephemeral-rebuild', 'os-remote-consoles',
+        'os-server-diagnostics', 'os-server-external-events',
+        'os-server-topology'),
     'hosts and moves, issue 15': (
         'os-aggregates', 'os-baremetal-nodes', 'os-evacuate', 'os-hosts',
         'os-hypervisors', 'os-instance-usage-audit-log', 'os-migrate-server',
@@ -534,7 +562,8 @@ class APISamplesTestV2(base.APITestCase):
                          pause_seconds=0, unpause_seconds=0,
                          suspend_seconds=0, resume_seconds=0,
                          shelve_seconds=0, shelve_offload_seconds=0,
-                         unshelve_seconds=0)
+                         unshelve_seconds=0, rescue_seconds=0,
+                         unrescue_seconds=0, change_password_seconds=0)
         # Shelved servers stay on their host until shelveOffload.
         self.conf.config(shelved_offload_time=-1)
         self.state = {

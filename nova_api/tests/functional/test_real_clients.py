@@ -67,6 +67,9 @@ resume_seconds = 0.5
 shelve_seconds = 0.5
 shelve_offload_seconds = 0.5
 unshelve_seconds = 0.5
+rescue_seconds = 0.5
+unrescue_seconds = 0.5
+change_password_seconds = 0.5
 '''
 WAIT_SECONDS = 20
 # The README's clouds.yaml, for a nova-api at {base}.
@@ -1036,3 +1039,55 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
                              output_json=False)
         shown = self._run_negotiated('server', 'show', created['id'])
         self.assertEqual('ACTIVE', shown['status'])
+
+    def test_server_rescue_and_unrescue(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        self._run_negotiated('server', 'rescue', '--image',
+                             'cirros-0.6.2-x86_64-disk', '--password',
+                             'rescue-pass', created['id'], output_json=False)
+        self._wait_for_status(created['id'], 'RESCUE')
+        self._run_negotiated('server', 'unrescue', created['id'],
+                             output_json=False)
+        self._wait_for_status(created['id'], 'ACTIVE')
+
+    def test_server_set_password(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        # changePassword: the CLI's --password (its --root-password of old
+        # prompted for the password).
+        self._run_negotiated('server', 'set', '--password', 'new-pass',
+                             created['id'], output_json=False)
+        self._wait_for_status(created['id'], 'ACTIVE')
+
+    def test_console_log_show(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        log = self._run_negotiated('console', 'log', 'show', '--lines', '2',
+                                   created['id'], output_json=False)
+        lines = log.strip('\n').split('\n')
+        self.assertEqual(2, len(lines), log)
+        self.assertIn(created['id'], lines[0])
+        self.assertIn('login:', lines[1])
+
+    def test_server_dump_create(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        # trigger_crash_dump (2.17): the server stays ACTIVE.
+        self._run_negotiated('server', 'dump', 'create', created['id'],
+                             output_json=False)
+        shown = self._run_negotiated('server', 'show', created['id'])
+        self.assertEqual(('ACTIVE', None),
+                         (shown['status'], shown['OS-EXT-STS:task_state']))

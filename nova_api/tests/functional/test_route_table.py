@@ -115,11 +115,15 @@ SUSPEND_SERVER = 'suspend_server'
 # shelved at the start for shelveOffload (which sorts before shelve).
 SHELVE_SERVER = 'shelve_server'
 SHELVED_SERVER = 'shelved_server'
+# The member's server each version rescues and then unrescues.
+RESCUE_SERVER = 'rescue_server'
 # The servers every walk makes, and each task the walk waits for none of.
 WALK_SERVERS = (MEMBER_SERVER, STOPPED_SERVER, WALK_SERVER, LOCK_SERVER,
-                PAUSE_SERVER, SUSPEND_SERVER, SHELVE_SERVER, SHELVED_SERVER)
+                PAUSE_SERVER, SUSPEND_SERVER, SHELVE_SERVER, SHELVED_SERVER,
+                RESCUE_SERVER)
 WALK_TASKS = ('build', 'reboot', 'stop', 'start', 'pause', 'unpause',
-              'suspend', 'resume', 'shelve', 'shelve_offload', 'unshelve')
+              'suspend', 'resume', 'shelve', 'shelve_offload', 'unshelve',
+              'rescue', 'unrescue', 'change_password')
 # What the walk does to its servers before it starts.
 SETUP_ACTIONS = ((STOPPED_SERVER, 'os-stop'), (SUSPEND_SERVER, 'suspend'),
                  (SHELVED_SERVER, 'shelve'))
@@ -279,6 +283,21 @@ REQUESTS = {
         '/servers/{%s}/action' % SHELVED_SERVER, {'shelveOffload': None}),
     ('POST', '/servers/{id}/action {unshelve}'): Call(
         '/servers/{%s}/action' % SHELVE_SERVER, {'unshelve': None}),
+    # The lock walk's server, before it is locked (a version's routes
+    # run in path order) and after the previous version's task ended.
+    ('POST', '/servers/{id}/action {changePassword}'): Call(
+        '/servers/{%s}/action' % LOCK_SERVER,
+        {'changePassword': {'adminPass': 'route-walk'}}),
+    ('POST', '/servers/{id}/action {os-getConsoleOutput}'): Call(
+        _MEMBER_SERVER + '/action', {'os-getConsoleOutput': {'length': 2}}),
+    ('POST', '/servers/{id}/action {rescue}'): Call(
+        '/servers/{%s}/action' % RESCUE_SERVER, {'rescue': None}),
+    # The rescued server (the routes of a version run in path order),
+    # which Nova lets have a crash dump.
+    ('POST', '/servers/{id}/action {trigger_crash_dump}'): Call(
+        '/servers/{%s}/action' % RESCUE_SERVER, {'trigger_crash_dump': None}),
+    ('POST', '/servers/{id}/action {unrescue}'): Call(
+        '/servers/{%s}/action' % RESCUE_SERVER, {'unrescue': None}),
     ('GET', '/servers/{server_id}/ips'): Call(_MEMBER_SERVER + '/ips'),
     ('GET', '/servers/{server_id}/ips/{network_label}'): Call(
         _MEMBER_SERVER + '/ips/private'),

@@ -124,15 +124,17 @@ class ServersV216ToV265TestV21(base.V21, ServersV216ToV265TestV2):
                                                   '2.16'))
         self.assertNotIn('host_status', self.detail('2.16')[0])
 
-    # 2.17 trigger_crash_dump is not served.
+    # 2.17 trigger_crash_dump (test_crash_dump has the rest).
 
-    def test_trigger_crash_dump_is_an_unknown_action(self):
+    def test_trigger_crash_dump_from_2_17(self):
         server_id = self.create()
-        for version in ('2.16', '2.17', '2.65'):
+        resp = self.action(server_id, {'trigger_crash_dump': None},
+                           version='2.16')
+        self.assertFault(resp, 404, 'The resource could not be found.')
+        for version in ('2.17', '2.65'):
             resp = self.action(server_id, {'trigger_crash_dump': None},
                                version=version)
-            self.assertFault(resp, 400,
-                             'There is no such action: trigger_crash_dump')
+            self.assertEqual(202, resp.status, resp)
             resp = self.action(server_id, {'foo_bar': None},
                                version=version)
             self.assertFault(resp, 400, 'There is no such action: foo_bar')

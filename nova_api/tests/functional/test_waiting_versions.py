@@ -26,7 +26,6 @@ REQUESTS = {
              {'host': 'compute1', 'binary': 'nova-compute',
               'forced_down': True}),
     '2.14': ('POST', _ACTION, {'evacuate': {}}),
-    '2.17': ('POST', _ACTION, {'trigger_crash_dump': None}),
     '2.20': ('GET', _SERVER + '/os-volume_attachments', None),
     '2.22': ('POST', _MIGRATION + '/action', {'force_complete': None}),
     '2.23': ('GET', _SERVER + '/migrations', None),
@@ -75,7 +74,9 @@ REQUESTS = {
     '2.85': ('PUT', _SERVER + '/os-volume_attachments/volume', {
         'volumeAttachment': {'volumeId': 'volume',
                              'delete_on_termination': True}}),
-    '2.87': ('POST', _ACTION, {'rescue': None}),
+    # Rescue itself is served at every version; what 2.87 adds, rescuing
+    # a server that boots from a volume, needs the volume service.
+    '2.87': ('GET', _SERVER + '/os-volume_attachments', None),
     '2.88': ('GET', '/os-hypervisors/detail', None),
     '2.89': ('GET', _SERVER + '/os-volume_attachments', None),
     '2.93': ('POST', _ACTION, {'rebuild': {'imageRef': 'image'}}),

@@ -2,6 +2,7 @@
 the entries it refuses, and the password its guests post."""
 
 import base64
+import datetime
 
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from cryptography.hazmat.primitives.asymmetric import padding
@@ -138,12 +139,14 @@ class SimulatedDriverTest(testtools.TestCase):
                          unpause_seconds=1.5, suspend_seconds=3,
                          resume_seconds=2.5, shelve_seconds=2,
                          shelve_offload_seconds=3, unshelve_seconds=5,
-                         group='simulated')
+                         rescue_seconds=3, unrescue_seconds=2,
+                         change_password_seconds=0.5, group='simulated')
         driver_ = simulated.SimulatedDriver()
         self.assertEqual({'build': 7.5, 'reboot': 1, 'stop': 0, 'start': 4,
                           'pause': 0.5, 'unpause': 1.5, 'suspend': 3,
                           'resume': 2.5, 'shelve': 2, 'shelve_offload': 3,
-                          'unshelve': 5},
+                          'unshelve': 5, 'rescue': 3, 'unrescue': 2,
+                          'change_password': 0.5},
                          {task: driver_.task_seconds(task)
                           for task in driver.TASKS})
         self.assertRaises(ValueError, driver_.task_seconds, 'resize')
@@ -176,3 +179,28 @@ class GuestPasswordTest(testtools.TestCase):
                 '-----END CERTIFICATE-----'):
             self.assertIsNone(
                 simulated.SimulatedDriver().guest_password(public_key))
+
+
+class ConsoleOutputTest(testtools.TestCase):
+
+    GUEST = driver.Guest(
+        uuid='6d1e3b2a-0f4c-4e8d-9a7b-5c6d7e8f9a0b', name='web 1',
+        hostname='web-1', booted_at=datetime.datetime(2026, 12, 4, 1, 2, 3),
+        host='compute1')
+
+    def test_a_boot_and_a_login_prompt(self):
+        log = simulated.SimulatedDriver().console_output(self.GUEST)
+        lines = log.split('\n')
+        self.assertEqual('web-1 login: ', lines[-1])
+        self.assertIn('instance-id: ' + self.GUEST.uuid, log)
+        self.assertIn('at Fri, 04 Dec 2026 01:02:03 +0000', log)
+        self.assertIn('web 1 (%s) on compute1' % self.GUEST.uuid, log)
+
+    def test_the_same_guest_the_same_log(self):
+        self.assertEqual(simulated.SimulatedDriver().console_output(
+            self.GUEST), simulated.SimulatedDriver().console_output(
+            self.GUEST))
+
+    def test_the_base_class_prints_nothing(self):
+        self.assertEqual('', driver.ComputeDriver.console_output(
+            None, self.GUEST))
