@@ -78,8 +78,8 @@ VERSIONS = tuple(Version(*entry) for entry in (
       'compute/crash_dump')),
     ('2.18', 'The project id in /v2.1 URLs is optional.',
      ('api/router',)),
-    ('2.19', 'Servers have a "description": create, update, views '
-             '(rebuild: issue 14).',
+    ('2.19', 'Servers have a "description": create, update, rebuild, '
+             'views.',
      ('api/plugins/servers', 'api/schemas/servers', 'api/views/servers',
       'compute/server_create', 'compute/servers')),
     ('2.20', 'Volumes attach to and detach from shelved servers.',
@@ -159,15 +159,18 @@ VERSIONS = tuple(Version(*entry) for entry in (
      ('api/schemas/servers', 'compute/server_create', 'db/server_tags')),
     ('2.53', 'Services and hypervisors by uuid.',
      _waiting('os-services and os-hypervisors, issue 15')),
-    ('2.54', 'rebuild "key_name".', _waiting('rebuild, issue 14')),
+    ('2.54', 'rebuild "key_name".',
+     ('api/plugins/server_rebuild', 'api/schemas/servers',
+      'api/views/servers', 'compute/server_rebuild')),
     ('2.55', 'Flavors have a "description" and PUT /flavors/{id}.',
      ('api/plugins/flavors', 'api/schemas/flavors', 'api/views/flavors',
       'compute/flavors', 'db/flavors', 'policies/flavors')),
     ('2.56', 'migrate "host".', _waiting('migrate, issue 15')),
-    ('2.57', 'No "personality" at create (rebuild and its "user_data": '
-             'issue 14); no injected file quotas and limits.',
+    ('2.57', 'No "personality" at create and rebuild; rebuild takes and '
+             'answers "user_data"; no injected file quotas and limits.',
      ('api/schemas/servers', 'api/views/limits', 'api/views/quota_sets',
-      'api/views/quota_classes')),
+      'api/views/quota_classes', 'api/plugins/server_rebuild',
+      'api/views/servers')),
     ('2.58', 'os-instance-actions paging, changes-since and '
              '"updated_at".',
      ('api/plugins/instance_actions', 'api/schemas/instance_actions',
@@ -179,8 +182,8 @@ VERSIONS = tuple(Version(*entry) for entry in (
     ('2.62', 'Instance action events show "host" and "hostId".',
      ('api/plugins/instance_actions', 'api/schemas/instance_actions',
       'api/views/instance_actions')),
-    ('2.63', '"trusted_image_certificates" at create and in the views '
-             '(rebuild: issue 14).',
+    ('2.63', '"trusted_image_certificates" at create, rebuild and in '
+             'the views.',
      ('api/plugins/servers', 'api/schemas/servers', 'api/views/servers',
       'compute/server_create', 'policies/servers', 'conf/image')),
     ('2.64', 'Server groups take and show "policy" and "rules" '
@@ -203,8 +206,8 @@ VERSIONS = tuple(Version(*entry) for entry in (
              'servers show whole).', ('api/views/servers',)),
     ('2.70', 'Device tags of attached volumes and interfaces.',
      _waiting('attachments, issues 16 and 17')),
-    ('2.71', 'Show and update show the server\'s "server_groups" '
-             '(rebuild: issue 14).',
+    ('2.71', 'Show, update and rebuild show the server\'s '
+             '"server_groups".',
      ('api/plugins/servers', 'api/schemas/servers', 'api/views/servers',
       'compute/servers', 'db/servers')),
     ('2.72', 'Ports with resource requests at create (the simulated '
@@ -219,7 +222,7 @@ VERSIONS = tuple(Version(*entry) for entry in (
       'policies/servers')),
     ('2.75', 'Unknown query parameters and body properties are 400s; '
              'update answers the full server; flavors show "swap" as 0 '
-             '(hypervisors and rebuild: issues 14 and 15).',
+             '(hypervisors: issue 15).',
      ('api/plugins/servers', 'api/schemas/servers', 'api/views/servers',
       'api/schemas/flavors', 'api/views/flavors', 'api/schemas/keypairs',
       'api/schemas/server_groups', 'api/schemas/quota_sets',
@@ -253,7 +256,7 @@ VERSIONS = tuple(Version(*entry) for entry in (
      _waiting('os-hypervisors, issue 15')),
     ('2.89', 'Volume attachments show "attachment_id" and "bdm_uuid".',
      _waiting('volume attachments, issue 17')),
-    ('2.90', '"hostname" at create and update (rebuild: issue 14); '
+    ('2.90', '"hostname" at create, update and rebuild; '
              'everyone sees "OS-EXT-SRV-ATTR:hostname".',
      ('api/plugins/servers', 'api/schemas/servers', 'api/views/servers',
       'compute/server_create', 'compute/servers')),
@@ -262,20 +265,19 @@ VERSIONS = tuple(Version(*entry) for entry in (
     ('2.92', 'Keypairs are imported only; "@" and "." in names.',
      ('api/plugins/keypairs', 'api/schemas/keypairs')),
     ('2.93', 'Rebuild of volume-backed servers.',
-     _waiting('rebuild, issues 14 and 17')),
+     _waiting('volume-backed servers, issue 17')),
     ('2.94', 'Hostnames may be FQDNs.', ('api/schemas/servers',)),
     ('2.95', 'Evacuated servers stop at the destination.',
      _waiting('evacuate, issue 15')),
-    ('2.96', 'Servers show "pinned_availability_zone" (rebuild: issue '
-             '14).',
+    ('2.96', 'Servers show "pinned_availability_zone".',
      ('api/schemas/servers', 'api/views/servers', 'compute/server_create')),
     ('2.97', 'Manila shares.', _waiting('shares, no issue yet')),
-    ('2.98', 'Servers show their image\'s "properties" (rebuild: issue '
-             '14).',
+    ('2.98', 'Servers show their image\'s "properties" (a rebuild\'s '
+             'new image\'s).',
      ('api/views/servers', 'compute/servers', 'compute/images',
       'db/images')),
     ('2.99', 'The spice-direct console.', _waiting('consoles, issue 14')),
-    ('2.100', 'Servers show their "scheduler_hints" (rebuild: issue 14).',
+    ('2.100', 'Servers show their "scheduler_hints".',
      ('api/schemas/servers', 'api/views/servers', 'compute/server_create')),
     ('2.101', 'Volume attach answers 202.',
      _waiting('volume attachments, issue 17')),

@@ -7,25 +7,11 @@ shows them; neither is stored here. The guest of the rescue image gets
 the password; the simulated one accepts it.
 """
 
-import secrets
-import string
-
 from nova_api.compute import images
 from nova_api.compute import lock_server
 from nova_api.compute import server_states
 from nova_api.compute import servers
 from nova_api import exception
-
-# Nova's generated passwords are [DEFAULT] password_length (12) long.
-_PASSWORD_LENGTH = 12
-_PASSWORD_ALPHABET = string.ascii_letters + string.digits
-
-
-def generate_password():
-    """A random password for a rescue the caller gave none for."""
-    return ''.join(secrets.choice(_PASSWORD_ALPHABET)
-                   for _ in range(_PASSWORD_LENGTH))
-
 
 def rescue(context, server, rescue_image_ref=None):
     """Put `server` in rescue mode (an ACTIVE, SHUTOFF or ERROR server):

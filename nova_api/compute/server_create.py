@@ -25,6 +25,7 @@ from nova_api.compute import backend
 from nova_api.compute import fixed_addresses
 from nova_api.compute import images
 from nova_api.compute import instance_actions
+from nova_api.compute import passwords
 from nova_api.compute import quotas
 from nova_api.compute import scheduling
 from nova_api.compute import server_groups
@@ -110,11 +111,11 @@ def create_servers(context, request, can_use_zero_disk_flavor):
     if request.hostname and request.max_count > 1:
         raise exception.Invalid(
             'Unable to allocate a single hostname to multiple instances')
-    image_properties = _check_image(context, request.image_ref, flavor,
+    image_properties = check_image(context, request.image_ref, flavor,
                                     can_use_zero_disk_flavor)
-    key_data = _key_data(context, request.key_name)
+    key_data = public_key_of(context, request.key_name)
     server_metadata.check_quota(context, request.metadata)
-    _check_injected_files_quota(context, request.personality)
+    check_injected_files_quota(context, request.personality)
     driver = backend.get_driver()
     zone, host_name = _zone_and_host(driver, request.availability_zone)
     network = driver.get_network()
@@ -126,7 +127,7 @@ def create_servers(context, request, can_use_zero_disk_flavor):
         host_name = _requested_destination(driver, request.requested_host,
                                            request.requested_node)
     reservation_id = 'r-' + _random_string(8)
-    admin_pass = request.admin_pass or _random_string(12)
+    admin_pass = request.admin_pass or passwords.generate_password()
     with db_api.context_manager.writer.using(context):
         servers_db.take_scheduling_lock(context)
         count = _count_within_quota(context, flavor, request.min_count,
@@ -175,7 +176,7 @@ def _flavor_for(context, flavor_ref):
     return flavor
 
 
-def _check_image(context, image_ref, flavor, can_use_zero_disk_flavor):
+def check_image(context, image_ref, flavor, can_use_zero_disk_flavor):
     """Refuse an image the flavor cannot boot; the image's properties."""
     try:
         image, properties = images.get(context, image_ref)
@@ -199,7 +200,9 @@ def _check_image(context, image_ref, flavor, can_use_zero_disk_flavor):
     return properties
 
 
-def _key_data(context, key_name):
+def public_key_of(context, key_name):
+    """The public key of the caller's key pair `key_name` (None for
+    None); InvalidKeyName (400) if the caller has none of that name."""
     if key_name is None:
         return None
     try:
@@ -208,7 +211,7 @@ def _key_data(context, key_name):
         raise exception.InvalidKeyName()
 
 
-def _check_injected_files_quota(context, files):
+def check_injected_files_quota(context, files):
     """Nova's limits on personality files: how many, then the longest
     path, then the longest (base64) contents."""
     if not files:

@@ -51,6 +51,9 @@ UNSHELVING = 'unshelving'
 RESCUING = 'rescuing'
 UNRESCUING = 'unrescuing'
 UPDATING_PASSWORD = 'updating_password'
+# Nova's rebuild also passes through rebuild_block_device_mapping and
+# rebuild_spawning; the simulation shows 'rebuilding' throughout.
+REBUILDING = 'rebuilding'
 
 # power_states (Nova's PAUSED and SUSPENDED take a prefix here: the
 # vm_states have those names)
@@ -79,6 +82,8 @@ _STATUS_BY_VM_STATE = {
 _STATUS_BY_VM_AND_TASK_STATE = {
     (ACTIVE, REBOOTING): 'REBOOT',
     (ACTIVE, REBOOTING_HARD): 'HARD_REBOOT',
+    (ACTIVE, REBUILDING): 'REBUILD',
+    (STOPPED, REBUILDING): 'REBUILD',
     (ACTIVE, UPDATING_PASSWORD): 'PASSWORD',
 }
 
@@ -112,7 +117,8 @@ OFFLOAD_AFTER = 'shelved_offload_time'
 
 @dataclasses.dataclass(frozen=True)
 class _TaskOutcome:
-    vm_state: str
+    # None: the vm_state the task started from (a rebuild).
+    vm_state: str | None
     driver_task: str
 
 
@@ -136,6 +142,9 @@ TASK_OUTCOMES = {
     RESCUING: _TaskOutcome(RESCUED, 'rescue'),
     UNRESCUING: _TaskOutcome(ACTIVE, 'unrescue'),
     UPDATING_PASSWORD: _TaskOutcome(ACTIVE, 'change_password'),
+    # A stopped server is stopped again once rebuilt, an active one
+    # active (a failed one is rebuilt from ACTIVE: REBUILD below).
+    REBUILDING: _TaskOutcome(None, 'rebuild'),
 }
 
 
@@ -265,11 +274,14 @@ def current_state(stored: StoredState, durations: Mapping[str, float],
     if stage is None:
         vm_state, task_state = stored.vm_state, stored.task_state
     else:
-        vm_state, task_state = stage.vm_state, stage.task_state
+        vm_state = stage.vm_state or stored.vm_state
+        task_state = stage.task_state
         finishes_at = None
     launched_at = stored.launched_at
-    if (stage is not None and stored.task_state == SPAWNING and
-            launched_at is None):
+    if stage is not None and (
+            stored.task_state == REBUILDING or
+            (stored.task_state == SPAWNING and launched_at is None)):
+        # A rebuilt server was launched again when the rebuild ended.
         launched_at = stored.task_started_at + stage.after
     host = stored.host
     if (vm_state, task_state) in HOSTLESS_STATES:
@@ -411,6 +423,15 @@ CHANGE_PASSWORD = Action(
     allowed_task_states=frozenset({None}),
     must_have_launched=True, must_have_host=False,
     event='compute_set_admin_password')
+# A failed server is rebuilt as an active one (nova_api.compute.
+# server_rebuild stores it ACTIVE): Nova shows vm_state error until the
+# rebuild ends, then active.
+REBUILD = Action(
+    'rebuild', REBUILDING,
+    allowed_vm_states=frozenset({ACTIVE, STOPPED, ERROR}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_rebuild_instance')
 # Nova sends the guest a non-maskable interrupt and changes no state;
 # it also allows resized servers, a state the simulation has not.
 TRIGGER_CRASH_DUMP = Action(

@@ -179,6 +179,8 @@ _STATUS_FILTERS = {
     'REBOOT': [(server_states.ACTIVE, server_states.REBOOTING)],
     'HARD_REBOOT': [(server_states.ACTIVE, server_states.REBOOTING_HARD)],
     'SHUTOFF': [(server_states.STOPPED, servers_db.ANY_TASK)],
+    'REBUILD': [(server_states.ACTIVE, server_states.REBUILDING),
+                (server_states.STOPPED, server_states.REBUILDING)],
     'PASSWORD': [(server_states.ACTIVE, server_states.UPDATING_PASSWORD)],
     'RESCUE': [(server_states.RESCUED, servers_db.ANY_TASK)],
     'ERROR': [(server_states.ERROR, servers_db.ANY_TASK)],

@@ -68,6 +68,8 @@ simulated_opts = [
     cfg.FloatOpt('change_password_seconds', default=1.0, min=0,
                  help='How long changing a server\'s admin password '
                       '(changePassword) takes.'),
+    cfg.FloatOpt('rebuild_seconds', default=3.0, min=0,
+                 help='How long rebuilding a server from an image takes.'),
 ]
 
 

@@ -262,7 +262,9 @@ def current_state_columns(task_rules, now):
     reached = [(_reached(task_state, stage, now), stage)
                for task_state, stages in task_rules.items()
                for stage in reversed(stages)]
-    vm_state = sa.case(*[(condition, stage[_VM_STATE])
+    # A stage without a vm_state keeps the stored one (a rebuild).
+    vm_state = sa.case(*[(condition, _servers.c.vm_state
+                          if stage[_VM_STATE] is None else stage[_VM_STATE])
                          for condition, stage in reached],
                        else_=_servers.c.vm_state)
     task_state = sa.case(*[
@@ -541,6 +543,16 @@ def update(context, server_id, values):
     context.session.execute(
         _servers.update().where(_servers.c.id == server_id, _EXISTING)
         .values(**values))
+
+
+@api.context_manager.writer
+def replace_image_properties(context, server_id, properties):
+    """What server `server_id` shows of its image (2.98) is now
+    `properties`: it was rebuilt from another image."""
+    context.session.execute(_image_properties.delete().where(
+        _image_properties.c.server_id == server_id))
+    context.session.add(models.ServerImageProperties(
+        server_id=server_id, properties=properties))
 
 
 @api.context_manager.writer

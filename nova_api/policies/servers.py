@@ -27,6 +27,8 @@ SHOW_FLAVOR_EXTRA_SPECS = POLICY_ROOT % 'show:flavor-extra-specs'
 UPDATE = POLICY_ROOT % 'update'
 DELETE = POLICY_ROOT % 'delete'
 REBOOT = POLICY_ROOT % 'reboot'
+REBUILD = POLICY_ROOT % 'rebuild'
+REBUILD_TRUSTED_CERTS = POLICY_ROOT % 'rebuild:trusted_certs'
 START = POLICY_ROOT % 'start'
 STOP = POLICY_ROOT % 'stop'
 EXTENDED_ATTRIBUTES = 'os_compute_api:os-extended-server-attributes'
@@ -115,6 +117,12 @@ rules = [
           [('DELETE', _SERVER)]),
     _rule(REBOOT, base.PROJECT_MEMBER_OR_ADMIN, 'Reboot a server.',
           [('POST', _ACTION % 'reboot')]),
+    _rule(REBUILD, base.PROJECT_MEMBER_OR_ADMIN,
+          'Rebuild a server from an image.',
+          [('POST', _ACTION % 'rebuild')]),
+    _rule(REBUILD_TRUSTED_CERTS, base.PROJECT_MEMBER_OR_ADMIN,
+          'Rebuild a server with trusted image certificate ids (2.63).',
+          [('POST', _ACTION % 'rebuild')]),
     _rule(START, base.PROJECT_MEMBER_OR_ADMIN, 'Start a stopped server.',
           [('POST', _ACTION % 'os-start')]),
     _rule(STOP, base.PROJECT_MEMBER_OR_ADMIN, 'Stop a server.',

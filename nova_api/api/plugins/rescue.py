@@ -16,6 +16,7 @@ from nova_api.api import plugin
 from nova_api.api.schemas import rescue as schemas
 from nova_api.api import validation
 from nova_api.api import wsgi
+from nova_api.compute import passwords
 from nova_api.compute import rescue
 from nova_api.compute import servers
 from nova_api import conf
@@ -40,7 +41,7 @@ class RescueController(wsgi.Controller):
         # A given password is used even if empty, as Nova uses it.
         password = options.get('adminPass')
         if password is None:
-            password = rescue.generate_password()
+            password = passwords.generate_password()
         rescue.rescue(context, server, options.get('rescue_image_ref'))
         if not CONF.api.enable_instance_password:
             return {}

@@ -102,7 +102,7 @@ class ServersController(wsgi.Controller):
     def _get_server(self, req, server_id):
         return servers.get_server(req.context, server_id)
 
-    def _can_see_extended_attributes(self, req, server_project_id=None):
+    def can_see_extended_attributes(self, req, server_project_id=None):
         return req.context.can(
             policies.EXTENDED_ATTRIBUTES,
             {'project_id': server_project_id or req.context.project_id},
@@ -138,7 +138,7 @@ class ServersController(wsgi.Controller):
                 'show_flavor_extra_specs': context.can(
                     policies.SHOW_FLAVOR_EXTRA_SPECS, target, fatal=False)}
 
-    def _update_view_options(self, req, server):
+    def update_view_options(self, req, server):
         """The view builder's options for an update's answer: the full
         view's from 2.75, the embedded flavor before."""
         options = self._flavor_options(req, [server], server.project_id)
@@ -166,7 +166,7 @@ class ServersController(wsgi.Controller):
         if req.is_supported('2.98'):
             page = servers.with_image_properties(req.context, page)
         return views.detail(req, page, limit,
-                            self._can_see_extended_attributes(req),
+                            self.can_see_extended_attributes(req),
                             **self._host_status_options(req),
                             **self._flavor_options(req, page))
 
@@ -192,7 +192,7 @@ class ServersController(wsgi.Controller):
             raise exception.ServerMarkerNotFound(marker=marker)
         return page, limit
 
-    def _get_shown_server(self, req, server_id):
+    def get_shown_server(self, req, server_id):
         """The server with what its show view has at this version."""
         server = servers.get_server(req.context, server_id,
                                     with_tags=req.is_supported('2.26'))
@@ -207,11 +207,11 @@ class ServersController(wsgi.Controller):
     @validation.query_schemas(schemas.show_query_history)
     @validation.response_body_schemas(schemas.show_responses)
     def show(self, req, id):
-        server = self._get_shown_server(req, id)
+        server = self.get_shown_server(req, id)
         req.context.can(policies.SHOW, {'project_id': server.project_id})
         return views.show(
             req, server,
-            self._can_see_extended_attributes(req, server.project_id),
+            self.can_see_extended_attributes(req, server.project_id),
             **self._host_status_options(req, server.project_id),
             **self._flavor_options(req, [server], server.project_id))
 
@@ -290,11 +290,11 @@ class ServersController(wsgi.Controller):
             if name in params:
                 values[name] = params[name]
         servers.update_server(context, server, values)
-        server = self._get_shown_server(req, id)
+        server = self.get_shown_server(req, id)
         return views.update(
             req, server,
-            self._can_see_extended_attributes(req, server.project_id),
-            **self._update_view_options(req, server))
+            self.can_see_extended_attributes(req, server.project_id),
+            **self.update_view_options(req, server))
 
     @wsgi.response(204)
     @wsgi.expected_errors((404, 409))

@@ -435,6 +435,86 @@ UPDATE_REQUEST_CHANGES = [
 update_history = history.of(update, UPDATE_REQUEST_CHANGES,
                             '2.1')
 
+
+def _rebuild_body(name):
+    return {
+        'type': 'object',
+        'properties': {
+            'rebuild': {
+                'type': 'object',
+                'properties': {
+                    'name': name,
+                    'imageRef': _uuid,
+                    'adminPass': {'type': 'string'},
+                    'metadata': parameter_types.metadata,
+                    # os-preserve-ephemeral-rebuild: accepted, and the
+                    # simulated disks keep nothing either way.
+                    'preserve_ephemeral': parameter_types.boolean,
+                    'OS-DCF:diskConfig': _disk_config,
+                    'accessIPv4': _access_ipv4,
+                    'accessIPv6': _access_ipv6,
+                    'personality': _personality,
+                },
+                'required': ['imageRef'],
+                'additionalProperties': False,
+            },
+        },
+        'required': ['rebuild'],
+        'additionalProperties': False,
+    }
+
+
+rebuild = _rebuild_body(_name)
+rebuild_v20 = _rebuild_body(_name_v20)
+
+
+def _rebuild_properties(body):
+    return body['properties']['rebuild']['properties']
+
+
+def _add_rebuild_description(body):
+    _rebuild_properties(body)['description'] = description
+
+
+def _add_rebuild_key_name(body):
+    # null takes the key pair away.
+    _rebuild_properties(body)['key_name'] = {
+        'oneOf': [parameter_types.name, {'type': 'null'}]}
+
+
+def _take_rebuild_user_data(body):
+    properties = _rebuild_properties(body)
+    del properties['personality']
+    # null takes the user data away.
+    properties['user_data'] = dict(_user_data, type=['string', 'null'])
+
+
+def _take_rebuild_certificates(body):
+    # null takes them away.
+    _rebuild_properties(body)['trusted_image_certificates'] = dict(
+        trusted_image_certificates,
+        type=['array', 'null'])
+
+
+def _add_rebuild_hostname(body):
+    _rebuild_properties(body)['hostname'] = _hostname
+
+
+def _allow_rebuild_fqdn(body):
+    _rebuild_properties(body)['hostname'] = _fqdn
+
+
+# What each version changed in the rebuild body from 2.1.
+REBUILD_REQUEST_CHANGES = [
+    ('2.19', _add_rebuild_description),
+    ('2.54', _add_rebuild_key_name),
+    ('2.57', _take_rebuild_user_data),
+    ('2.63', _take_rebuild_certificates),
+    ('2.90', _add_rebuild_hostname),
+    ('2.94', _allow_rebuild_fqdn),
+]
+rebuild_history = history.of(rebuild, REBUILD_REQUEST_CHANGES, '2.1')
+
 reboot = {
     'type': 'object',
     'properties': {
@@ -876,7 +956,7 @@ def _add_trusted_image_certificates(properties):
 # State-dependent (fault, progress), absent when empty (security groups)
 # or behind a policy (host_status, OS-EXT-SRV-ATTR).
 _OPTIONAL = frozenset(('fault', 'progress', 'security_groups',
-                       'host_status'))
+                       'host_status', 'adminPass'))
 
 
 def _add_tags(properties):
@@ -1055,6 +1135,39 @@ _UPDATE_RESPONSE_CHANGES = UPDATE_CHANGES + [
     if _before(_UPDATE_SHOWS_ALL_FROM, version)]
 update_responses = history.mapped(
     _server_history(_view_properties, _UPDATE_RESPONSE_CHANGES, '2.0'), _one)
+
+
+def _add_admin_pass(properties):
+    # Absent when [api] enable_instance_password is off.
+    properties['adminPass'] = {'type': 'string'}
+
+
+def _add_key_name(properties):
+    properties['key_name'] = {'type': ['string', 'null']}
+
+
+def _add_user_data(properties):
+    properties['user_data'] = dict(_user_data, type=['string', 'null'])
+
+
+def _rebuild_as_shown(properties):
+    _as_shown(properties)
+    # The user data, given or not, in place of the extended attribute.
+    properties.pop('OS-EXT-SRV-ATTR:user_data', None)
+    _add_admin_pass(properties)
+    _add_user_data(properties)
+
+
+# A rebuild answers as an update does, with the admin password, and the
+# key name (2.54) and user data (2.57) the rebuild may have changed; from
+# 2.75 the full view (which has the key name) and the user data.
+_REBUILD_RESPONSE_CHANGES = [('2.54', _add_key_name),
+                             ('2.57', _add_user_data)] + [
+    (version, _rebuild_as_shown if change is _as_shown else change)
+    for version, change in _UPDATE_RESPONSE_CHANGES]
+rebuild_responses = history.mapped(_server_history(
+    dict(_view_properties, adminPass={'type': 'string'}),
+    _REBUILD_RESPONSE_CHANGES, '2.0'), _one)
 
 create_response = {
     'type': 'object',

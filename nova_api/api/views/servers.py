@@ -263,6 +263,22 @@ def update(req, server, show_extended_attributes, **options):
     return {'server': builder.base(server, extended_addresses=False)}
 
 
+def rebuild(req, server, show_extended_attributes, admin_pass, **options):
+    """What a rebuild answers: the update's answer with the admin password
+    (None: not shown), the key name (2.54; the full view has it from 2.75)
+    and the user data (2.57), in place of the extended attribute."""
+    body = update(req, server, show_extended_attributes, **options)
+    shown = body['server']
+    shown.pop('OS-EXT-SRV-ATTR:user_data', None)
+    if admin_pass is not None:
+        shown['adminPass'] = admin_pass
+    if req.is_supported('2.54'):
+        shown['key_name'] = server.key_name
+    if req.is_supported('2.57'):
+        shown['user_data'] = server.user_data
+    return body
+
+
 def index(req, servers, limit):
     builder = ServerViewBuilder(req, False)
     return _page(req, COLLECTION, [builder.summary(server)

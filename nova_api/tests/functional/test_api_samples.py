@@ -98,7 +98,7 @@ DOWN_CELL = ('the partial servers of a cell that is down (2.69): nova_api '
 # non-admins see), those before an admin's.
 SERVER_PERSONA = {'2.0': 'admin', '2.90': 'member'}
 SERVERS = Resource(
-    prepare=('server_group', 'servers'),
+    prepare=('server_group', 'servers', 'rebuild_key'),
     persona=SERVER_PERSONA,
     leeway=SERVER_LEEWAY,
     calls={
@@ -139,6 +139,11 @@ SERVERS = Resource(
             sets={'server_group.name': '{unique}'}),
         'server-action-reboot.json': send(
             'POST', '/servers/{server_id}/action', status=202),
+        'server-action-rebuild.json': send(
+            'POST', '/servers/{server_id}/action', status=202),
+        'server-action-rebuild-resp.json': send(
+            'POST', '/servers/{server_id}/action',
+            'server-action-rebuild.json', status=202),
         'server-action-stop.json': send(
             'POST', '/servers/{server_id}/action', status=202),
         'server-action-start.json': send(
@@ -154,8 +159,6 @@ SERVERS = Resource(
         'server-action-revert-resize.json': SERVER_ACTIONS,
         'server-action-create-image.json': SERVER_ACTIONS,
         'server-action-create-image-resp.json': SERVER_ACTIONS,
-        'server-action-rebuild.json': SERVER_ACTIONS,
-        'server-action-rebuild-resp.json': SERVER_ACTIONS,
         'lock-server-with-reason.json': send(
             'POST', '/servers/{server_id}/action', status=202),
         'server-get-down-cell-resp.json': DOWN_CELL,
@@ -308,6 +311,16 @@ SERVED = {
                 'POST', '/servers/{server_id}/action', status=202),
         },
         not_served={'admin-actions-reset-network.json': GONE}),
+    'os-preserve-ephemeral-rebuild': Resource(
+        prepare=('servers',),
+        calls={
+            'server-action-rebuild-preserve-ephemeral.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
+            'server-action-rebuild-preserve-ephemeral-resp.json': send(
+                'POST', '/servers/{server_id}/action',
+                'server-action-rebuild-preserve-ephemeral.json',
+                status=202),
+        }),
     'os-instance-actions': Resource(
         prepare=('stopped_server',),
         persona='member',
@@ -504,7 +517,7 @@ SERVED = {
 _WAITING = {
     'server actions, issue 14': (
         'os-console-auth-tokens', 'os-create-backup', 'os-deferred-delete',
-        'os-preserve-ephemeral-rebuild', 'os-remote-consoles',
+        'os-remote-consoles',
         'os-server-diagnostics', 'os-server-external-events',
         'os-server-topology'),
     'hosts and moves, issue 15': (
@@ -563,7 +576,8 @@ class APISamplesTestV2(base.APITestCase):
                          suspend_seconds=0, resume_seconds=0,
                          shelve_seconds=0, shelve_offload_seconds=0,
                          unshelve_seconds=0, rescue_seconds=0,
-                         unrescue_seconds=0, change_password_seconds=0)
+                         unrescue_seconds=0, change_password_seconds=0,
+                         rebuild_seconds=0)
         # Shelved servers stay on their host until shelveOffload.
         self.conf.config(shelved_offload_time=-1)
         self.state = {
@@ -769,6 +783,11 @@ class APISamplesTestV2(base.APITestCase):
                             persona=persona)
             self.state[prefix + 'keypair'] = names[0]
             self.state[prefix + 'keypair_marker'] = names[1]
+
+    def prepare_rebuild_key(self, persona, version):
+        """The key pair the rebuild samples (2.54 on) name."""
+        self.create('/os-keypairs', {'keypair': {'name': 'new-key'}},
+                    persona)
 
     def prepare_server_group(self, persona, version):
         """A group made by `persona` from the create sample of `version`

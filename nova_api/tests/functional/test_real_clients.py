@@ -70,6 +70,7 @@ unshelve_seconds = 0.5
 rescue_seconds = 0.5
 unrescue_seconds = 0.5
 change_password_seconds = 0.5
+rebuild_seconds = 0.5
 '''
 WAIT_SECONDS = 20
 # The README's clouds.yaml, for a nova-api at {base}.
@@ -977,6 +978,21 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
                              output_json=False)
         shown = self._run_negotiated('server', 'show', created['id'])
         self.assertEqual('ERROR', shown['status'])
+
+    def test_server_rebuild(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.small', '--nic', 'none', '--wait',
+            _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        rebuilt = self._run_negotiated(
+            'server', 'rebuild', '--image', 'debian-12-genericcloud-amd64',
+            '--name', 'cli-rebuilt', created['id'])
+        self.assertEqual('cli-rebuilt', rebuilt['name'])
+        shown = self._wait_for_status(created['id'], 'ACTIVE')
+        self.assertEqual('cli-rebuilt', shown['name'])
+        self.assertIn('debian-12-genericcloud-amd64', str(shown['image']))
 
     def test_server_event_list_and_show(self):
         created = self._run_negotiated(

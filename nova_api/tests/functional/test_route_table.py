@@ -123,7 +123,7 @@ WALK_SERVERS = (MEMBER_SERVER, STOPPED_SERVER, WALK_SERVER, LOCK_SERVER,
                 RESCUE_SERVER)
 WALK_TASKS = ('build', 'reboot', 'stop', 'start', 'pause', 'unpause',
               'suspend', 'resume', 'shelve', 'shelve_offload', 'unshelve',
-              'rescue', 'unrescue', 'change_password')
+              'rescue', 'unrescue', 'change_password', 'rebuild')
 # What the walk does to its servers before it starts.
 SETUP_ACTIONS = ((STOPPED_SERVER, 'os-stop'), (SUSPEND_SERVER, 'suspend'),
                  (SHELVED_SERVER, 'shelve'))
@@ -261,6 +261,10 @@ REQUESTS = {
         _MEMBER_SERVER + '/action', {'os-stop': None}),
     ('POST', '/servers/{id}/action {reboot}'): Call(
         _MEMBER_SERVER + '/action', {'reboot': {'type': 'HARD'}}),
+    # After the hard reboot (path order): an ACTIVE server, rebuilt from
+    # the image it has.
+    ('POST', '/servers/{id}/action {rebuild}'): Call(
+        _MEMBER_SERVER + '/action', {'rebuild': {'imageRef': _CIRROS}}),
     ('POST', '/servers/{id}/action {os-resetState}'): Call(
         _MEMBER_SERVER + '/action', {'os-resetState': {'state': 'active'}}),
     ('POST', '/servers/{id}/action {injectNetworkInfo}'): Call(

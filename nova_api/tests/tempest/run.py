@@ -79,14 +79,6 @@ EXCLUDED_TESTS = (
      r'|flavors\.test_flavors_negative\.FlavorsV2NegativeTest'
      r'\.test_boot_with_low_ram',
      'uploads an image through Glance v2; nova_api\'s /image is read-only'),
-    (r'test_rebuild_(server_in_error_state|deleted_server'
-     r'|non_existent_server)'
-     r'|ServerShowV25[47]Test\.test_rebuild_server'
-     r'|ServersAdmin275Test\.test_rebuild_update_server_275'
-     r'|ServerShowV247Test\.test_update_rebuild_list_server'
-     r'|ServersListShow2(96|98|100)Test\.test_list_show_'
-     r'(update_rebuild|rebuild_update)_server_2(96|98|100)',
-     'rebuild is not built'),
     (r'test_migrate_non_existent_server', 'migrate is not built'),
     (r'test_force_delete_nonexistent_server_id', 'forceDelete is not built'),
     (r'test_restore_(nonexistent_server_id|server_invalid_state)',
