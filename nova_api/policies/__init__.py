@@ -5,6 +5,8 @@ import itertools
 from nova_api.policies import admin_actions
 from nova_api.policies import availability_zones
 from nova_api.policies import base
+from nova_api.policies import create_backup
+from nova_api.policies import create_image
 from nova_api.policies import flavor_access
 from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavors
@@ -43,6 +45,8 @@ def list_rules():
         pause_server.list_rules(),
         suspend_server.list_rules(),
         shelve.list_rules(),
+        create_image.list_rules(),
+        create_backup.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
         server_password.list_rules(),
