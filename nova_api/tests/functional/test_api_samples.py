@@ -143,6 +143,13 @@ SERVERS = Resource(
             'POST', '/servers/{server_id}/action', status=202),
         'server-action-start.json': send(
             'POST', '/servers/{server_id}/action', status=202),
+        # Before 2.45 the request alone (no body answers), then its
+        # answer {"image_id": ...}.
+        'server-action-create-image.json': send(
+            'POST', '/servers/{server_id}/action', status=202),
+        'server-action-create-image-resp.json': send(
+            'POST', '/servers/{server_id}/action',
+            'server-action-create-image.json', status=202),
     },
     not_served={
         'server-action-addfloatingip-req.json': SERVER_ACTIONS,
@@ -150,8 +157,6 @@ SERVERS = Resource(
         'server-action-confirm-resize.json': SERVER_ACTIONS,
         'server-action-resize.json': SERVER_ACTIONS,
         'server-action-revert-resize.json': SERVER_ACTIONS,
-        'server-action-create-image.json': SERVER_ACTIONS,
-        'server-action-create-image-resp.json': SERVER_ACTIONS,
         'server-action-rebuild.json': SERVER_ACTIONS,
         'server-action-rebuild-resp.json': SERVER_ACTIONS,
         'server-action-trigger-crash-dump.json': SERVER_ACTIONS,
@@ -232,6 +237,15 @@ SERVED = {
                 'os-unshelve-az-host.json',
                 'os-unshelve-host-and-unpin-az.json',
                 'os-unshelve-host.json')},
+        }),
+    'os-create-backup': Resource(
+        prepare=('servers',),
+        calls={
+            'create-backup-req.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
+            'create-backup-resp.json': send(
+                'POST', '/servers/{server_id}/action',
+                'create-backup-req.json', status=202),
         }),
     'os-multiple-create': Resource(
         calls={
@@ -475,7 +489,7 @@ SERVED = {
 _WAITING = {
     'server actions, issue 14': (
         'os-admin-password', 'os-console-auth-tokens',
-        'os-console-output', 'os-create-backup', 'os-deferred-delete',
+        'os-console-output', 'os-deferred-delete',
         'os-preserve-ephemeral-rebuild',
         'os-remote-consoles', 'os-rescue', 'os-server-diagnostics',
         'os-server-external-events', 'os-server-topology'),
@@ -534,7 +548,7 @@ class APISamplesTestV2(base.APITestCase):
                          pause_seconds=0, unpause_seconds=0,
                          suspend_seconds=0, resume_seconds=0,
                          shelve_seconds=0, shelve_offload_seconds=0,
-                         unshelve_seconds=0)
+                         unshelve_seconds=0, snapshot_seconds=0)
         # Shelved servers stay on their host until shelveOffload.
         self.conf.config(shelved_offload_time=-1)
         self.state = {
