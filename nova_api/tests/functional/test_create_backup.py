@@ -40,7 +40,8 @@ class CreateBackupTestV2(test_create_image.SnapshotHelpers,
 
     def test_answers_202_with_a_location_on_this_api(self):
         server_id = self.create()
-        resp = self.action(server_id, self.body(), 'member')
+        resp = self.api('POST', '/servers/%s/action' % server_id,
+                        self.body(), persona='member')
         self.assertEqual(202, resp.status, resp)
         self.assertEqual(b'', resp.body)
         location = resp.header('Location')

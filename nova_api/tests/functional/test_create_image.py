@@ -72,7 +72,8 @@ class CreateImageTestV2(SnapshotHelpers, base.APITestCase):
 
     def test_answers_202_with_the_image_service_location(self):
         server_id = self.create()
-        resp = self.action(server_id, self.body(), 'member')
+        resp = self.api('POST', '/servers/%s/action' % server_id,
+                        self.body(), persona='member')
         self.assertEqual(202, resp.status, resp)
         self.assertEqual(b'', resp.body)
         location = resp.header('Location')
