@@ -78,7 +78,10 @@ def create_backup(context, server, name, backup_type, rotation,
                   metadata=None):
     """Back `server` up as an image `name` of `backup_type`, keeping the
     newest `rotation` backups of that type once it is active; return the
-    image's uuid. A server booted from a volume is refused (400)."""
+    image's uuid. A server booted from a volume is refused (400), once
+    its state is allowed (Nova checks that first)."""
+    server_states.check_allowed(server_states.CREATE_BACKUP, server.uuid,
+                                server.state)
     if is_volume_backed(server):
         raise exception.Invalid(
             'Backup is not supported for volume-backed instances.')
