@@ -138,7 +138,8 @@ VERSIONS = tuple(Version(*entry) for entry in (
              'is removed: 410).',
      _waiting('the network actions, issue 16')),
     ('2.45', 'createImage and createBackup answer "image_id", no Location.',
-     _waiting('snapshot actions, issue 14')),
+     ('api/plugins/create_image', 'api/schemas/create_image',
+      'api/plugins/create_backup', 'api/schemas/create_backup')),
     ('2.46', 'Responses carry "X-OpenStack-Request-ID".',
      ('api/middleware/request_id',)),
     ('2.47', 'Servers show the flavor they were created with instead of a '

@@ -54,6 +54,15 @@ UPDATING_PASSWORD = 'updating_password'
 # Nova's rebuild also passes through rebuild_block_device_mapping and
 # rebuild_spawning; the simulation shows 'rebuilding' throughout.
 REBUILDING = 'rebuilding'
+# A snapshot (createImage) is stored as image_snapshot_pending, as Nova's
+# API stores it; the compute service then moves it through the next
+# three. A backup (createBackup) starts as image_backup and passes
+# through the last two.
+IMAGE_SNAPSHOT_PENDING = 'image_snapshot_pending'
+IMAGE_SNAPSHOT = 'image_snapshot'
+IMAGE_BACKUP = 'image_backup'
+IMAGE_PENDING_UPLOAD = 'image_pending_upload'
+IMAGE_UPLOADING = 'image_uploading'
 
 # power_states (Nova's PAUSED and SUSPENDED take a prefix here: the
 # vm_states have those names)
@@ -115,9 +124,13 @@ HOSTLESS_STATES = ((SHELVED_OFFLOADED, None),)
 OFFLOAD_AFTER = 'shelved_offload_time'
 
 
+# A task outcome's or a stage's vm_state when the task leaves the
+# server in the vm_state it had (a snapshot).
+KEEP_VM_STATE = None
+
+
 @dataclasses.dataclass(frozen=True)
 class _TaskOutcome:
-    # None: the vm_state the task started from (a rebuild).
     vm_state: str | None
     driver_task: str
 
@@ -144,8 +157,23 @@ TASK_OUTCOMES = {
     UPDATING_PASSWORD: _TaskOutcome(ACTIVE, 'change_password'),
     # A stopped server is stopped again once rebuilt, an active one
     # active (a failed one is rebuilt from ACTIVE: REBUILD below).
-    REBUILDING: _TaskOutcome(None, 'rebuild'),
+    REBUILDING: _TaskOutcome(KEEP_VM_STATE, 'rebuild'),
+    IMAGE_SNAPSHOT_PENDING: _TaskOutcome(KEEP_VM_STATE, 'snapshot'),
+    IMAGE_BACKUP: _TaskOutcome(KEEP_VM_STATE, 'snapshot'),
 }
+
+# The task states a snapshot task shows after the stored one, each for
+# an equal share of the task's duration; the image being made is
+# uploaded (saving) during the last share (image_upload_share).
+_SNAPSHOT_STEPS = {
+    IMAGE_SNAPSHOT_PENDING: (IMAGE_SNAPSHOT, IMAGE_PENDING_UPLOAD,
+                             IMAGE_UPLOADING),
+    IMAGE_BACKUP: (IMAGE_PENDING_UPLOAD, IMAGE_UPLOADING),
+}
+# Every task state a server shows while a snapshot or backup is made: the
+# status stays the vm_state's (an ACTIVE server is ACTIVE).
+SNAPSHOT_TASK_STATES = (IMAGE_SNAPSHOT_PENDING, IMAGE_SNAPSHOT, IMAGE_BACKUP,
+                        IMAGE_PENDING_UPLOAD, IMAGE_UPLOADING)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -200,11 +228,21 @@ def task_duration(task_state, durations: Mapping[str, float]):
 
 
 class Stage(typing.NamedTuple):
-    """A state a stored task leads to, from `after` its start on."""
+    """A state a stored task leads to, from `after` its start on; a
+    vm_state of KEEP_VM_STATE is the stored one."""
 
     after: datetime.timedelta
-    vm_state: str
+    vm_state: str | None
     task_state: str | None
+
+
+def image_upload_share(task_state, durations: Mapping[str, float]):
+    """(when the upload of a snapshot task's image starts, when it
+    ends), as timedeltas from the task's start: the image is queued
+    before, saving during, active after."""
+    ends = task_duration(task_state, durations)
+    steps = len(_SNAPSHOT_STEPS[task_state])
+    return ends * steps / (steps + 1), ends
 
 
 def task_stages(task_state, durations: Mapping[str, float]):
@@ -213,7 +251,11 @@ def task_stages(task_state, durations: Mapping[str, float]):
     shelved_offload_time (never, if negative) and offloads the server, as
     Nova's shelve (offload time 0) or its periodic task (later) does."""
     ends = task_duration(task_state, durations)
-    stages = (Stage(ends, TASK_OUTCOMES[task_state].vm_state, None),)
+    steps = _SNAPSHOT_STEPS.get(task_state, ())
+    stages = tuple(
+        Stage(ends * number / (len(steps) + 1), KEEP_VM_STATE, step)
+        for number, step in enumerate(steps, start=1))
+    stages += (Stage(ends, TASK_OUTCOMES[task_state].vm_state, None),)
     offload_after = durations.get(OFFLOAD_AFTER, -1)
     if task_state == SHELVING and offload_after >= 0:
         offloading = ends + datetime.timedelta(seconds=offload_after)
@@ -268,7 +310,8 @@ def current_state(stored: StoredState, durations: Mapping[str, float],
                   now: datetime.datetime) -> ServerState:
     """The server's state at `now`: the stored one while its task runs
     (a task ends exactly at its start plus its duration), then the
-    stages it leads to (task_stages) as each one's time comes."""
+    stages it leads to (task_stages) as each one's time comes; a
+    stage that keeps the vm_state keeps the stored one."""
     finishes_at = task_finishes_at(stored, durations)
     stage, _at = _stage_at(stored, durations, now)
     if stage is None:
@@ -318,6 +361,10 @@ class Action:
     # The instance action's name, where it is not `name` (Nova's 409s and
     # its instance actions name some actions differently).
     recorded_as: str | None = None
+    # Whether a locked server refuses the action to non-administrators
+    # (Nova's check_instance_lock); Nova does not check it for snapshots
+    # and backups.
+    checks_lock: bool = True
 
     @property
     def instance_action(self):
@@ -440,6 +487,23 @@ TRIGGER_CRASH_DUMP = Action(
     allowed_task_states=frozenset({None}),
     must_have_launched=True, must_have_host=True,
     event='compute_trigger_crash_dump')
+
+
+# Nova's snapshot and backup accept the same vm_states; a backup's 409
+# names 'createBackup', its instance action 'createBackup' too.
+_SNAPSHOT_VM_STATES = frozenset({ACTIVE, STOPPED, PAUSED, SUSPENDED})
+CREATE_IMAGE = Action(
+    'createImage', IMAGE_SNAPSHOT_PENDING,
+    allowed_vm_states=_SNAPSHOT_VM_STATES,
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_snapshot_instance', checks_lock=False)
+CREATE_BACKUP = Action(
+    'createBackup', IMAGE_BACKUP,
+    allowed_vm_states=_SNAPSHOT_VM_STATES,
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_backup_instance', checks_lock=False)
 
 
 def check_allowed(action: Action, server_id: str, current: ServerState):

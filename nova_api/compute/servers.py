@@ -175,7 +175,9 @@ _STATUS_FILTERS = {
                (server_states.ACTIVE, server_states.PAUSING),
                (server_states.ACTIVE, server_states.SUSPENDING),
                (server_states.ACTIVE, server_states.SHELVING),
-               (server_states.ACTIVE, server_states.RESCUING)],
+               (server_states.ACTIVE, server_states.RESCUING),
+               *[(server_states.ACTIVE, task)
+                 for task in server_states.SNAPSHOT_TASK_STATES]],
     'REBOOT': [(server_states.ACTIVE, server_states.REBOOTING)],
     'HARD_REBOOT': [(server_states.ACTIVE, server_states.REBOOTING_HARD)],
     'SHUTOFF': [(server_states.STOPPED, servers_db.ANY_TASK)],
@@ -381,7 +383,8 @@ def begin_action(context, server, action, changes=None):
     stored with the task: a host the action was placed on, or a state it
     leaves the server in."""
     changes = changes or {}
-    lock_server.check_unlocked(context, server)
+    if action.checks_lock:
+        lock_server.check_unlocked(context, server)
     with db_api.context_manager.writer.using(context):
         _store_action(context, server, action, changes)
         if action.event is not None:

@@ -35,14 +35,25 @@ shelve_opts = [
                     'offloaded exactly then.'),
 ]
 
+snapshot_opts = [
+    cfg.ListOpt('non_inheritable_image_properties',
+                default=['cache_in_nova', 'bittorrent'],
+                help="Image properties of a server's image that an image "
+                     'made from the server (createImage, createBackup) '
+                     'does not take, besides those Nova never copies (the '
+                     'image signature and encryption keys, os_glance*). '
+                     'As in Nova.'),
+]
+
 
 def register_opts(conf):
     conf.register_group(compute_group)
     conf.register_opts(compute_opts, group=compute_group)
     conf.register_opts(availability_zone_opts)
     conf.register_opts(shelve_opts)
+    conf.register_opts(snapshot_opts)
 
 
 def list_opts():
     return {compute_group: compute_opts,
-            'DEFAULT': availability_zone_opts + shelve_opts}
+            'DEFAULT': availability_zone_opts + shelve_opts + snapshot_opts}

@@ -70,6 +70,13 @@ simulated_opts = [
                       '(changePassword) takes.'),
     cfg.FloatOpt('rebuild_seconds', default=3.0, min=0,
                  help='How long rebuilding a server from an image takes.'),
+    cfg.FloatOpt('snapshot_seconds', default=6.0, min=0,
+                 help='How long a snapshot (createImage) or a backup '
+                      '(createBackup) of a server takes, from its request '
+                      'until its image is active. The server passes '
+                      'through its task states in equal shares of it; the '
+                      'image is queued until the last share (the upload), '
+                      'saving during it.'),
 ]
 
 

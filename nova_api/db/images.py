@@ -8,6 +8,12 @@ nova_api/db/flavors.py for why); writes use the ORM.
 
 Lists are sorted as the image service sorts them by default: newest first
 (created_at, then id, descending), and a page starts after its marker.
+
+An image made from a server is uploaded over time: its status is queued
+until its ``saving_at``, saving until its ``active_at``, then the stored
+one; and a backup rotated out is gone from its ``deleted_at`` on. Reads
+apply both at their ``now`` (the time of the call unless given), so
+every process answers the same from the same rows.
 """
 
 import functools
@@ -27,8 +33,29 @@ ImageProperty = models.ImageProperty
 _images = Image.__table__
 _properties = ImageProperty.__table__
 
-_IMAGE_BY_UUID = sa.select(_images).where(
-    _images.c.uuid == sa.bindparam('uuid'))
+_NOW = sa.bindparam('now', type_=sa.DateTime)
+# The image service's status at `now`.
+_STATUS_NOW = sa.case(
+    (_images.c.saving_at > _NOW, 'queued'),
+    (_images.c.active_at > _NOW, 'saving'),
+    else_=_images.c.status)
+# The upload changes the image when it starts and when it ends.
+_UPLOAD_CHANGED_AT = sa.case(
+    (_images.c.active_at <= _NOW, _images.c.active_at),
+    (_images.c.saving_at <= _NOW, _images.c.saving_at))
+_STORED_UPDATED_AT = sa.func.coalesce(_images.c.updated_at,
+                                      _images.c.created_at)
+_UPDATED_AT_NOW = sa.case(
+    (_UPLOAD_CHANGED_AT > _STORED_UPDATED_AT, _UPLOAD_CHANGED_AT),
+    else_=_STORED_UPDATED_AT)
+_COLUMNS_NOW = tuple(
+    _STATUS_NOW.label('status') if column.name == 'status' else
+    _UPDATED_AT_NOW.label('updated_at') if column.name == 'updated_at' else
+    column for column in _images.c)
+# Not (yet) deleted at `now`.
+_PRESENT = sa.or_(_images.c.deleted_at.is_(None), _images.c.deleted_at > _NOW)
+_IMAGE_BY_UUID = sa.select(*_COLUMNS_NOW).where(
+    _images.c.uuid == sa.bindparam('uuid'), _PRESENT)
 _PROPERTIES = sa.select(_properties.c.key, _properties.c.value).where(
     _properties.c.image_id == sa.bindparam('image_id'),
 ).order_by(_properties.c.key)
@@ -41,8 +68,8 @@ _PROPERTIES_OF_MANY = sa.select(
 # get_all's filters on columns: each binds the parameter of its name.
 _VALUE_FILTERS = {
     'name': _images.c.name == sa.bindparam('name'),
-    'status': _images.c.status == sa.bindparam('status'),
-    'changes_since': _images.c.updated_at >= sa.bindparam('changes_since'),
+    'status': _STATUS_NOW == sa.bindparam('status'),
+    'changes_since': _UPDATED_AT_NOW >= sa.bindparam('changes_since'),
     'min_ram': _images.c.min_ram >= sa.bindparam('min_ram'),
     'min_disk': _images.c.min_disk >= sa.bindparam('min_disk'),
     # The catalog's own images (no owner) and those of this project.
@@ -69,7 +96,7 @@ def _property_filter(position):
 @functools.lru_cache(maxsize=256)
 def _page_statement(filter_names, property_count, after_marker, limited):
     """get_all's statement for one shape of its arguments."""
-    statement = sa.select(_images)
+    statement = sa.select(*_COLUMNS_NOW).where(_PRESENT)
     for name in filter_names:
         statement = statement.where(_VALUE_FILTERS[name])
     for position in range(property_count):
@@ -83,8 +110,12 @@ def _page_statement(filter_names, property_count, after_marker, limited):
     return statement
 
 
+def _now(now):
+    return timeutils.utcnow() if now is None else now
+
+
 @api.context_manager.reader.connection
-def get_all(context, filters=None, limit=None, marker=None):
+def get_all(context, filters=None, limit=None, marker=None, now=None):
     """Images matching `filters`, newest first, one page after `marker`.
 
     filters: ``name``, ``status`` (exact), ``changes_since`` (a datetime:
@@ -95,7 +126,8 @@ def get_all(context, filters=None, limit=None, marker=None):
     is no such image).
     """
     filters = filters or {}
-    params = {'limit': None if limit is None else int(limit)}
+    params = {'limit': None if limit is None else int(limit),
+              'now': _now(now)}
     filter_names = tuple(name for name in _VALUE_FILTERS if name in filters)
     for name in filter_names:
         params[name] = filters[name]
@@ -105,7 +137,7 @@ def get_all(context, filters=None, limit=None, marker=None):
         params[f'property_value_{position}'] = value
     if marker is not None:
         marker_image = context.connection.execute(
-            _IMAGE_BY_UUID, {'uuid': marker}).first()
+            _IMAGE_BY_UUID, {'uuid': marker, 'now': params['now']}).first()
         if marker_image is None:
             raise exception.MarkerNotFound(marker=marker)
         params['marker_created_at'] = marker_image.created_at
@@ -116,9 +148,10 @@ def get_all(context, filters=None, limit=None, marker=None):
 
 
 @api.context_manager.reader.connection
-def get(context, uuid):
-    """The image `uuid`, or ImageNotFound."""
-    image = context.connection.execute(_IMAGE_BY_UUID, {'uuid': uuid}).first()
+def get(context, uuid, now=None):
+    """The image `uuid` at `now`, or ImageNotFound."""
+    image = context.connection.execute(
+        _IMAGE_BY_UUID, {'uuid': uuid, 'now': _now(now)}).first()
     if image is None:
         raise exception.ImageNotFound(image_id=uuid)
     return image
@@ -149,8 +182,12 @@ def get_properties_for(context, image_ids):
 
 
 def _get_model(context, uuid):
+    now = timeutils.utcnow()
     image = context.session.scalars(
-        sa.select(Image).where(Image.uuid == uuid)).first()
+        sa.select(Image).where(
+            Image.uuid == uuid,
+            sa.or_(Image.deleted_at.is_(None), Image.deleted_at > now),
+        )).first()
     if image is None:
         raise exception.ImageNotFound(image_id=uuid)
     return image
@@ -230,3 +267,16 @@ def delete_property(context, uuid, key):
     if result.rowcount == 0:
         raise exception.ImagePropertyNotFound(image_id=uuid, key=key)
     image.updated_at = timeutils.utcnow()
+
+
+@api.context_manager.writer
+def delete_at(context, uuids, at):
+    """Have the images `uuids` deleted from `at` on (or earlier, if they
+    are already to be)."""
+    if not uuids:
+        return
+    context.session.execute(
+        sa.update(Image).where(
+            Image.uuid.in_(uuids),
+            sa.or_(Image.deleted_at.is_(None), Image.deleted_at > at),
+        ).values(deleted_at=at).execution_options(synchronize_session=False))

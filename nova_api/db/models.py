@@ -219,6 +219,15 @@ class Image(TimestampMixin, Base):
     # The project that owns the image; None for the cloud's own catalog,
     # which only administrators change.
     owner: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    # An image made from a server: its status is queued until saving_at,
+    # saving until active_at, then `status`; it is gone from deleted_at
+    # on (a backup rotated out). Reads apply these (nova_api.db.images).
+    saving_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(
+        sa.DateTime)
+    active_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(
+        sa.DateTime)
+    deleted_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(
+        sa.DateTime)
 
     def __repr__(self):
         return f'<Image {self.uuid!r} {self.name!r}>'

@@ -11,7 +11,8 @@ state is not a column: it follows from the stored state, its task and the
 task's duration. The compute layer hands lists that rule as data, the
 "task rules" ``{task_state: stages}``, each stage ``(after, vm_state,
 task_state)``: the state the server is in from `after` (a timedelta)
-past the task's start on, in order; ``current_state_columns()``
+past the task's start on, in order (a vm_state of None: the stored
+one); ``current_state_columns()``
 expresses it in SQL.
 """
 
@@ -262,7 +263,7 @@ def current_state_columns(task_rules, now):
     reached = [(_reached(task_state, stage, now), stage)
                for task_state, stages in task_rules.items()
                for stage in reversed(stages)]
-    # A stage without a vm_state keeps the stored one (a rebuild).
+    # A stage without a vm_state keeps the stored one.
     vm_state = sa.case(*[(condition, _servers.c.vm_state
                           if stage[_VM_STATE] is None else stage[_VM_STATE])
                          for condition, stage in reached],

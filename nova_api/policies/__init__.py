@@ -8,6 +8,8 @@ from nova_api.policies import availability_zones
 from nova_api.policies import base
 from nova_api.policies import console_output
 from nova_api.policies import crash_dump
+from nova_api.policies import create_backup
+from nova_api.policies import create_image
 from nova_api.policies import flavor_access
 from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavors
@@ -51,6 +53,8 @@ def list_rules():
         admin_password.list_rules(),
         console_output.list_rules(),
         crash_dump.list_rules(),
+        create_image.list_rules(),
+        create_backup.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
         server_password.list_rules(),

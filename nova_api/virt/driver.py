@@ -26,7 +26,7 @@ import ipaddress
 # The tasks whose duration a driver tells.
 TASKS = ('build', 'reboot', 'stop', 'start', 'pause', 'unpause', 'suspend',
          'resume', 'shelve', 'shelve_offload', 'unshelve', 'rescue',
-         'unrescue', 'change_password', 'rebuild')
+         'unrescue', 'change_password', 'rebuild', 'snapshot')
 
 
 @dataclasses.dataclass(frozen=True)

@@ -71,6 +71,7 @@ rescue_seconds = 0.5
 unrescue_seconds = 0.5
 change_password_seconds = 0.5
 rebuild_seconds = 0.5
+snapshot_seconds = 1
 '''
 WAIT_SECONDS = 20
 # The README's clouds.yaml, for a nova-api at {base}.
@@ -1107,3 +1108,22 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         shown = self._run_negotiated('server', 'show', created['id'])
         self.assertEqual(('ACTIVE', None),
                          (shown['status'], shown['OS-EXT-STS:task_state']))
+
+    def test_server_image_create_and_backup_create(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        # The CLI reads the image's id from the answer (a Location before
+        # 2.45) and waits on the image service for it to be active.
+        name = _unique('cli-snap')
+        image = self._run_negotiated('server', 'image', 'create', '--name',
+                                     name, '--wait', created['id'])
+        self.assertEqual((name, 'active'), (image['name'], image['status']))
+        self._wait_for_status(created['id'], 'ACTIVE')
+        backup_name = _unique('cli-backup')
+        backup = self._run_negotiated(
+            'server', 'backup', 'create', '--name', backup_name, '--type',
+            'daily', '--rotate', '2', '--wait', created['id'])
+        self.assertEqual(backup_name, backup['name'])

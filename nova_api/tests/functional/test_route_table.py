@@ -123,7 +123,8 @@ WALK_SERVERS = (MEMBER_SERVER, STOPPED_SERVER, WALK_SERVER, LOCK_SERVER,
                 RESCUE_SERVER)
 WALK_TASKS = ('build', 'reboot', 'stop', 'start', 'pause', 'unpause',
               'suspend', 'resume', 'shelve', 'shelve_offload', 'unshelve',
-              'rescue', 'unrescue', 'change_password', 'rebuild')
+              'rescue', 'unrescue', 'change_password', 'rebuild',
+              'snapshot')
 # What the walk does to its servers before it starts.
 SETUP_ACTIONS = ((STOPPED_SERVER, 'os-stop'), (SUSPEND_SERVER, 'suspend'),
                  (SHELVED_SERVER, 'shelve'))
@@ -281,6 +282,12 @@ REQUESTS = {
         '/servers/{%s}/action' % SUSPEND_SERVER, {'resume': None}),
     ('POST', '/servers/{id}/action {suspend}'): Call(
         '/servers/{%s}/action' % SUSPEND_SERVER, {'suspend': None}),
+    # A snapshot taking no time leaves the server as it was.
+    ('POST', '/servers/{id}/action {createImage}'): Call(
+        _MEMBER_SERVER + '/action', {'createImage': {'name': 'walk'}}),
+    ('POST', '/servers/{id}/action {createBackup}'): Call(
+        _MEMBER_SERVER + '/action', {'createBackup': {
+            'name': 'walk', 'backup_type': 'daily', 'rotation': 1}}),
     ('POST', '/servers/{id}/action {shelve}'): Call(
         '/servers/{%s}/action' % SHELVE_SERVER, {'shelve': None}),
     ('POST', '/servers/{id}/action {shelveOffload}'): Call(
