@@ -60,6 +60,12 @@ simulated_opts = [
                       'takes.'),
     cfg.FloatOpt('unshelve_seconds', default=3.0, min=0,
                  help='How long unshelving a server takes.'),
+    cfg.FloatOpt('soft_delete_seconds', default=2.0, min=0,
+                 help='How long soft-deleting a server (powering it off, '
+                      'with [DEFAULT] reclaim_instance_interval set) '
+                      'takes.'),
+    cfg.FloatOpt('restore_seconds', default=2.0, min=0,
+                 help='How long restoring a soft-deleted server takes.'),
 ]
 
 

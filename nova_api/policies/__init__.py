@@ -5,6 +5,7 @@ import itertools
 from nova_api.policies import admin_actions
 from nova_api.policies import availability_zones
 from nova_api.policies import base
+from nova_api.policies import deferred_delete
 from nova_api.policies import flavor_access
 from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavors
@@ -43,6 +44,7 @@ def list_rules():
         pause_server.list_rules(),
         suspend_server.list_rules(),
         shelve.list_rules(),
+        deferred_delete.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
         server_password.list_rules(),

@@ -25,7 +25,8 @@ import ipaddress
 
 # The tasks whose duration a driver tells.
 TASKS = ('build', 'reboot', 'stop', 'start', 'pause', 'unpause', 'suspend',
-         'resume', 'shelve', 'shelve_offload', 'unshelve')
+         'resume', 'shelve', 'shelve_offload', 'unshelve', 'soft_delete',
+         'restore')
 
 
 @dataclasses.dataclass(frozen=True)
