@@ -217,6 +217,17 @@ SERVED = {
             'server-resume.json': send(
                 'POST', '/servers/{server_id}/action', status=202),
         }),
+    # Restored, then deleted at once (forceDelete takes any server).
+    'os-deferred-delete': Resource(
+        prepare=('soft_deleted_server',),
+        calls={
+            'restore-post-req.json': send(
+                'POST', '/servers/{soft_deleted_server_id}/action',
+                status=202),
+            'force-delete-post-req.json': send(
+                'POST', '/servers/{soft_deleted_server_id}/action',
+                status=202),
+        }),
     'os-shelve': Resource(
         prepare=('servers',),
         calls={
@@ -475,7 +486,7 @@ SERVED = {
 _WAITING = {
     'server actions, issue 14': (
         'os-admin-password', 'os-console-auth-tokens',
-        'os-console-output', 'os-create-backup', 'os-deferred-delete',
+        'os-console-output', 'os-create-backup',
         'os-preserve-ephemeral-rebuild',
         'os-remote-consoles', 'os-rescue', 'os-server-diagnostics',
         'os-server-external-events', 'os-server-topology'),
@@ -534,7 +545,8 @@ class APISamplesTestV2(base.APITestCase):
                          pause_seconds=0, unpause_seconds=0,
                          suspend_seconds=0, resume_seconds=0,
                          shelve_seconds=0, shelve_offload_seconds=0,
-                         unshelve_seconds=0)
+                         unshelve_seconds=0, soft_delete_seconds=0,
+                         restore_seconds=0)
         # Shelved servers stay on their host until shelveOffload.
         self.conf.config(shelved_offload_time=-1)
         self.state = {
@@ -690,6 +702,18 @@ class APISamplesTestV2(base.APITestCase):
                         persona=persona, version=self.wire_version(version))
         self.assertEqual(202, resp.status, resp)
         self.state['stop_request_id'] = resp.header('x-openstack-request-id')
+
+    def prepare_soft_deleted_server(self, persona, version):
+        """A server deleted with [DEFAULT] reclaim_instance_interval set:
+        soft_deleted_server_id."""
+        self.conf.config(reclaim_instance_interval=3600)
+        server_id = self.create('/servers', {'server': {
+            'name': 'soft-deleted', 'imageRef': CIRROS,
+            'flavorRef': '1'}}, persona)['server']['id']
+        resp = self.api('DELETE', '/servers/' + server_id, persona=persona,
+                        version=self.wire_version(version))
+        self.assertEqual(204, resp.status, resp)
+        self.state['soft_deleted_server_id'] = server_id
 
     def prepare_keyed_server(self, persona, version):
         """A server with a keypair, whose guest posts its password."""

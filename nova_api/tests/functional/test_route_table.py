@@ -115,11 +115,18 @@ SUSPEND_SERVER = 'suspend_server'
 # shelved at the start for shelveOffload (which sorts before shelve).
 SHELVE_SERVER = 'shelve_server'
 SHELVED_SERVER = 'shelved_server'
+# The member's server soft-deleted at the start, which restore restores,
+# and the one forceDelete deletes (each once: later versions find the
+# first active, the second gone).
+SOFT_DELETED_SERVER = 'soft_deleted_server'
+FORCE_DELETE_SERVER = 'force_delete_server'
 # The servers every walk makes, and each task the walk waits for none of.
 WALK_SERVERS = (MEMBER_SERVER, STOPPED_SERVER, WALK_SERVER, LOCK_SERVER,
-                PAUSE_SERVER, SUSPEND_SERVER, SHELVE_SERVER, SHELVED_SERVER)
+                PAUSE_SERVER, SUSPEND_SERVER, SHELVE_SERVER, SHELVED_SERVER,
+                SOFT_DELETED_SERVER, FORCE_DELETE_SERVER)
 WALK_TASKS = ('build', 'reboot', 'stop', 'start', 'pause', 'unpause',
-              'suspend', 'resume', 'shelve', 'shelve_offload', 'unshelve')
+              'suspend', 'resume', 'shelve', 'shelve_offload', 'unshelve',
+              'soft_delete', 'restore')
 # What the walk does to its servers before it starts.
 SETUP_ACTIONS = ((STOPPED_SERVER, 'os-stop'), (SUSPEND_SERVER, 'suspend'),
                  (SHELVED_SERVER, 'shelve'))
@@ -279,6 +286,10 @@ REQUESTS = {
         '/servers/{%s}/action' % SHELVED_SERVER, {'shelveOffload': None}),
     ('POST', '/servers/{id}/action {unshelve}'): Call(
         '/servers/{%s}/action' % SHELVE_SERVER, {'unshelve': None}),
+    ('POST', '/servers/{id}/action {restore}'): Call(
+        '/servers/{%s}/action' % SOFT_DELETED_SERVER, {'restore': None}),
+    ('POST', '/servers/{id}/action {forceDelete}'): Call(
+        '/servers/{%s}/action' % FORCE_DELETE_SERVER, {'forceDelete': None}),
     ('GET', '/servers/{server_id}/ips'): Call(_MEMBER_SERVER + '/ips'),
     ('GET', '/servers/{server_id}/ips/{network_label}'): Call(
         _MEMBER_SERVER + '/ips/private'),
@@ -547,6 +558,12 @@ def create_walk_servers(test):
         resp = test.api('POST', '/servers/%s/action' % servers[name],
                         {action: None}, persona='member')
         test.assertEqual(202, resp.status, resp)
+    # Soft-deleted, and never reclaimed once the interval is 0 again.
+    test.conf.config(reclaim_instance_interval=3600)
+    resp = test.api('DELETE', '/servers/' + servers[SOFT_DELETED_SERVER],
+                    persona='member')
+    test.assertEqual(204, resp.status, resp)
+    test.conf.config(reclaim_instance_interval=0)
     return servers
 
 
