@@ -10,11 +10,12 @@ and answering how many the user (or, with user_id None, the project) has.
 A resource without a counter uses nothing.
 """
 
-from nova_api.compute import servers
+from nova_api.compute import deleted_states
 from nova_api import conf
 from nova_api.db import keypairs as keypairs_db
 from nova_api.db import quotas as quotas_db
 from nova_api.db import server_groups as server_groups_db
+from nova_api.db import servers as servers_db
 from nova_api import exception
 
 CONF = conf.CONF
@@ -58,7 +59,8 @@ def _count_key_pairs(context, project_id, user_id):
 
 def _server_usage_counter(position):
     def count(context, project_id, user_id):
-        return servers.usage(context, project_id, user_id)[position]
+        return servers_db.get_usage(context, project_id, user_id,
+                                    deleted_states.not_counted())[position]
     return count
 
 

@@ -16,6 +16,7 @@ import typing
 from oslo_utils import timeutils
 
 from nova_api.compute import backend
+from nova_api.compute import deleted_states
 from nova_api.compute import host_ids
 from nova_api.compute import images
 from nova_api.compute import instance_actions
@@ -92,51 +93,11 @@ class Server(typing.NamedTuple):
         return 'instance-%08x' % self.row.id
 
 
-# The tasks that lead a server into or out of SOFT_DELETED and DELETED
-# (the only ones that start from SOFT_DELETED are a restore and a soft
-# delete again): the rules the reads that leave such servers out need.
-_SOFT_DELETE_TASKS = (server_states.SOFT_DELETING, server_states.RESTORING)
-
-
-def _states_at(durations, now, states):
-    rules = server_states.task_rules(durations)
-    return servers_db.StatesAt(
-        {task: rules[task] for task in _SOFT_DELETE_TASKS}, now,
-        tuple((vm_state, servers_db.ANY_TASK if task_state is None
-               else task_state) for vm_state, task_state in states))
-
-
-def reclaimed(durations, now):
-    """A servers_db.StatesAt of the soft-deleted servers reclaimed by
-    `now` (deleted, though their rows are not marked so); None while
-    [DEFAULT] reclaim_instance_interval reclaims none."""
-    stages = server_states.task_stages(server_states.SOFT_DELETING,
-                                       durations)
-    if not any(stage.vm_state == server_states.DELETED for stage in stages):
-        return None
-    return _states_at(durations, now, server_states.DELETED_STATES)
-
-
-def soft_deleted(durations, now):
-    """A servers_db.StatesAt of the servers SOFT_DELETED at `now`."""
-    return _states_at(durations, now, ((server_states.SOFT_DELETED, None),))
-
-
-def _not_counted(durations, now):
-    # Nova counts no soft-deleted server against the quota (restoring
-    # one checks it again), and no reclaimed one, of course.
-    states = ((server_states.SOFT_DELETED, None),)
-    if reclaimed(durations, now) is not None:
-        states += server_states.DELETED_STATES
-    return _states_at(durations, now, states)
-
-
 def usage(context, project_id, user_id=None):
     """(instances, cores, ram) the project's (or the user's) servers
     count for against its quota now."""
-    return servers_db.get_usage(
-        context, project_id, user_id,
-        _not_counted(backend.task_durations(), timeutils.utcnow()))
+    return servers_db.get_usage(context, project_id, user_id,
+                                deleted_states.not_counted())
 
 
 def used_addresses(context, network):
@@ -145,7 +106,7 @@ def used_addresses(context, network):
     transaction, holding the scheduling lock): a soft-deleted server
     keeps its addresses until it is reclaimed; a reclaimed one's rows
     are dropped now, so that another server may take them."""
-    gone = reclaimed(backend.task_durations(), timeutils.utcnow())
+    gone = deleted_states.reclaimed()
     if gone is not None:
         servers_db.release_addresses(context, gone)
     return servers_db.get_used_addresses(context, network, gone)
@@ -226,7 +187,8 @@ def get_server(context, server_id, with_tags=False, include_deleted=False):
     now = timeutils.utcnow()
     with db_api.context_manager.reader.connection.using(context):
         row = servers_db.get(context, server_id, _visible_project(context),
-                             include_deleted, reclaimed(durations, now))
+                             include_deleted,
+                             deleted_states.reclaimed(durations, now))
         return assemble(context, [row], durations, now, with_tags)[0]
 
 
@@ -280,10 +242,11 @@ def list_servers(context, filters, sort_keys, sort_dirs, limit, marker,
     now = timeutils.utcnow()
     db_filters = _db_filters(filters)
     if db_filters is not None:
-        gone = reclaimed(durations, now)
+        gone = deleted_states.reclaimed(durations, now)
         if gone is not None:
             db_filters['deleted_states'] = gone
-        db_filters['soft_deleted_states'] = soft_deleted(durations, now)
+        db_filters['soft_deleted_states'] = deleted_states.soft_deleted(
+            durations, now)
     if db_filters is None:
         return []
     with db_api.context_manager.reader.connection.using(context):

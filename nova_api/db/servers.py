@@ -164,9 +164,9 @@ def _in(states_at):
     return _state_is(states_at.task_rules, states_at.now, states_at.states)
 
 
-def _not_in(states_at):
-    """[WHERE criteria]: the server is not in `states_at` (None: no
-    criteria)."""
+def not_in(states_at):
+    """[WHERE criteria]: the server (a row of the servers table) is not
+    in `states_at` (None: no criteria)."""
     return [] if states_at is None else [sa.not_(_in(states_at))]
 
 
@@ -201,7 +201,7 @@ def get_usage(context, project_id, user_id=None, not_counted=None):
     servers count for, but those in `not_counted` (a StatesAt or
     None)."""
     statement = _PROJECT_USAGE if user_id is None else _USER_USAGE
-    statement = statement.where(*_not_in(not_counted))
+    statement = statement.where(*not_in(not_counted))
     row = context.connection.execute(
         statement, {'project_id': project_id, 'user_id': user_id}).one()
     return tuple(int(value) for value in row)
@@ -211,7 +211,7 @@ def get_usage(context, project_id, user_id=None, not_counted=None):
 def get_used_addresses(context, network, released=None):
     """{address: uuid of the server holding it} on `network`, but for
     the servers in `released` (a StatesAt or None), which hold none."""
-    statement = _ADDRESSES_ON_NETWORK.where(*_not_in(released))
+    statement = _ADDRESSES_ON_NETWORK.where(*not_in(released))
     return {address: uuid for address, uuid in context.connection.execute(
         statement, {'network': network})}
 
@@ -278,7 +278,7 @@ def get(context, uuid, project_id=None, include_deleted=False,
         statement = (_ANY_BY_UUID_IN_PROJECT if include_deleted
                      else _BY_UUID_IN_PROJECT)
     if not include_deleted:
-        statement = statement.where(*_not_in(deleted_states))
+        statement = statement.where(*not_in(deleted_states))
     row = context.connection.execute(
         statement, {'uuid': uuid, 'project_id': project_id}).first()
     if row is None:
@@ -392,9 +392,9 @@ def _deleted_criteria(filters):
         return [sa.or_(*deleted)]
     if filters.get('deleted') is None and filters.get('include_deleted'):
         return []
-    criteria = [_EXISTING] + _not_in(deleted_states)
+    criteria = [_EXISTING] + not_in(deleted_states)
     if not soft_deleted:
-        criteria += _not_in(soft_deleted_states)
+        criteria += not_in(soft_deleted_states)
     return criteria
 
 
@@ -533,7 +533,7 @@ def _get_first_page(context, filters, sort_keys, sort_dirs, limit):
                                       tuple(sort_keys), tuple(sort_dirs),
                                       limit is not None)
     for states in ('deleted_states', 'soft_deleted_states'):
-        statement = statement.where(*_not_in(filters.get(states)))
+        statement = statement.where(*not_in(filters.get(states)))
     params = {'project_id': project_id,
               'limit': None if limit is None else int(limit)}
     return [ListedServerRow._make(row)

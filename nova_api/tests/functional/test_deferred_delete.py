@@ -207,6 +207,30 @@ class DeferredDeleteTestV2(test_servers.ServerHelpers, base.APITestCase):
         self.assertEqual('ACTIVE', self.state(other)[0])
         self.assertEqual(addresses, self.addresses(other))
 
+    def test_a_reclaimed_server_leaves_its_group(self):
+        resp = self.api('POST', '/os-server-groups', {'server_group': {
+            'name': 'group', 'policies': ['anti-affinity']}},
+            persona='member')
+        self.assertEqual(200, resp.status, resp)
+        group_id = resp.json()['server_group']['id']
+        resp = self.api('POST', '/servers', {
+            'server': {'name': 's1', 'imageRef': test_servers.CIRROS,
+                       'flavorRef': '1'},
+            'os:scheduler_hints': {'group': group_id}}, persona='member')
+        self.assertEqual(202, resp.status, resp)
+        server_id = resp.json()['server']['id']
+        self.delete(server_id)
+
+        def members():
+            resp = self.api('GET', '/os-server-groups/' + group_id,
+                            persona='member')
+            self.assertEqual(200, resp.status, resp)
+            return resp.json()['server_group']['members']
+
+        self.assertEqual([server_id], members())
+        timeutils.advance_time_seconds(INTERVAL)
+        self.assertEqual([], members())
+
     def test_a_second_delete_starts_the_interval_again(self):
         server_id = self.soft_deleted()
         timeutils.advance_time_seconds(INTERVAL - 1)
