@@ -103,6 +103,7 @@ class DeferredDeleteTestV2(test_servers.ServerHelpers, base.APITestCase):
         server_id = self.soft_deleted()
         self.assertEqual(('ACTIVE', 'active', 'soft-deleting', 1,
                           'compute1'), self.state(server_id))
+        self.assertEqual([server_id], self.listed('status=ACTIVE'))
         # A second delete while it runs changes nothing, as in Nova.
         self.delete(server_id)
         self.assertEqual(['create', 'delete'],
