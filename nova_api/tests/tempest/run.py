@@ -88,9 +88,6 @@ EXCLUDED_TESTS = (
      r'(update_rebuild|rebuild_update)_server_2(96|98|100)',
      'rebuild is not built'),
     (r'test_migrate_non_existent_server', 'migrate is not built'),
-    (r'test_force_delete_nonexistent_server_id', 'forceDelete is not built'),
-    (r'test_restore_(nonexistent_server_id|server_invalid_state)',
-     'restore is not built'),
     (r'test_get_console_output_of_non_existent_server',
      'os-getConsoleOutput is not built'),
 )
