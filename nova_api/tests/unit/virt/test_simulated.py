@@ -138,12 +138,13 @@ class SimulatedDriverTest(testtools.TestCase):
                          unpause_seconds=1.5, suspend_seconds=3,
                          resume_seconds=2.5, shelve_seconds=2,
                          shelve_offload_seconds=3, unshelve_seconds=5,
+                         soft_delete_seconds=6, restore_seconds=0.25,
                          group='simulated')
         driver_ = simulated.SimulatedDriver()
         self.assertEqual({'build': 7.5, 'reboot': 1, 'stop': 0, 'start': 4,
                           'pause': 0.5, 'unpause': 1.5, 'suspend': 3,
                           'resume': 2.5, 'shelve': 2, 'shelve_offload': 3,
-                          'unshelve': 5},
+                          'unshelve': 5, 'soft_delete': 6, 'restore': 0.25},
                          {task: driver_.task_seconds(task)
                           for task in driver.TASKS})
         self.assertRaises(ValueError, driver_.task_seconds, 'resize')
