@@ -44,11 +44,14 @@ def use_driver(driver):
 
 def task_durations():
     """{driver task: seconds} of the process's driver, and [DEFAULT]
-    shelved_offload_time under server_states.OFFLOAD_AFTER: how long a
-    shelved server waits to be offloaded is the compute service's
-    setting, not the driver's."""
+    shelved_offload_time under server_states.OFFLOAD_AFTER and [DEFAULT]
+    reclaim_instance_interval under server_states.RECLAIM_AFTER: how long
+    a shelved server waits to be offloaded, or a soft-deleted one to be
+    reclaimed, is the compute service's setting, not the driver's."""
     driver = get_driver()
     durations = {task: driver.task_seconds(task)
                  for task in driver_module.TASKS}
     durations[server_states.OFFLOAD_AFTER] = conf.CONF.shelved_offload_time
+    durations[server_states.RECLAIM_AFTER] = (
+        conf.CONF.reclaim_instance_interval)
     return durations

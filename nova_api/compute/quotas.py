@@ -10,6 +10,7 @@ and answering how many the user (or, with user_id None, the project) has.
 A resource without a counter uses nothing.
 """
 
+from nova_api.compute import deleted_states
 from nova_api import conf
 from nova_api.db import keypairs as keypairs_db
 from nova_api.db import quotas as quotas_db
@@ -58,7 +59,8 @@ def _count_key_pairs(context, project_id, user_id):
 
 def _server_usage_counter(position):
     def count(context, project_id, user_id):
-        return servers_db.get_usage(context, project_id, user_id)[position]
+        return servers_db.get_usage(context, project_id, user_id,
+                                    deleted_states.not_counted())[position]
     return count
 
 

@@ -13,6 +13,7 @@ from nova_api.compute import server_states
 from nova_api.compute import servers
 from nova_api import exception
 
+
 def rescue(context, server, rescue_image_ref=None):
     """Put `server` in rescue mode (an ACTIVE, SHUTOFF or ERROR server):
     InstanceIsLocked and the state's 409s first, then a rescue image the

@@ -334,7 +334,7 @@ def _count_within_quota(context, flavor, min_count, max_count):
     allowed = max_count
     for user_id in (None, context.user_id):
         limits = quotas.get_limits(context, context.project_id, user_id)
-        used = dict(zip(('instances', 'cores', 'ram'), servers_db.get_usage(
+        used = dict(zip(('instances', 'cores', 'ram'), servers.usage(
             context, context.project_id, user_id)))
         for resource, each in per_server.items():
             if limits[resource] != quotas.UNLIMITED and each:
@@ -403,7 +403,7 @@ def _place_and_store(context, driver, request, flavor, key_data, placement,
     flavor_snapshot = (flavor.name,
                        flavors_db.get_extra_specs(context, flavor.flavorid))
     usage = servers.host_usage(context)
-    holders = servers_db.get_used_addresses(context, network.name)
+    holders = servers.used_addresses(context, network.name)
     used = set(holders)
     for port in ports:
         if port.fixed_ip is not None:

@@ -21,6 +21,7 @@ import dataclasses
 
 from oslo_utils import uuidutils
 
+from nova_api.compute import deleted_states
 from nova_api.compute import quotas
 from nova_api.db import server_groups as server_groups_db
 from nova_api import exception
@@ -64,7 +65,8 @@ def _visible_project(context):
 
 
 def _with_members(context, rows):
-    members = server_groups_db.get_members(context, [row.id for row in rows])
+    members = server_groups_db.get_members(context, [row.id for row in rows],
+                                           deleted_states.reclaimed())
     return [_assemble(row, members.get(row.id, ())) for row in rows]
 
 
@@ -168,7 +170,7 @@ def add_members(context, group, server_uuids):
                               context.user_id)['server_group_members']
     if limit != quotas.UNLIMITED:
         used = server_groups_db.count_members_of_user(
-            context, group.id, context.user_id)
+            context, group.id, context.user_id, deleted_states.reclaimed())
         if used + len(server_uuids) > limit:
             raise exception.GroupMemberLimitExceeded()
     server_groups_db.add_members(context, group.id, server_uuids)
@@ -228,7 +230,8 @@ def placement_of(context, group):
     servers (those not placed on a host are left out)."""
     return GroupPlacement(
         group.policy, group.rules.get(MAX_SERVER_PER_HOST, 1),
-        server_groups_db.get_member_host_counts(context, group.id))
+        server_groups_db.get_member_host_counts(
+            context, group.id, deleted_states.reclaimed()))
 
 
 def remove_member(context, server_uuid):

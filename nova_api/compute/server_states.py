@@ -63,6 +63,8 @@ IMAGE_SNAPSHOT = 'image_snapshot'
 IMAGE_BACKUP = 'image_backup'
 IMAGE_PENDING_UPLOAD = 'image_pending_upload'
 IMAGE_UPLOADING = 'image_uploading'
+SOFT_DELETING = 'soft-deleting'
+RESTORING = 'restoring'
 
 # power_states (Nova's PAUSED and SUSPENDED take a prefix here: the
 # vm_states have those names)
@@ -112,6 +114,8 @@ _POWER_STATE_BY_VM_STATE = {
     SHELVED_OFFLOADED: SHUTDOWN,
     # The rescue image's guest runs.
     RESCUED: RUNNING,
+    # Nova's soft delete powers the server off and leaves it on its host.
+    SOFT_DELETED: SHUTDOWN,
 }
 
 # The states in which a server holds no host (nor capacity on one): a
@@ -122,6 +126,15 @@ HOSTLESS_STATES = ((SHELVED_OFFLOADED, None),)
 # [DEFAULT] shelved_offload_time: seconds a shelved server stays on its
 # host before it is offloaded; negative: never.
 OFFLOAD_AFTER = 'shelved_offload_time'
+# The key that holds [DEFAULT] reclaim_instance_interval: seconds a
+# soft-deleted server waits before it is deleted for good (reclaimed);
+# 0 or less: never (Nova's soft delete is off then, so only a server
+# soft-deleted while it was on stays SOFT_DELETED).
+RECLAIM_AFTER = 'reclaim_instance_interval'
+# The state a server is in once reclaimed: deleted, though its row is
+# not marked so (DELETED_STATES count as deleted wherever the deleted
+# column does).
+DELETED_STATES = ((DELETED, None),)
 
 
 # A task outcome's or a stage's vm_state when the task leaves the
@@ -160,6 +173,8 @@ TASK_OUTCOMES = {
     REBUILDING: _TaskOutcome(KEEP_VM_STATE, 'rebuild'),
     IMAGE_SNAPSHOT_PENDING: _TaskOutcome(KEEP_VM_STATE, 'snapshot'),
     IMAGE_BACKUP: _TaskOutcome(KEEP_VM_STATE, 'snapshot'),
+    SOFT_DELETING: _TaskOutcome(SOFT_DELETED, 'soft_delete'),
+    RESTORING: _TaskOutcome(ACTIVE, 'restore'),
 }
 
 # The task states a snapshot task shows after the stored one, each for
@@ -249,13 +264,20 @@ def task_stages(task_state, durations: Mapping[str, float]):
     """The Stages a stored `task_state` goes through, in order: the task
     ends in its vm_state; a shelve then waits [DEFAULT]
     shelved_offload_time (never, if negative) and offloads the server, as
-    Nova's shelve (offload time 0) or its periodic task (later) does."""
+    Nova's shelve (offload time 0) or its periodic task (later) does; a
+    soft delete waits [DEFAULT] reclaim_instance_interval (never, if not
+    positive) and the server is deleted, as Nova's periodic reclaim does
+    (here exactly then)."""
     ends = task_duration(task_state, durations)
     steps = _SNAPSHOT_STEPS.get(task_state, ())
     stages = tuple(
         Stage(ends * number / (len(steps) + 1), KEEP_VM_STATE, step)
         for number, step in enumerate(steps, start=1))
     stages += (Stage(ends, TASK_OUTCOMES[task_state].vm_state, None),)
+    reclaim_after = durations.get(RECLAIM_AFTER, 0)
+    if task_state == SOFT_DELETING and reclaim_after > 0:
+        stages += (Stage(ends + datetime.timedelta(seconds=reclaim_after),
+                         DELETED, None),)
     offload_after = durations.get(OFFLOAD_AFTER, -1)
     if task_state == SHELVING and offload_after >= 0:
         offloading = ends + datetime.timedelta(seconds=offload_after)
@@ -504,6 +526,33 @@ CREATE_BACKUP = Action(
     allowed_task_states=frozenset({None}),
     must_have_launched=True, must_have_host=False,
     event='compute_backup_instance', checks_lock=False)
+
+
+# Nova soft-deletes (DELETE /servers/{id} with [DEFAULT]
+# reclaim_instance_interval set) a server in any state that has been
+# launched; one never launched is deleted at once instead. The instance
+# action is Nova's 'delete'.
+SOFT_DELETE = Action(
+    'soft_delete', SOFT_DELETING,
+    allowed_vm_states=None,
+    allowed_task_states=None,
+    must_have_launched=True, must_have_host=False,
+    event='compute_soft_delete_instance', recorded_as='delete')
+RESTORE = Action(
+    'restore', RESTORING,
+    allowed_vm_states=frozenset({SOFT_DELETED}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_restore_instance')
+# Nova force-deletes a server in any vm_state, soft-deleted or not, but
+# none with a task in progress; recorded as a 'delete'. (Nova's API lets
+# that refusal out as a 500; here it is the 409 of any other action.)
+FORCE_DELETE = Action(
+    'forceDelete', None,
+    allowed_vm_states=None,
+    allowed_task_states=frozenset({None}),
+    must_have_launched=False, must_have_host=False,
+    event='compute_terminate_instance', recorded_as='delete')
 
 
 def check_allowed(action: Action, server_id: str, current: ServerState):

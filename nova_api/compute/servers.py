@@ -16,12 +16,14 @@ import typing
 from oslo_utils import timeutils
 
 from nova_api.compute import backend
+from nova_api.compute import deleted_states
 from nova_api.compute import host_ids
 from nova_api.compute import images
 from nova_api.compute import instance_actions
 from nova_api.compute import lock_server
 from nova_api.compute import server_groups
 from nova_api.compute import server_states
+from nova_api import conf
 from nova_api.db import api as db_api
 from nova_api.db import server_tags as server_tags_db
 from nova_api.db import servers as servers_db
@@ -91,6 +93,25 @@ class Server(typing.NamedTuple):
         return 'instance-%08x' % self.row.id
 
 
+def usage(context, project_id, user_id=None):
+    """(instances, cores, ram) the project's (or the user's) servers
+    count for against its quota now."""
+    return servers_db.get_usage(context, project_id, user_id,
+                                deleted_states.not_counted())
+
+
+def used_addresses(context, network):
+    """{address: uuid of the server holding it} on the network named
+    `network`, for a create about to take some (in its writer
+    transaction, holding the scheduling lock): a soft-deleted server
+    keeps its addresses until it is reclaimed; a reclaimed one's rows
+    are dropped now, so that another server may take them."""
+    gone = deleted_states.reclaimed()
+    if gone is not None:
+        servers_db.release_addresses(context, gone)
+    return servers_db.get_used_addresses(context, network, gone)
+
+
 def assemble(context, rows, durations, now, with_tags=False):
     """Server objects of stored `rows`, in their state at `now`, with
     their tags if `with_tags` (one query for all the rows)."""
@@ -113,9 +134,12 @@ def assemble(context, rows, durations, now, with_tags=False):
             if state.host is None and row.host is not None:
                 # Offloaded: the column keeps the host it left.
                 row = row._replace(host=None)
+        # A reclaimed server's row keeps the addresses it freed.
+        addresses = ([] if state.vm_state == server_states.DELETED
+                     else servers_db.addresses_of(row))
         servers.append(Server(
             row=row, state=state, metadata=servers_db.metadata_of(row),
-            addresses=servers_db.addresses_of(row), fault=faults.get(row.id),
+            addresses=addresses, fault=faults.get(row.id),
             task_ends_at=None if row.deleted
             else server_states.changed_at(row, durations, now)))
     if with_tags:
@@ -126,7 +150,8 @@ def assemble(context, rows, durations, now, with_tags=False):
 def _with_tags(context, servers):
     # Deleted servers have no tags left to read.
     tags = server_tags_db.get_for_servers(
-        context, [server.id for server in servers if not server.deleted])
+        context, [server.id for server in servers if not server.deleted and
+                  server.vm_state != server_states.DELETED])
     return [server._replace(tags=tags.get(server.id, []))
             for server in servers]
 
@@ -159,11 +184,12 @@ def get_server(context, server_id, with_tags=False, include_deleted=False):
     tags if `with_tags`; or a deleted one too if `include_deleted`), or
     InstanceNotFound (404)."""
     durations = backend.task_durations()
+    now = timeutils.utcnow()
     with db_api.context_manager.reader.connection.using(context):
         row = servers_db.get(context, server_id, _visible_project(context),
-                             include_deleted)
-        return assemble(context, [row], durations, timeutils.utcnow(),
-                        with_tags)[0]
+                             include_deleted,
+                             deleted_states.reclaimed(durations, now))
+        return assemble(context, [row], durations, now, with_tags)[0]
 
 
 # The statuses a status filter can ask for, as (vm_state, task_state)
@@ -176,6 +202,7 @@ _STATUS_FILTERS = {
                (server_states.ACTIVE, server_states.SUSPENDING),
                (server_states.ACTIVE, server_states.SHELVING),
                (server_states.ACTIVE, server_states.RESCUING),
+               (server_states.ACTIVE, server_states.SOFT_DELETING),
                *[(server_states.ACTIVE, task)
                  for task in server_states.SNAPSHOT_TASK_STATES]],
     'REBOOT': [(server_states.ACTIVE, server_states.REBOOTING)],
@@ -192,6 +219,7 @@ _STATUS_FILTERS = {
     'SHELVED': [(server_states.SHELVED, servers_db.ANY_TASK)],
     'SHELVED_OFFLOADED': [(server_states.SHELVED_OFFLOADED,
                            servers_db.ANY_TASK)],
+    'SOFT_DELETED': [(server_states.SOFT_DELETED, servers_db.ANY_TASK)],
 }
 
 
@@ -217,10 +245,16 @@ def list_servers(context, filters, sort_keys, sort_dirs, limit, marker,
     if `with_tags`: the filters of servers_db.get_page, but `status`, a
     list of API statuses, instead of its `states`, `power_state` (a
     regular expression) instead of its `power_vm_states`, and no
-    `include_deleted`."""
+    `include_deleted`, `deleted_states` nor `soft_deleted_states`."""
     durations = backend.task_durations()
     now = timeutils.utcnow()
     db_filters = _db_filters(filters)
+    if db_filters is not None:
+        gone = deleted_states.reclaimed(durations, now)
+        if gone is not None:
+            db_filters['deleted_states'] = gone
+        db_filters['soft_deleted_states'] = deleted_states.soft_deleted(
+            durations, now)
     if db_filters is None:
         return []
     with db_api.context_manager.reader.connection.using(context):
@@ -268,9 +302,12 @@ def host_usage(context):
     """{host: (vcpus, memory_mb, disk_gb)} the servers on each host take
     now (an offloaded server takes none); callers placing a server hold
     the scheduling lock."""
+    # A soft-deleted server keeps its place on its host until it is
+    # reclaimed, as in Nova.
     return servers_db.get_host_usage(
         context, server_states.task_rules(backend.task_durations()),
-        timeutils.utcnow(), server_states.HOSTLESS_STATES)
+        timeutils.utcnow(),
+        server_states.HOSTLESS_STATES + server_states.DELETED_STATES)
 
 
 # Nova's host statuses (2.16). The simulated hosts are always up, and a
@@ -353,8 +390,29 @@ def pinned_zone_change(server, requested):
 def delete_server(context, server):
     """Delete a server (in any state, unless locked); its addresses and
     capacity are freed at once. The delete is recorded (os-instance-
-    actions), with the compute host's event if the server has a host."""
+    actions), with the compute host's event if the server has a host.
+
+    With [DEFAULT] reclaim_instance_interval set, a server that has been
+    launched is soft-deleted instead (SOFT_DELETED once its task ends;
+    nova_api.compute.deferred_delete restores it or deletes it at once)
+    and deleted when the interval has passed (server_states.task_stages);
+    a second delete while its soft delete runs changes nothing, as in
+    Nova."""
     lock_server.check_unlocked(context, server)
+    if (conf.CONF.reclaim_instance_interval > 0 and
+            server.launched_at is not None):
+        if server.task_state == server_states.SOFT_DELETING:
+            return
+        # A server that holds no host (offloaded) is soft-deleted where
+        # it is: nowhere.
+        changes = {'host': None} if server.host is None else None
+        begin_action(context, server, server_states.SOFT_DELETE, changes)
+        return
+    delete_now(context, server)
+
+
+def delete_now(context, server):
+    """delete_server's delete at once, after its checks."""
     action = server_states.DELETE
     events = ([instance_actions.PlannedEvent(action.event, server.host)]
               if server.host else [])

@@ -45,6 +45,16 @@ snapshot_opts = [
                      'As in Nova.'),
 ]
 
+reclaim_opts = [
+    cfg.IntOpt('reclaim_instance_interval', default=0,
+               help='Seconds a deleted server stays SOFT_DELETED (on its '
+                    'host, holding its addresses, restorable with the '
+                    'restore action) before it is deleted for good. 0 (the '
+                    'default) or less: a delete deletes at once. As in '
+                    'Nova, where a periodic task reclaims it some time '
+                    'after; here it is reclaimed exactly then.'),
+]
+
 
 def register_opts(conf):
     conf.register_group(compute_group)
@@ -52,8 +62,10 @@ def register_opts(conf):
     conf.register_opts(availability_zone_opts)
     conf.register_opts(shelve_opts)
     conf.register_opts(snapshot_opts)
+    conf.register_opts(reclaim_opts)
 
 
 def list_opts():
     return {compute_group: compute_opts,
-            'DEFAULT': availability_zone_opts + shelve_opts + snapshot_opts}
+            'DEFAULT': (availability_zone_opts + shelve_opts + snapshot_opts +
+                        reclaim_opts)}

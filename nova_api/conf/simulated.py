@@ -77,6 +77,12 @@ simulated_opts = [
                       'through its task states in equal shares of it; the '
                       'image is queued until the last share (the upload), '
                       'saving during it.'),
+    cfg.FloatOpt('soft_delete_seconds', default=2.0, min=0,
+                 help='How long soft-deleting a server (powering it off, '
+                      'with [DEFAULT] reclaim_instance_interval set) '
+                      'takes.'),
+    cfg.FloatOpt('restore_seconds', default=2.0, min=0,
+                 help='How long restoring a soft-deleted server takes.'),
 ]
 
 

@@ -1,8 +1,10 @@
 """Server group queries: the groups, and the servers that are their members.
 
 A member row names a server by uuid. Only members whose server exists
-(``servers.deleted == 0``) count: for what the API shows, for the
-server_group_members quota and for the hosts the scheduler must heed.
+(``servers.deleted == 0``, and not in the deleted states the reads
+take: a soft-deleted server reclaimed) count: for what the API shows,
+for the server_group_members quota and for the hosts the scheduler must
+heed.
 
 As in nova_api.db.keypairs, reads return SQLAlchemy Core rows from
 statements built once, and writes use the ORM. Writers join the caller's
@@ -14,6 +16,7 @@ import sqlalchemy as sa
 
 from nova_api.db import api
 from nova_api.db import models
+from nova_api.db import servers as servers_db
 from nova_api import exception
 
 ServerGroup = models.ServerGroup
@@ -92,14 +95,16 @@ def get_all(context, project_id=None, limit=None, offset=0):
 
 
 @api.context_manager.reader.connection
-def get_members(context, group_ids):
-    """{group id: [server uuid, ...]} of the members whose servers exist,
-    in the order they joined; a group without any is left out."""
+def get_members(context, group_ids, deleted_states=None):
+    """{group id: [server uuid, ...]} of the members whose servers exist
+    (and are not in `deleted_states`, a servers_db.StatesAt or None), in
+    the order they joined; a group without any is left out."""
     members = {}
     if not group_ids:
         return members
     for group_id, server_uuid in context.connection.execute(
-            _MEMBERS_OF_GROUPS, {'group_ids': list(group_ids)}):
+            _MEMBERS_OF_GROUPS.where(*servers_db.not_in(deleted_states)),
+            {'group_ids': list(group_ids)}):
         members.setdefault(group_id, []).append(server_uuid)
     return members
 
@@ -134,19 +139,22 @@ def count(context, project_id, user_id=None):
 
 
 @api.context_manager.reader.connection
-def count_members_of_user(context, group_id, user_id):
-    """How many existing servers of the user the group holds, for the
-    server_group_members quota."""
+def count_members_of_user(context, group_id, user_id, deleted_states=None):
+    """How many existing servers of the user the group holds (not in
+    `deleted_states`), for the server_group_members quota."""
     return context.connection.scalar(
-        _MEMBERS_OF_USER, {'group_id': group_id, 'user_id': user_id})
+        _MEMBERS_OF_USER.where(*servers_db.not_in(deleted_states)),
+        {'group_id': group_id, 'user_id': user_id})
 
 
 @api.context_manager.reader.connection
-def get_member_host_counts(context, group_id):
-    """{host: how many of the group's existing servers are on it}, for the
-    hosts its scheduled servers are on."""
+def get_member_host_counts(context, group_id, deleted_states=None):
+    """{host: how many of the group's existing servers (not in
+    `deleted_states`) are on it}, for the hosts its scheduled servers are
+    on."""
     return dict(context.connection.execute(
-        _MEMBER_HOST_COUNTS, {'group_id': group_id}).all())
+        _MEMBER_HOST_COUNTS.where(*servers_db.not_in(deleted_states)),
+        {'group_id': group_id}).all())
 
 
 @api.context_manager.writer

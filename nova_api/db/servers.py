@@ -12,12 +12,17 @@ task's duration. The compute layer hands lists that rule as data, the
 "task rules" ``{task_state: stages}``, each stage ``(after, vm_state,
 task_state)``: the state the server is in from `after` (a timedelta)
 past the task's start on, in order (a vm_state of None: the stored
-one); ``current_state_columns()``
-expresses it in SQL.
+one); ``current_state_columns()`` expresses it in SQL. A server whose
+task has taken it to a deleted state (a soft-deleted server reclaimed)
+counts as deleted though its row is not marked so: the reads that leave
+deleted servers out take a ``StatesAt`` of those states and leave it out
+too.
 """
 
 import collections
+import datetime
 import functools
+import typing
 
 from oslo_db.sqlalchemy import utils as oslo_db_utils
 from oslo_utils import timeutils
@@ -145,6 +150,27 @@ _ADDRESSES_ON_NETWORK = sa.select(
             _addresses.c.network == sa.bindparam('network'))
 
 
+class StatesAt(typing.NamedTuple):
+    """The servers in one of `states` ((vm_state, task_state) pairs;
+    ANY_TASK for any task) at `now`, by `task_rules` (those of the tasks
+    that lead into or out of them are enough)."""
+
+    task_rules: dict
+    now: datetime.datetime
+    states: tuple
+
+
+def _in(states_at):
+    """WHERE criteria: the server is in `states_at` (a StatesAt)."""
+    return _state_is(states_at.task_rules, states_at.now, states_at.states)
+
+
+def not_in(states_at):
+    """[WHERE criteria]: the server (a row of the servers table) is not
+    in `states_at` (None: no criteria)."""
+    return [] if states_at is None else [sa.not_(_in(states_at))]
+
+
 @api.context_manager.writer
 def take_scheduling_lock(context):
     """Serialise this transaction with every other that takes the lock,
@@ -171,24 +197,34 @@ def get_host_usage(context, task_rules, now, hostless_states=()):
 
 
 @api.context_manager.reader.connection
-def get_usage(context, project_id, user_id=None):
+def get_usage(context, project_id, user_id=None, not_counted=None):
     """(instances, cores, ram) the project's (or the user's) existing
-    servers count for."""
-    if user_id is None:
-        row = context.connection.execute(
-            _PROJECT_USAGE, {'project_id': project_id}).one()
-    else:
-        row = context.connection.execute(
-            _USER_USAGE, {'project_id': project_id,
-                          'user_id': user_id}).one()
+    servers count for, but those in `not_counted` (a StatesAt or
+    None)."""
+    statement = _PROJECT_USAGE if user_id is None else _USER_USAGE
+    statement = statement.where(*not_in(not_counted))
+    row = context.connection.execute(
+        statement, {'project_id': project_id, 'user_id': user_id}).one()
     return tuple(int(value) for value in row)
 
 
 @api.context_manager.reader.connection
-def get_used_addresses(context, network):
-    """{address: uuid of the server holding it} on `network`."""
+def get_used_addresses(context, network, released=None):
+    """{address: uuid of the server holding it} on `network`, but for
+    the servers in `released` (a StatesAt or None), which hold none."""
+    statement = _ADDRESSES_ON_NETWORK.where(*not_in(released))
     return {address: uuid for address, uuid in context.connection.execute(
-        _ADDRESSES_ON_NETWORK, {'network': network})}
+        statement, {'network': network})}
+
+
+@api.context_manager.writer
+def release_addresses(context, released):
+    """Drop the address rows of the servers in `released` (a StatesAt):
+    servers deleted by their state keep them until an address is wanted
+    again."""
+    context.session.execute(_addresses.delete().where(
+        _addresses.c.server_id.in_(
+            sa.select(_servers.c.id).where(_EXISTING, _in(released)))))
 
 
 def _network_info_entry(address):
@@ -232,17 +268,20 @@ def create(context, values, metadata, addresses, fault=None, flavor=None,
 
 
 @api.context_manager.reader.connection
-def get(context, uuid, project_id=None, include_deleted=False):
+def get(context, uuid, project_id=None, include_deleted=False,
+        deleted_states=None):
     """The existing server `uuid` (or deleted too, if `include_deleted`),
-    in `project_id` unless that is None; raises InstanceNotFound."""
+    in `project_id` unless that is None; raises InstanceNotFound. A
+    server in `deleted_states` (a StatesAt or None) is a deleted one."""
     if project_id is None:
         statement = _ANY_BY_UUID if include_deleted else _BY_UUID
-        row = context.connection.execute(statement, {'uuid': uuid}).first()
     else:
         statement = (_ANY_BY_UUID_IN_PROJECT if include_deleted
                      else _BY_UUID_IN_PROJECT)
-        row = context.connection.execute(
-            statement, {'uuid': uuid, 'project_id': project_id}).first()
+    if not include_deleted:
+        statement = statement.where(*not_in(deleted_states))
+    row = context.connection.execute(
+        statement, {'uuid': uuid, 'project_id': project_id}).first()
     if row is None:
         raise exception.InstanceNotFound(instance_id=uuid)
     return ServerRow._make(row)
@@ -338,6 +377,36 @@ def _has_address_matching(version, pattern):
         _addresses.c.address.regexp_match(pattern))
 
 
+def _deleted_criteria(filters):
+    """[WHERE criteria] of get_page's deleted, include_deleted,
+    deleted_states, soft_deleted_states and soft_deleted filters (as
+    Nova's: a list of deleted servers has the soft-deleted ones too, one
+    of existing servers leaves them out, unless soft_deleted says
+    otherwise)."""
+    deleted_states = filters.get('deleted_states')
+    soft_deleted_states = filters.get('soft_deleted_states')
+    soft_deleted = filters.get('soft_deleted')
+    if filters.get('deleted'):
+        deleted = [_servers.c.deleted != 0]
+        if deleted_states is not None:
+            deleted.append(_in(deleted_states))
+        if soft_deleted_states is not None and soft_deleted is not False:
+            deleted.append(_in(soft_deleted_states))
+        return [sa.or_(*deleted)]
+    if filters.get('deleted') is None and filters.get('include_deleted'):
+        return []
+    criteria = [_EXISTING] + not_in(deleted_states)
+    if not soft_deleted:
+        criteria += not_in(soft_deleted_states)
+    return criteria
+
+
+# The filters of get_page its first page of a project needs no more
+# than its criteria for.
+_FIRST_PAGE_FILTERS = frozenset(('project_id', 'deleted_states',
+                                 'soft_deleted_states'))
+
+
 def _criteria(filters, task_rules, now):
     """(criteria, scope): the WHERE clauses of get_page's `filters`, and
     those of them that find its marker (the project)."""
@@ -346,11 +415,7 @@ def _criteria(filters, task_rules, now):
     if filters.get('project_id') is not None:
         scope.append(columns.project_id == filters['project_id'])
     criteria = list(scope)
-    if filters.get('deleted') is not None:
-        criteria.append(columns.deleted != 0 if filters['deleted']
-                        else columns.deleted == 0)
-    elif not filters.get('include_deleted'):
-        criteria.append(_EXISTING)
+    criteria.extend(_deleted_criteria(filters))
     if filters.get('changes_since') is not None:
         criteria.append(_changed_since(task_rules, filters['changes_since'],
                                         now))
@@ -408,6 +473,11 @@ def get_page(context, filters, task_rules, now, sort_keys, sort_dirs,
     filters: project_id (None: every project); deleted (True: only
     deleted servers, False: only existing ones); include_deleted (True:
     both, when `deleted` is not given; else only existing ones);
+    deleted_states (a StatesAt: the servers in it count as deleted);
+    soft_deleted_states (a StatesAt: the soft-deleted servers, listed
+    with the deleted ones and not with the existing ones, but as
+    soft_deleted says: True lists them with the existing ones too, False
+    not with the deleted ones);
     changes_since, changes_before (datetimes); states ((vm_state,
     task_state) pairs, the server is in one of them, ANY_TASK for any
     task); vm_state, power_vm_states (vm_states, either is now one of
@@ -420,9 +490,9 @@ def get_page(context, filters, task_rules, now, sort_keys, sort_dirs,
     matched exactly, user_id, image_ref, flavor_ref, host, availability_zone,
     reservation_id, key_name, uuid, access_ip_v4, access_ip_v6.
     """
-    if marker is None and set(filters) <= {'project_id'}:
-        return _get_first_page(context, filters.get('project_id'),
-                               sort_keys, sort_dirs, limit)
+    if marker is None and set(filters) <= _FIRST_PAGE_FILTERS:
+        return _get_first_page(context, filters, sort_keys, sort_dirs,
+                               limit)
     criteria, scope = _criteria(filters, task_rules, now)
     marker_row = None
     if marker is not None:
@@ -457,12 +527,16 @@ def _first_page_statement(in_project, sort_keys, sort_dirs, limited):
     return statement
 
 
-def _get_first_page(context, project_id, sort_keys, sort_dirs, limit):
-    """get_page's first page of the existing servers of `project_id`
-    (None: of every project), with no other criteria."""
+def _get_first_page(context, filters, sort_keys, sort_dirs, limit):
+    """get_page's first page of the existing servers of the filters'
+    project_id (None: of every project), with no other criteria but
+    those of _FIRST_PAGE_FILTERS."""
+    project_id = filters.get('project_id')
     statement = _first_page_statement(project_id is not None,
                                       tuple(sort_keys), tuple(sort_dirs),
                                       limit is not None)
+    for states in ('deleted_states', 'soft_deleted_states'):
+        statement = statement.where(*not_in(filters.get(states)))
     params = {'project_id': project_id,
               'limit': None if limit is None else int(limit)}
     return [ListedServerRow._make(row)

@@ -10,6 +10,7 @@ from nova_api.policies import console_output
 from nova_api.policies import crash_dump
 from nova_api.policies import create_backup
 from nova_api.policies import create_image
+from nova_api.policies import deferred_delete
 from nova_api.policies import flavor_access
 from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavors
@@ -55,6 +56,7 @@ def list_rules():
         crash_dump.list_rules(),
         create_image.list_rules(),
         create_backup.list_rules(),
+        deferred_delete.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
         server_password.list_rules(),

@@ -26,7 +26,8 @@ import ipaddress
 # The tasks whose duration a driver tells.
 TASKS = ('build', 'reboot', 'stop', 'start', 'pause', 'unpause', 'suspend',
          'resume', 'shelve', 'shelve_offload', 'unshelve', 'rescue',
-         'unrescue', 'change_password', 'rebuild', 'snapshot')
+         'unrescue', 'change_password', 'rebuild', 'snapshot', 'soft_delete',
+         'restore')
 
 
 @dataclasses.dataclass(frozen=True)

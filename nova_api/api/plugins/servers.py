@@ -417,6 +417,10 @@ def _list_filters(req):
             filters['vm_state'] = params.getall(name)
         elif name == 'deleted':
             filters['deleted'] = strutils.bool_from_string(value)
+        elif name == 'soft_deleted':
+            # Nova takes the string as it comes: any but an empty one
+            # (even "false") is true.
+            filters['soft_deleted'] = bool(value)
         elif name == 'locked':
             filters['locked'] = _locked(req, value)
         elif name in _TAG_FILTERS:

@@ -129,6 +129,7 @@ show_query_v275 = delete_query_v275 = _strict(query_v210)
 # name, and every version shows it.
 _name = {'type': 'string', 'minLength': 1, 'maxLength': 255}
 
+
 def _keypair_object(properties, required):
     return {
         'type': 'object',

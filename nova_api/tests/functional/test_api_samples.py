@@ -226,6 +226,17 @@ SERVED = {
             'server-resume.json': send(
                 'POST', '/servers/{server_id}/action', status=202),
         }),
+    # Restored, then deleted at once (forceDelete takes any server).
+    'os-deferred-delete': Resource(
+        prepare=('soft_deleted_server',),
+        calls={
+            'restore-post-req.json': send(
+                'POST', '/servers/{soft_deleted_server_id}/action',
+                status=202),
+            'force-delete-post-req.json': send(
+                'POST', '/servers/{soft_deleted_server_id}/action',
+                status=202),
+        }),
     'os-shelve': Resource(
         prepare=('servers',),
         calls={
@@ -530,7 +541,7 @@ SERVED = {
 # The resources nova_api does not serve yet, with the issue bringing them.
 _WAITING = {
     'server actions, issue 14': (
-        'os-console-auth-tokens', 'os-deferred-delete',
+        'os-console-auth-tokens',
         'os-remote-consoles',
         'os-server-diagnostics', 'os-server-external-events',
         'os-server-topology'),
@@ -591,7 +602,8 @@ class APISamplesTestV2(base.APITestCase):
                          shelve_seconds=0, shelve_offload_seconds=0,
                          unshelve_seconds=0, rescue_seconds=0,
                          unrescue_seconds=0, change_password_seconds=0,
-                         rebuild_seconds=0, snapshot_seconds=0)
+                         rebuild_seconds=0, snapshot_seconds=0,
+                         soft_delete_seconds=0, restore_seconds=0)
         # Shelved servers stay on their host until shelveOffload.
         self.conf.config(shelved_offload_time=-1)
         self.state = {
@@ -747,6 +759,18 @@ class APISamplesTestV2(base.APITestCase):
                         persona=persona, version=self.wire_version(version))
         self.assertEqual(202, resp.status, resp)
         self.state['stop_request_id'] = resp.header('x-openstack-request-id')
+
+    def prepare_soft_deleted_server(self, persona, version):
+        """A server deleted with [DEFAULT] reclaim_instance_interval set:
+        soft_deleted_server_id."""
+        self.conf.config(reclaim_instance_interval=3600)
+        server_id = self.create('/servers', {'server': {
+            'name': 'soft-deleted', 'imageRef': CIRROS,
+            'flavorRef': '1'}}, persona)['server']['id']
+        resp = self.api('DELETE', '/servers/' + server_id, persona=persona,
+                        version=self.wire_version(version))
+        self.assertEqual(204, resp.status, resp)
+        self.state['soft_deleted_server_id'] = server_id
 
     def prepare_keyed_server(self, persona, version):
         """A server with a keypair, whose guest posts its password."""

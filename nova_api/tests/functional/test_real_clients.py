@@ -72,6 +72,8 @@ unrescue_seconds = 0.5
 change_password_seconds = 0.5
 rebuild_seconds = 0.5
 snapshot_seconds = 1
+soft_delete_seconds = 0.5
+restore_seconds = 0.5
 '''
 WAIT_SECONDS = 20
 # The README's clouds.yaml, for a nova-api at {base}.
@@ -95,11 +97,13 @@ def _unique(prefix):
 class NovaAPIServer:
     """One nova-api process shared by the tests of a class."""
 
+    extra_config = EXTRA_CONFIG
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.deployment = deployment_fixture.DeploymentDir(
-            extra_config=EXTRA_CONFIG)
+            extra_config=cls.extra_config)
         cls.deployment.setUp()
         cls.addClassCleanup(cls.deployment.cleanUp)
         cls.server = deployment_fixture.APIProcess(
@@ -1127,3 +1131,37 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
             'server', 'backup', 'create', '--name', backup_name, '--type',
             'daily', '--rotate', '2', '--wait', created['id'])
         self.assertEqual(backup_name, backup['name'])
+
+
+class DeferredDeleteCLITest(NovaAPIServer, testtools.TestCase):
+    """`openstack server delete`, `server restore` and `server delete
+    --force` on a nova-api of its own with [DEFAULT]
+    reclaim_instance_interval set (the other classes' deletes wait for the
+    server to be gone)."""
+
+    extra_config = EXTRA_CONFIG.replace(
+        '[api]\n', 'reclaim_instance_interval = 3600\n[api]\n', 1)
+    openstack = OpenStackCLITest.openstack
+    _run = OpenStackCLITest._run
+    _openstack_command = staticmethod(OpenStackCLITest._openstack_command)
+    _wait_for_status = OpenStackCLITest._wait_for_status
+
+    def test_server_soft_delete_restore_and_force_delete(self):
+        created = self.openstack(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait',
+            _unique('cli'), negotiate=True)
+        server_id = created['id']
+        self.addCleanup(self._run, 'server', 'delete', '--force', server_id,
+                        output_json=False)
+        self.openstack('server', 'delete', server_id, output_json=False)
+        self._wait_for_status(server_id, 'SOFT_DELETED')
+        self.openstack('server', 'restore', server_id, output_json=False)
+        self._wait_for_status(server_id, 'ACTIVE')
+        self.openstack('server', 'delete', server_id, output_json=False)
+        self._wait_for_status(server_id, 'SOFT_DELETED')
+        self.openstack('server', 'delete', '--force', '--wait', server_id,
+                       output_json=False)
+        result = self._run('server', 'show', server_id)
+        self.assertNotEqual(0, result.returncode)
+        self.assertIn('No Server found', result.stderr)

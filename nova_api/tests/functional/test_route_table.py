@@ -117,14 +117,19 @@ SHELVE_SERVER = 'shelve_server'
 SHELVED_SERVER = 'shelved_server'
 # The member's server each version rescues and then unrescues.
 RESCUE_SERVER = 'rescue_server'
+# The member's server soft-deleted at the start, which restore restores,
+# and the one forceDelete deletes (each once: later versions find the
+# first active, the second gone).
+SOFT_DELETED_SERVER = 'soft_deleted_server'
+FORCE_DELETE_SERVER = 'force_delete_server'
 # The servers every walk makes, and each task the walk waits for none of.
 WALK_SERVERS = (MEMBER_SERVER, STOPPED_SERVER, WALK_SERVER, LOCK_SERVER,
                 PAUSE_SERVER, SUSPEND_SERVER, SHELVE_SERVER, SHELVED_SERVER,
-                RESCUE_SERVER)
+                RESCUE_SERVER, SOFT_DELETED_SERVER, FORCE_DELETE_SERVER)
 WALK_TASKS = ('build', 'reboot', 'stop', 'start', 'pause', 'unpause',
               'suspend', 'resume', 'shelve', 'shelve_offload', 'unshelve',
               'rescue', 'unrescue', 'change_password', 'rebuild',
-              'snapshot')
+              'snapshot', 'soft_delete', 'restore')
 # What the walk does to its servers before it starts.
 SETUP_ACTIONS = ((STOPPED_SERVER, 'os-stop'), (SUSPEND_SERVER, 'suspend'),
                  (SHELVED_SERVER, 'shelve'))
@@ -309,6 +314,10 @@ REQUESTS = {
         '/servers/{%s}/action' % RESCUE_SERVER, {'trigger_crash_dump': None}),
     ('POST', '/servers/{id}/action {unrescue}'): Call(
         '/servers/{%s}/action' % RESCUE_SERVER, {'unrescue': None}),
+    ('POST', '/servers/{id}/action {restore}'): Call(
+        '/servers/{%s}/action' % SOFT_DELETED_SERVER, {'restore': None}),
+    ('POST', '/servers/{id}/action {forceDelete}'): Call(
+        '/servers/{%s}/action' % FORCE_DELETE_SERVER, {'forceDelete': None}),
     ('GET', '/servers/{server_id}/ips'): Call(_MEMBER_SERVER + '/ips'),
     ('GET', '/servers/{server_id}/ips/{network_label}'): Call(
         _MEMBER_SERVER + '/ips/private'),
@@ -565,6 +574,10 @@ def create_walk_servers(test):
     """The member's servers the walk's paths name (tasks take no time):
     {placeholder: server id, MEMBER_SERVER_CREATE: its create's request
     id}, after SETUP_ACTIONS."""
+    # More servers than the default instances quota (10).
+    resp = test.api('PUT', _MEMBER_QUOTAS,
+                    {'quota_set': {'instances': 2 * len(WALK_SERVERS)}})
+    test.assertEqual(200, resp.status, resp)
     servers = {}
     for name in WALK_SERVERS:
         resp = test.api('POST', '/servers', _NEW_SERVER, persona='member')
@@ -577,6 +590,12 @@ def create_walk_servers(test):
         resp = test.api('POST', '/servers/%s/action' % servers[name],
                         {action: None}, persona='member')
         test.assertEqual(202, resp.status, resp)
+    # Soft-deleted, and never reclaimed once the interval is 0 again.
+    test.conf.config(reclaim_instance_interval=3600)
+    resp = test.api('DELETE', '/servers/' + servers[SOFT_DELETED_SERVER],
+                    persona='member')
+    test.assertEqual(204, resp.status, resp)
+    test.conf.config(reclaim_instance_interval=0)
     return servers
 
 

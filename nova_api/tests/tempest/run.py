@@ -79,9 +79,6 @@ EXCLUDED_TESTS = (
      r'\.test_boot_with_low_ram',
      'uploads an image through Glance v2; nova_api\'s /image is read-only'),
     (r'test_migrate_non_existent_server', 'migrate is not built'),
-    (r'test_force_delete_nonexistent_server_id', 'forceDelete is not built'),
-    (r'test_restore_(nonexistent_server_id|server_invalid_state)',
-     'restore is not built'),
 )
 
 TEMPEST_CONF = '''[DEFAULT]

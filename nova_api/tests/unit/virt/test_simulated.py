@@ -141,14 +141,15 @@ class SimulatedDriverTest(testtools.TestCase):
                          shelve_offload_seconds=3, unshelve_seconds=5,
                          rescue_seconds=3, unrescue_seconds=2,
                          change_password_seconds=0.5, rebuild_seconds=6,
-                         snapshot_seconds=6, group='simulated')
+                         snapshot_seconds=6, soft_delete_seconds=6,
+                         restore_seconds=0.25, group='simulated')
         driver_ = simulated.SimulatedDriver()
         self.assertEqual({'build': 7.5, 'reboot': 1, 'stop': 0, 'start': 4,
                           'pause': 0.5, 'unpause': 1.5, 'suspend': 3,
                           'resume': 2.5, 'shelve': 2, 'shelve_offload': 3,
                           'unshelve': 5, 'rescue': 3, 'unrescue': 2,
                           'change_password': 0.5, 'rebuild': 6,
-                          'snapshot': 6},
+                          'snapshot': 6, 'soft_delete': 6, 'restore': 0.25},
                          {task: driver_.task_seconds(task)
                           for task in driver.TASKS})
         self.assertRaises(ValueError, driver_.task_seconds, 'resize')
