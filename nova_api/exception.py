@@ -424,3 +424,10 @@ class UnshelveInstanceInvalidState(Conflict):
 class UnshelveHostNotInAZ(Conflict):
     msg_fmt = ('Host "%(host)s" is not in the availability zone '
                '"%(availability_zone)s".')
+
+
+class FeatureNotSupported(NovaAPIException):
+    # What Nova answers when the compute driver lacks the feature.
+    msg_fmt = "The requested functionality is not supported."
+    code = 501
+    safe = True

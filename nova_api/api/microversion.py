@@ -145,7 +145,8 @@ VERSIONS = tuple(Version(*entry) for entry in (
      ('api/plugins/servers', 'api/schemas/servers', 'api/views/servers',
       'compute/servers', 'db/servers', 'policies/servers')),
     ('2.48', 'Standard server diagnostics.',
-     _waiting('diagnostics, issue 14')),
+     ('api/plugins/server_diagnostics', 'api/schemas/server_diagnostics',
+      'api/views/server_diagnostics')),
     ('2.49', 'Tagged interface and volume attach.',
      _waiting('attachments, issues 16 and 17')),
     ('2.50', 'Quota class sets show "server_groups" and '

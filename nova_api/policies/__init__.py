@@ -17,6 +17,7 @@ from nova_api.policies import quota_classes
 from nova_api.policies import quota_sets
 from nova_api.policies import server_groups
 from nova_api.policies import server_ips
+from nova_api.policies import server_diagnostics
 from nova_api.policies import server_metadata
 from nova_api.policies import server_password
 from nova_api.policies import server_tags
@@ -49,4 +50,5 @@ def list_rules():
         server_groups.list_rules(),
         server_tags.list_rules(),
         instance_actions.list_rules(),
+        server_diagnostics.list_rules(),
     ))

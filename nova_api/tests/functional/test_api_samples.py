@@ -297,6 +297,10 @@ SERVED = {
             'instance-actions-list-with-changes-before.json': get(
                 _ACTIONS + '?changes-before={future}'),
         }),
+    'os-server-diagnostics': Resource(
+        prepare=('servers',),
+        calls={'server-diagnostics-get-resp.json': get(
+            '/servers/{server_id}/diagnostics')}),
     'os-server-password': Resource(
         prepare=('keyed_server',),
         calls={'get-password-resp.json': get(
@@ -477,7 +481,7 @@ _WAITING = {
         'os-admin-password', 'os-console-auth-tokens',
         'os-console-output', 'os-create-backup', 'os-deferred-delete',
         'os-preserve-ephemeral-rebuild',
-        'os-remote-consoles', 'os-rescue', 'os-server-diagnostics',
+        'os-remote-consoles', 'os-rescue',
         'os-server-external-events', 'os-server-topology'),
     'hosts and moves, issue 15': (
         'os-aggregates', 'os-baremetal-nodes', 'os-evacuate', 'os-hosts',

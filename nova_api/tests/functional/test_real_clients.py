@@ -311,6 +311,19 @@ class NovaClientTest(NovaAPIServer, testtools.TestCase):
         nova.servers.clear_password(created.id)
         self.assertEqual('', nova.servers.get_password(created.id))
 
+    def test_server_diagnostics_before_and_from_2_48(self):
+        for version, key in (('2.47', 'cpu0_time'), ('2.48', 'cpu_details')):
+            nova = self.client(version)
+            created = nova.servers.create(_unique('diagnostics'),
+                                          image=CIRROS, flavor='1',
+                                          nics='auto')
+            self.addCleanup(_delete_quietly, nova, created.id)
+            self._wait_for_status(nova, created.id, 'ACTIVE')
+            # What `nova diagnostics SERVER` prints.
+            resp, body = nova.servers.diagnostics(created.id)
+            self.assertEqual(200, resp.status_code)
+            self.assertIn(key, body)
+
     def test_quotas_show_and_update(self):
         nova = self.client('2.10')
         project = _unique('project')
@@ -974,6 +987,19 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
                              output_json=False)
         shown = self._run_negotiated('server', 'show', created['id'])
         self.assertEqual('ERROR', shown['status'])
+
+    def test_server_show_diagnostics(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'auto', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        # openstacksdk asks for the standard form (2.48).
+        shown = self._run_negotiated('server', 'show', '--diagnostics',
+                                     created['id'])
+        self.assertEqual(('libvirt', 'running', 1, 1, 1), (
+            shown['driver'], shown['state'], shown['num_cpus'],
+            shown['num_disks'], shown['num_nics']))
 
     def test_server_event_list_and_show(self):
         created = self._run_negotiated(

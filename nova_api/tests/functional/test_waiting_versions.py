@@ -45,7 +45,6 @@ REQUESTS = {
     '2.43': ('GET', '/os-hosts', None),
     '2.44': ('POST', _ACTION, {'addFixedIp': {'networkId': 'net'}}),
     '2.45': ('POST', _ACTION, {'createImage': {'name': 'snapshot'}}),
-    '2.48': ('GET', _SERVER + '/diagnostics', None),
     '2.49': ('POST', _SERVER + '/os-interface', {'interfaceAttachment': {
         'net_id': 'net', 'tag': 'nic'}}),
     '2.51': ('POST', '/os-server-external-events', {'events': [
