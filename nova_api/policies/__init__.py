@@ -21,6 +21,7 @@ from nova_api.policies import server_diagnostics
 from nova_api.policies import server_metadata
 from nova_api.policies import server_password
 from nova_api.policies import server_tags
+from nova_api.policies import server_topology
 from nova_api.policies import servers
 from nova_api.policies import suspend_server
 from nova_api.policies import shelve
@@ -51,4 +52,5 @@ def list_rules():
         server_tags.list_rules(),
         instance_actions.list_rules(),
         server_diagnostics.list_rules(),
+        server_topology.list_rules(),
     ))

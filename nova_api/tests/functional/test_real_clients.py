@@ -324,6 +324,18 @@ class NovaClientTest(NovaAPIServer, testtools.TestCase):
             self.assertEqual(200, resp.status_code)
             self.assertIn(key, body)
 
+    def test_server_topology_at_2_78(self):
+        nova = self.client('2.78')
+        created = nova.servers.create(_unique('topology'), image=CIRROS,
+                                      flavor='1', nics='auto')
+        self.addCleanup(_delete_quietly, nova, created.id)
+        self._wait_for_status(nova, created.id, 'ACTIVE')
+        # What `nova server-topology SERVER` prints: m1.tiny asks for no
+        # NUMA topology.
+        topology = nova.servers.topology(created.id)
+        self.assertEqual({'nodes': [], 'pagesize_kb': None},
+                         dict(topology))
+
     def test_quotas_show_and_update(self):
         nova = self.client('2.10')
         project = _unique('project')
@@ -1000,6 +1012,18 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         self.assertEqual(('libvirt', 'running', 1, 1, 1), (
             shown['driver'], shown['state'], shown['num_cpus'],
             shown['num_disks'], shown['num_nics']))
+
+    def test_server_show_topology(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        shown = self.openstack('--os-compute-api-version', '2.78', 'server',
+                               'show', '--topology', created['id'])
+        self.assertEqual(created['id'], shown['id'])
+        self.assertEqual({'nodes': [], 'pagesize_kb': None},
+                         shown['topology'])
 
     def test_server_event_list_and_show(self):
         created = self._run_negotiated(

@@ -239,6 +239,8 @@ REQUESTS = {
         _MEMBER_SERVER + '/os-instance-actions/{%s}' % MEMBER_SERVER_CREATE),
     ('GET', '/servers/{server_id}/diagnostics'): Call(
         _MEMBER_SERVER + '/diagnostics'),
+    ('GET', '/servers/{server_id}/topology'): Call(
+        _MEMBER_SERVER + '/topology'),
     ('GET', '/servers/{server_id}/os-server-password'): Call(
         _MEMBER_SERVER + '/os-server-password'),
     ('DELETE', '/servers/{server_id}/os-server-password'): Call(

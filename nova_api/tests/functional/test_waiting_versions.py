@@ -61,7 +61,6 @@ REQUESTS = {
     '2.70': ('GET', _SERVER + '/os-interface', None),
     '2.76': ('POST', '/os-server-external-events', {'events': [
         {'name': 'power-update', 'server_uuid': 'x', 'tag': 'POWER_ON'}]}),
-    '2.78': ('GET', _SERVER + '/topology', None),
     '2.79': ('POST', _SERVER + '/os-volume_attachments', {
         'volumeAttachment': {'volumeId': 'volume',
                              'delete_on_termination': True}}),
