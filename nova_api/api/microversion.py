@@ -152,9 +152,10 @@ VERSIONS = tuple(Version(*entry) for entry in (
     ('2.50', 'Quota class sets show "server_groups" and '
              '"server_group_members", not the network quotas.',
      ('api/schemas/quota_classes', 'api/views/quota_classes')),
-    ('2.51', 'The volume-extended event (waiting); instance action '
-             'events for every reader (os-instance-actions).',
-     _waiting('external events, issue 14')),
+    ('2.51', 'The volume-extended event; instance action events for '
+             'every reader (os-instance-actions).',
+     ('api/schemas/server_external_events', 'api/plugins/instance_actions',
+      'api/schemas/instance_actions')),
     ('2.52', 'Tags at server create.',
      ('api/schemas/servers', 'compute/server_create', 'db/server_tags')),
     ('2.53', 'Services and hypervisors by uuid.',
@@ -225,7 +226,8 @@ VERSIONS = tuple(Version(*entry) for entry in (
       'api/schemas/server_groups', 'api/schemas/quota_sets',
       'api/schemas/limits')),
     ('2.76', 'The power-update event.',
-     _waiting('external events, issue 14')),
+     ('api/schemas/server_external_events',
+      'compute/server_external_events')),
     ('2.77', 'unshelve "availability_zone" (a shelved offloaded server).',
      ('api/plugins/shelve', 'api/schemas/shelve', 'compute/shelve')),
     ('2.78', 'Server NUMA topology.',
@@ -237,7 +239,7 @@ VERSIONS = tuple(Version(*entry) for entry in (
     ('2.81', 'Aggregate image pre-caching.',
      _waiting('aggregates, issue 15')),
     ('2.82', 'The accelerator-request-bound event.',
-     _waiting('external events, issue 14')),
+     ('api/schemas/server_external_events',)),
     ('2.83', 'More server list filters for members.',
      ('api/plugins/servers', 'compute/servers', 'db/servers')),
     ('2.84', 'Failed instance action events show "details".',
@@ -262,7 +264,8 @@ VERSIONS = tuple(Version(*entry) for entry in (
      ('api/plugins/shelve', 'api/schemas/shelve', 'compute/shelve')),
     ('2.92', 'Keypairs are imported only; "@" and "." in names.',
      ('api/plugins/keypairs', 'api/schemas/keypairs')),
-    ('2.93', 'Rebuild of volume-backed servers.',
+    ('2.93', 'Rebuild of volume-backed servers (its volume-reimaged event '
+             'is accepted).',
      _waiting('rebuild, issues 14 and 17')),
     ('2.94', 'Hostnames may be FQDNs.', ('api/schemas/servers',)),
     ('2.95', 'Evacuated servers stop at the destination.',

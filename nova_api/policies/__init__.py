@@ -18,6 +18,7 @@ from nova_api.policies import quota_sets
 from nova_api.policies import server_groups
 from nova_api.policies import server_ips
 from nova_api.policies import server_diagnostics
+from nova_api.policies import server_external_events
 from nova_api.policies import server_metadata
 from nova_api.policies import server_password
 from nova_api.policies import server_tags
@@ -53,4 +54,5 @@ def list_rules():
         instance_actions.list_rules(),
         server_diagnostics.list_rules(),
         server_topology.list_rules(),
+        server_external_events.list_rules(),
     ))

@@ -309,6 +309,18 @@ SERVED = {
             'servers-topology-resp-user.json': get(
                 '/servers/{numa_server_id}/topology', persona='member'),
         }),
+    'os-server-external-events': Resource(
+        prepare=('servers',),
+        calls={
+            # The sample's "test-event" is no event name Nova takes.
+            'event-create-req.json': send(
+                'POST', '/os-server-external-events', status=400),
+            'event-create-resp.json': send(
+                'POST', '/os-server-external-events',
+                'event-create-req.json',
+                sets={'events.0.name': 'network-changed',
+                      'events.0.server_uuid': '{server_id}'}),
+        }),
     'os-server-password': Resource(
         prepare=('keyed_server',),
         calls={'get-password-resp.json': get(
@@ -489,8 +501,7 @@ _WAITING = {
         'os-admin-password', 'os-console-auth-tokens',
         'os-console-output', 'os-create-backup', 'os-deferred-delete',
         'os-preserve-ephemeral-rebuild',
-        'os-remote-consoles', 'os-rescue',
-        'os-server-external-events'),
+        'os-remote-consoles', 'os-rescue'),
     'hosts and moves, issue 15': (
         'os-aggregates', 'os-baremetal-nodes', 'os-evacuate', 'os-hosts',
         'os-hypervisors', 'os-instance-usage-audit-log', 'os-migrate-server',
