@@ -428,3 +428,10 @@ class UnshelveHostNotInAZ(Conflict):
 
 class UnsupportedRescueImage(Invalid):
     msg_fmt = "Requested rescue image '%(image)s' is not supported"
+
+
+class FeatureNotSupported(NovaAPIException):
+    # What Nova answers when the compute driver lacks the feature.
+    msg_fmt = "The requested functionality is not supported."
+    code = 501
+    safe = True

@@ -32,7 +32,7 @@ def get_output(context, server, length=None):
     a server without a host."""
     if not server.host:
         raise exception.InstanceNotReady(instance_id=server.uuid)
-    guest = driver.Guest(
+    guest = driver.ConsoleGuest(
         uuid=server.uuid, name=server.name,
         hostname=server.hostname or server.name,
         booted_at=server.launched_at or server.created_at,

@@ -24,9 +24,12 @@ from nova_api.policies import quota_sets
 from nova_api.policies import rescue
 from nova_api.policies import server_groups
 from nova_api.policies import server_ips
+from nova_api.policies import server_diagnostics
+from nova_api.policies import server_external_events
 from nova_api.policies import server_metadata
 from nova_api.policies import server_password
 from nova_api.policies import server_tags
+from nova_api.policies import server_topology
 from nova_api.policies import servers
 from nova_api.policies import suspend_server
 from nova_api.policies import shelve
@@ -63,4 +66,7 @@ def list_rules():
         server_groups.list_rules(),
         server_tags.list_rules(),
         instance_actions.list_rules(),
+        server_diagnostics.list_rules(),
+        server_topology.list_rules(),
+        server_external_events.list_rules(),
     ))

@@ -15,7 +15,9 @@ The compute layer asks a driver for its hosts (with their capacity; the
 scheduler in nova_api.compute.scheduling places servers on them from the
 usage stored in the database), the network servers get their addresses
 from (the compute layer allocates them, race-free, in the database), and
-how long each task takes.
+how long each task takes. It also reports what a hypervisor knows of a
+running guest (its diagnostics, as Nova's get_diagnostics and
+get_instance_diagnostics).
 """
 
 import abc
@@ -67,7 +69,7 @@ class Network:
 
 
 @dataclasses.dataclass(frozen=True)
-class Guest:
+class ConsoleGuest:
     """What a driver is told of a server's guest to show its console."""
 
     uuid: str
@@ -78,6 +80,81 @@ class Guest:
     booted_at: datetime.datetime
     # The host it runs on.
     host: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Guest:
+    """What a driver is told of a running server to report on it."""
+
+    uuid: str
+    vcpus: int
+    memory_mb: int
+    # Gigabytes of the flavor's root and ephemeral disks, megabytes of
+    # its swap: each non-zero one is a disk of the guest.
+    root_gb: int
+    ephemeral_gb: int
+    swap_mb: int
+    # One network interface per MAC address, in attach order.
+    mac_addresses: tuple
+    config_drive: bool
+    # Seconds since the guest was launched.
+    uptime: int
+
+
+@dataclasses.dataclass(frozen=True)
+class CpuDiagnostics:
+    id: int | None
+    time: int | None
+    utilisation: int | None
+
+
+@dataclasses.dataclass(frozen=True)
+class NicDiagnostics:
+    mac_address: str | None
+    rx_octets: int | None
+    rx_errors: int | None
+    rx_drop: int | None
+    rx_packets: int | None
+    rx_rate: int | None
+    tx_octets: int | None
+    tx_errors: int | None
+    tx_drop: int | None
+    tx_packets: int | None
+    tx_rate: int | None
+
+
+@dataclasses.dataclass(frozen=True)
+class DiskDiagnostics:
+    read_bytes: int | None
+    read_requests: int | None
+    write_bytes: int | None
+    write_requests: int | None
+    errors_count: int | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Diagnostics:
+    """A guest's diagnostics in Nova's standard form (2.48): `driver` is
+    one of DIAGNOSTICS_DRIVERS and `state` one of DIAGNOSTICS_STATES."""
+
+    state: str
+    driver: str
+    hypervisor: str | None
+    hypervisor_os: str | None
+    uptime: int | None
+    config_drive: bool
+    cpu_details: tuple = ()
+    nic_details: tuple = ()
+    disk_details: tuple = ()
+    # Kilobytes: the most the guest may use and what it uses.
+    memory_maximum: int | None = None
+    memory_used: int | None = None
+
+
+# The drivers and guest states Nova's standard diagnostics may name.
+DIAGNOSTICS_DRIVERS = ('ironic', 'libvirt', 'vmwareapi', 'xenapi')
+DIAGNOSTICS_STATES = ('pending', 'running', 'paused', 'shutdown', 'crashed',
+                      'suspended')
 
 
 class ComputeDriver(abc.ABC):
@@ -105,6 +182,19 @@ class ComputeDriver(abc.ABC):
         by newlines; empty for a guest that prints nothing (the base
         class's answer)."""
         return ''
+
+    def get_diagnostics(self, guest):
+        """The driver's own diagnostics of a running `guest` (Guest), a
+        flat dict of counters as Nova's drivers answer before 2.48;
+        NotImplementedError (the base class's answer) for a driver that
+        has none."""
+        raise NotImplementedError()
+
+    def get_instance_diagnostics(self, guest):
+        """The Diagnostics of a running `guest` (Guest), Nova's standard
+        form; NotImplementedError (the base class's answer) for a driver
+        that has none."""
+        raise NotImplementedError()
 
     @abc.abstractmethod
     def task_seconds(self, task):

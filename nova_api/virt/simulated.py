@@ -149,6 +149,63 @@ class SimulatedDriver(driver.ComputeDriver):
             '%s login: ' % guest.hostname,
         ))
 
+    def get_diagnostics(self, guest):
+        """libvirt's counters (cpuN_time, memory in KiB, vdX_* of each
+        disk, vnetN_* of each interface), those of the standard form:
+        every API process answers the same."""
+        diagnostics = self.get_instance_diagnostics(guest)
+        answer = {}
+        for cpu in diagnostics.cpu_details:
+            answer['cpu%d_time' % cpu.id] = cpu.time
+        answer['memory'] = guest.memory_mb * 1024
+        for index, disk in enumerate(diagnostics.disk_details):
+            name = 'vd' + 'abcdefghijklmnopqrstuvwxyz'[index % 26]
+            answer.update({
+                name + '_errors': -1, name + '_read': disk.read_bytes,
+                name + '_read_req': disk.read_requests,
+                name + '_write': disk.write_bytes,
+                name + '_write_req': disk.write_requests})
+        for index, nic in enumerate(diagnostics.nic_details):
+            name = 'vnet%d' % (index + 1)
+            answer.update({
+                name + '_rx': nic.rx_octets, name + '_rx_drop': nic.rx_drop,
+                name + '_rx_errors': nic.rx_errors,
+                name + '_rx_packets': nic.rx_packets,
+                name + '_tx': nic.tx_octets, name + '_tx_drop': nic.tx_drop,
+                name + '_tx_errors': nic.tx_errors,
+                name + '_tx_packets': nic.tx_packets})
+        return answer
+
+    def get_instance_diagnostics(self, guest):
+        """A KVM guest of libvirt's with the counters of Nova's fake
+        driver for each of its vCPUs, interfaces and disks (root, then
+        ephemeral and swap if the flavor has them): only the uptime
+        changes, from the server's launch."""
+        disks = [size for size in (max(guest.root_gb, 1), guest.ephemeral_gb,
+                                   guest.swap_mb) if size]
+        return driver.Diagnostics(
+            state='running', driver='libvirt', hypervisor='kvm',
+            hypervisor_os='linux', uptime=guest.uptime,
+            config_drive=guest.config_drive,
+            cpu_details=tuple(
+                driver.CpuDiagnostics(id=cpu, time=17300000000,
+                                      utilisation=15)
+                for cpu in range(guest.vcpus)),
+            nic_details=tuple(
+                driver.NicDiagnostics(
+                    mac_address=mac, rx_octets=2070139, rx_errors=0,
+                    rx_drop=0, rx_packets=26701, rx_rate=300,
+                    tx_octets=140208, tx_errors=0, tx_drop=0,
+                    tx_packets=662, tx_rate=600)
+                for mac in guest.mac_addresses),
+            disk_details=tuple(
+                driver.DiskDiagnostics(
+                    read_bytes=262144, read_requests=112,
+                    write_bytes=5778432, write_requests=488,
+                    errors_count=0)
+                for _ in disks),
+            memory_maximum=guest.memory_mb, memory_used=guest.memory_mb)
+
     def get_network(self):
         options = CONF.simulated
         return driver.Network(

@@ -364,6 +364,30 @@ SERVED = {
             'instance-actions-list-with-changes-before.json': get(
                 _ACTIONS + '?changes-before={future}'),
         }),
+    'os-server-diagnostics': Resource(
+        prepare=('servers',),
+        calls={'server-diagnostics-get-resp.json': get(
+            '/servers/{server_id}/diagnostics')}),
+    'os-server-topology': Resource(
+        prepare=('numa_server',),
+        calls={
+            'servers-topology-resp.json': get(
+                '/servers/{numa_server_id}/topology'),
+            'servers-topology-resp-user.json': get(
+                '/servers/{numa_server_id}/topology', persona='member'),
+        }),
+    'os-server-external-events': Resource(
+        prepare=('servers',),
+        calls={
+            # The sample's "test-event" is no event name Nova takes.
+            'event-create-req.json': send(
+                'POST', '/os-server-external-events', status=400),
+            'event-create-resp.json': send(
+                'POST', '/os-server-external-events',
+                'event-create-req.json',
+                sets={'events.0.name': 'network-changed',
+                      'events.0.server_uuid': '{server_id}'}),
+        }),
     'os-server-password': Resource(
         prepare=('keyed_server',),
         calls={'get-password-resp.json': get(
@@ -542,9 +566,7 @@ SERVED = {
 _WAITING = {
     'server actions, issue 14': (
         'os-console-auth-tokens',
-        'os-remote-consoles',
-        'os-server-diagnostics', 'os-server-external-events',
-        'os-server-topology'),
+        'os-remote-consoles'),
     'hosts and moves, issue 15': (
         'os-aggregates', 'os-baremetal-nodes', 'os-evacuate', 'os-hosts',
         'os-hypervisors', 'os-instance-usage-audit-log', 'os-migrate-server',
@@ -779,6 +801,24 @@ class APISamplesTestV2(base.APITestCase):
         self.state['keyed_server_id'] = self.create('/servers', {'server': {
             'name': 'keyed', 'imageRef': CIRROS, 'flavorRef': '1',
             'key_name': key['keypair']['name']}}, persona)['server']['id']
+
+    def prepare_numa_server(self, persona, version):
+        """A member's server whose flavor asks for the sample's NUMA
+        topology: two nodes of two dedicated vCPUs (one core of two
+        threads each), 1024 and 2048 MB, small pages."""
+        flavor_id = uuid.uuid4().hex[:8]
+        self.create('/flavors', {'flavor': {
+            'name': 'numa-flavor', 'ram': 3072, 'vcpus': 4, 'disk': 1,
+            'id': flavor_id}})
+        self.create('/flavors/%s/os-extra_specs' % flavor_id, {
+            'extra_specs': {
+                'hw:numa_nodes': '2', 'hw:cpu_policy': 'dedicated',
+                'hw:cpu_threads': '2', 'hw:mem_page_size': 'small',
+                'hw:numa_cpus.0': '0-1', 'hw:numa_cpus.1': '2-3',
+                'hw:numa_mem.0': '1024', 'hw:numa_mem.1': '2048'}})
+        self.state['numa_server_id'] = self.create('/servers', {'server': {
+            'name': 'numa', 'imageRef': CIRROS, 'flavorRef': flavor_id}},
+            'member')['server']['id']
 
     def prepare_flavor(self, persona, version):
         """A flavor with extra specs, and a description where there can

@@ -320,6 +320,31 @@ class NovaClientTest(NovaAPIServer, testtools.TestCase):
         nova.servers.clear_password(created.id)
         self.assertEqual('', nova.servers.get_password(created.id))
 
+    def test_server_diagnostics_before_and_from_2_48(self):
+        for version, key in (('2.47', 'cpu0_time'), ('2.48', 'cpu_details')):
+            nova = self.client(version)
+            created = nova.servers.create(_unique('diagnostics'),
+                                          image=CIRROS, flavor='1',
+                                          nics='auto')
+            self.addCleanup(_delete_quietly, nova, created.id)
+            self._wait_for_status(nova, created.id, 'ACTIVE')
+            # What `nova diagnostics SERVER` prints.
+            resp, body = nova.servers.diagnostics(created.id)
+            self.assertEqual(200, resp.status_code)
+            self.assertIn(key, body)
+
+    def test_server_topology_at_2_78(self):
+        nova = self.client('2.78')
+        created = nova.servers.create(_unique('topology'), image=CIRROS,
+                                      flavor='1', nics='auto')
+        self.addCleanup(_delete_quietly, nova, created.id)
+        self._wait_for_status(nova, created.id, 'ACTIVE')
+        # What `nova server-topology SERVER` prints: m1.tiny asks for no
+        # NUMA topology.
+        topology = nova.servers.topology(created.id)
+        self.assertEqual({'nodes': [], 'pagesize_kb': None},
+                         dict(topology))
+
     def test_quotas_show_and_update(self):
         nova = self.client('2.10')
         project = _unique('project')
@@ -998,6 +1023,30 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         shown = self._wait_for_status(created['id'], 'ACTIVE')
         self.assertEqual('cli-rebuilt', shown['name'])
         self.assertIn('debian-12-genericcloud-amd64', str(shown['image']))
+    def test_server_show_diagnostics(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'auto', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        # openstacksdk asks for the standard form (2.48).
+        shown = self._run_negotiated('server', 'show', '--diagnostics',
+                                     created['id'])
+        self.assertEqual(('libvirt', 'running', 1, 1, 1), (
+            shown['driver'], shown['state'], shown['num_cpus'],
+            shown['num_disks'], shown['num_nics']))
+
+    def test_server_show_topology(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        shown = self.openstack('--os-compute-api-version', '2.78', 'server',
+                               'show', '--topology', created['id'])
+        self.assertEqual(created['id'], shown['id'])
+        self.assertEqual({'nodes': [], 'pagesize_kb': None},
+                         shown['topology'])
 
     def test_server_event_list_and_show(self):
         created = self._run_negotiated(

@@ -247,6 +247,14 @@ REQUESTS = {
         _MEMBER_SERVER + '/os-instance-actions'),
     ('GET', '/servers/{server_id}/os-instance-actions/{id}'): Call(
         _MEMBER_SERVER + '/os-instance-actions/{%s}' % MEMBER_SERVER_CREATE),
+    ('GET', '/servers/{server_id}/diagnostics'): Call(
+        _MEMBER_SERVER + '/diagnostics'),
+    ('GET', '/servers/{server_id}/topology'): Call(
+        _MEMBER_SERVER + '/topology'),
+    ('POST', '/os-server-external-events'): Call(
+        '/os-server-external-events', {'events': [{
+            'name': 'network-changed',
+            'server_uuid': '{%s}' % MEMBER_SERVER}]}),
     ('GET', '/servers/{server_id}/os-server-password'): Call(
         _MEMBER_SERVER + '/os-server-password'),
     ('DELETE', '/servers/{server_id}/os-server-password'): Call(
@@ -570,6 +578,20 @@ class DefaultRules:
                 not self.allows(self.member, rule))
 
 
+def body_with_servers(body, servers):
+    """`body` with each string that is a server's key in braces
+    ('{member_server}') replaced by that server's id."""
+    if isinstance(body, dict):
+        return {key: body_with_servers(value, servers)
+                for key, value in body.items()}
+    if isinstance(body, list):
+        return [body_with_servers(item, servers) for item in body]
+    if (isinstance(body, str) and body.startswith('{')
+            and body.endswith('}') and body[1:-1] in servers):
+        return servers[body[1:-1]]
+    return body
+
+
 def create_walk_servers(test):
     """The member's servers the walk's paths name (tasks take no time):
     {placeholder: server id, MEMBER_SERVER_CREATE: its create's request
@@ -645,7 +667,9 @@ class PolicyWalkTestV2(base.APITestCase):
 
     def _send(self, method, call, version, persona='member'):
         path = call.path.format(**self.servers)
-        resp = self.api(method, path, body=call.body, persona=persona,
+        resp = self.api(method, path,
+                        body=body_with_servers(call.body, self.servers),
+                        persona=persona,
                         version=None if version.is_legacy_v2()
                         else str(version))
         created = CREATES.get((method, path))

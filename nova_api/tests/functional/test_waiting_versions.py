@@ -43,11 +43,8 @@ REQUESTS = {
     '2.41': ('GET', '/os-aggregates', None),
     '2.43': ('GET', '/os-hosts', None),
     '2.44': ('POST', _ACTION, {'addFixedIp': {'networkId': 'net'}}),
-    '2.48': ('GET', _SERVER + '/diagnostics', None),
     '2.49': ('POST', _SERVER + '/os-interface', {'interfaceAttachment': {
         'net_id': 'net', 'tag': 'nic'}}),
-    '2.51': ('POST', '/os-server-external-events', {'events': [
-        {'name': 'volume-extended', 'server_uuid': 'x', 'tag': 'v'}]}),
     '2.53': ('GET', '/os-services', None),
     '2.56': ('POST', _ACTION, {'migrate': {'host': 'compute1'}}),
     '2.59': ('GET', '/os-migrations?limit=1', None),
@@ -56,18 +53,12 @@ REQUESTS = {
     '2.65': ('DELETE', _MIGRATION, None),
     '2.68': ('POST', _ACTION, {'evacuate': {}}),
     '2.70': ('GET', _SERVER + '/os-interface', None),
-    '2.76': ('POST', '/os-server-external-events', {'events': [
-        {'name': 'power-update', 'server_uuid': 'x', 'tag': 'POWER_ON'}]}),
-    '2.78': ('GET', _SERVER + '/topology', None),
     '2.79': ('POST', _SERVER + '/os-volume_attachments', {
         'volumeAttachment': {'volumeId': 'volume',
                              'delete_on_termination': True}}),
     '2.80': ('GET', '/os-migrations?user_id=user', None),
     '2.81': ('POST', '/os-aggregates/1/images', {
         'cache': [{'id': 'image'}]}),
-    '2.82': ('POST', '/os-server-external-events', {'events': [
-        {'name': 'accelerator-request-bound', 'server_uuid': 'x',
-         'tag': 'arq'}]}),
     '2.85': ('PUT', _SERVER + '/os-volume_attachments/volume', {
         'volumeAttachment': {'volumeId': 'volume',
                              'delete_on_termination': True}}),

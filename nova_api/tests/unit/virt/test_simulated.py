@@ -186,7 +186,7 @@ class GuestPasswordTest(testtools.TestCase):
 
 class ConsoleOutputTest(testtools.TestCase):
 
-    GUEST = driver.Guest(
+    GUEST = driver.ConsoleGuest(
         uuid='6d1e3b2a-0f4c-4e8d-9a7b-5c6d7e8f9a0b', name='web 1',
         hostname='web-1', booted_at=datetime.datetime(2026, 12, 4, 1, 2, 3),
         host='compute1')
@@ -207,3 +207,46 @@ class ConsoleOutputTest(testtools.TestCase):
     def test_the_base_class_prints_nothing(self):
         self.assertEqual('', driver.ComputeDriver.console_output(
             None, self.GUEST))
+
+
+class DiagnosticsTest(testtools.TestCase):
+
+    def guest(self, **fields):
+        values = dict(uuid='u', vcpus=2, memory_mb=1024, root_gb=0,
+                      ephemeral_gb=0, swap_mb=0,
+                      mac_addresses=('fa:16:3e:00:00:01',),
+                      config_drive=True, uptime=42)
+        values.update(fields)
+        return driver.Guest(**values)
+
+    def test_standard_diagnostics_follow_the_guest(self):
+        diagnostics = simulated.SimulatedDriver().get_instance_diagnostics(
+            self.guest())
+        self.assertEqual(
+            ('running', 'libvirt', 42, True, [0, 1], ['fa:16:3e:00:00:01'],
+             1, 1024),
+            (diagnostics.state, diagnostics.driver, diagnostics.uptime,
+             diagnostics.config_drive,
+             [cpu.id for cpu in diagnostics.cpu_details],
+             [nic.mac_address for nic in diagnostics.nic_details],
+             len(diagnostics.disk_details), diagnostics.memory_maximum))
+        self.assertIn(diagnostics.driver, driver.DIAGNOSTICS_DRIVERS)
+        self.assertIn(diagnostics.state, driver.DIAGNOSTICS_STATES)
+
+    def test_a_disk_each_for_root_ephemeral_and_swap(self):
+        diagnostics = simulated.SimulatedDriver().get_diagnostics(
+            self.guest(root_gb=1, ephemeral_gb=2, swap_mb=512,
+                       mac_addresses=('a', 'b')))
+        self.assertEqual(
+            {'cpu0_time', 'cpu1_time', 'memory', 'vda_read', 'vdb_read',
+             'vdc_read', 'vnet1_rx', 'vnet2_rx'},
+            {key for key in diagnostics
+             if key.endswith(('_time', '_read', '_rx')) or key == 'memory'})
+        self.assertEqual(1024 * 1024, diagnostics['memory'])
+
+    def test_the_base_class_has_no_diagnostics(self):
+        class Bare(driver.ComputeDriver):
+            get_hosts = task_seconds = get_network = lambda self: None
+        for method in (Bare().get_diagnostics,
+                       Bare().get_instance_diagnostics):
+            self.assertRaises(NotImplementedError, method, self.guest())
