@@ -5,16 +5,18 @@ holds no host nor capacity. Unshelve brings it back (ACTIVE): a shelved
 server on its host, an offloaded one where the scheduler places it now,
 in a zone (2.77) or on a host (2.91) the caller may ask for.
 
-Nova's shelve also uploads a snapshot image (<name>-shelved) of a server
-not booted from a volume; nova_api makes none yet (the createImage
-work).
+A shelve uploads a snapshot image (<name>-shelved) of a server booted
+from an image, as Nova's does, which an unshelve deletes once it ends.
 """
+
+from oslo_utils import timeutils
 
 from nova_api.compute import backend
 from nova_api.compute import lock_server
 from nova_api.compute import scheduling
 from nova_api.compute import server_states
 from nova_api.compute import servers
+from nova_api.compute import snapshots
 from nova_api.db import api as db_api
 from nova_api.db import servers as servers_db
 from nova_api import exception
@@ -25,7 +27,10 @@ ZONE_UNCHANGED = object()
 
 
 def shelve(context, server):
-    servers.begin_action(context, server, server_states.SHELVE)
+    with db_api.context_manager.writer.using(context):
+        servers.begin_action(context, server, server_states.SHELVE)
+        if not snapshots.is_volume_backed(server):
+            snapshots.create_shelved_image(context, server)
 
 
 def shelve_offload(context, server):
@@ -66,7 +71,9 @@ def unshelve(context, server, zone=ZONE_UNCHANGED, host=None):
             raise exception.UnshelveHostNotInAZ(host=host,
                                                 availability_zone=zone_after)
     if server.vm_state != server_states.SHELVED_OFFLOADED:
-        servers.begin_action(context, server, server_states.UNSHELVE)
+        with db_api.context_manager.writer.using(context):
+            servers.begin_action(context, server, server_states.UNSHELVE)
+            _delete_shelved_image(context, server)
         return
     with db_api.context_manager.writer.using(context):
         servers_db.take_scheduling_lock(context)
@@ -85,6 +92,14 @@ def unshelve(context, server, zone=ZONE_UNCHANGED, host=None):
                            availability_zone=chosen.availability_zone)
         servers.begin_action(context, server, server_states.UNSHELVE,
                              changes)
+        if chosen is not None:
+            _delete_shelved_image(context, server)
+
+
+def _delete_shelved_image(context, server):
+    ends = timeutils.utcnow() + server_states.task_duration(
+        server_states.UNSHELVING, backend.task_durations())
+    snapshots.delete_shelved_image(context, server, ends)
 
 
 def _check_offloaded(server):

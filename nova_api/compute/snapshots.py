@@ -91,6 +91,37 @@ def create_backup(context, server, name, backup_type, rotation,
                        rotation=rotation)
 
 
+def shelved_image_name(server):
+    """The name of the snapshot Nova's shelve uploads."""
+    return '%s-shelved' % server.name
+
+
+def create_shelved_image(context, server):
+    """The snapshot a shelve uploads of a server booted from an image
+    (Nova's <name>-shelved): saving while the shelve runs, active once
+    it ends; return its uuid."""
+    now = timeutils.utcnow()
+    ends = now + server_states.task_duration(server_states.SHELVING,
+                                             backend.task_durations())
+    values, properties = _image_of(context, server,
+                                   shelved_image_name(server), SNAPSHOT, {})
+    image_uuid = str(uuid_lib.uuid4())
+    values.update(uuid=image_uuid, status='active', created_at=now,
+                  updated_at=now, owner=context.project_id, saving_at=now,
+                  active_at=ends)
+    db_images.create(context, values, properties)
+    return image_uuid
+
+
+def delete_shelved_image(context, server, at):
+    """Delete, `at` (when the unshelve ends), the snapshot the server's
+    shelve uploaded, as Nova does once a server is unshelved."""
+    shelved = db_images.get_all(context, filters={
+        'name': shelved_image_name(server), 'properties': {
+            'image_type': SNAPSHOT, 'instance_uuid': server.uuid}})
+    db_images.delete_at(context, [image.uuid for image in shelved], at)
+
+
 def _make_image(context, server, name, image_type, action, extra,
                 rotation=None):
     # Nova checks the state before it creates the image.

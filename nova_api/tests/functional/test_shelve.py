@@ -210,6 +210,30 @@ class ShelveTestV2(test_servers.ServerHelpers, base.APITestCase):
                           'unshelving', 4, 'compute1'),
                          self.state(server_id))
 
+    def shelved_images(self, server_id):
+        """The images the shelve of `server_id` uploaded (Glance's API)."""
+        name = self.show(server_id)['name'] + '-shelved'
+        resp = self.api('GET', '/image/v2/images?name=' + name,
+                        persona='member', raw_url=True)
+        self.assertEqual(200, resp.status, resp)
+        return resp.json()['images']
+
+    def test_a_shelve_uploads_a_snapshot_the_unshelve_deletes(self):
+        for shelve in (self.shelved, self.offloaded):
+            server_id = shelve()
+            [image] = self.shelved_images(server_id)
+            self.assertEqual(('active', 'snapshot', server_id), (
+                image['status'], image['image_type'],
+                image['instance_uuid']))
+            self.act(server_id, {'unshelve': None})
+            self.assertEqual([], self.shelved_images(server_id))
+
+    def test_the_snapshot_is_saving_while_the_shelve_runs(self):
+        self.durations(shelve=NEVER)
+        server_id = self.shelved()
+        [image] = self.shelved_images(server_id)
+        self.assertEqual('saving', image['status'])
+
     def test_unshelve_a_server_not_shelved(self):
         server_id = self.create()
         resp = self.action(server_id, {'unshelve': None})
