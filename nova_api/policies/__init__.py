@@ -6,6 +6,7 @@ from nova_api.policies import admin_actions
 from nova_api.policies import admin_password
 from nova_api.policies import availability_zones
 from nova_api.policies import base
+from nova_api.policies import console_auth_tokens
 from nova_api.policies import console_output
 from nova_api.policies import crash_dump
 from nova_api.policies import flavor_access
@@ -18,6 +19,7 @@ from nova_api.policies import lock_server
 from nova_api.policies import pause_server
 from nova_api.policies import quota_classes
 from nova_api.policies import quota_sets
+from nova_api.policies import remote_consoles
 from nova_api.policies import rescue
 from nova_api.policies import server_groups
 from nova_api.policies import server_ips
@@ -51,6 +53,8 @@ def list_rules():
         admin_password.list_rules(),
         console_output.list_rules(),
         crash_dump.list_rules(),
+        remote_consoles.list_rules(),
+        console_auth_tokens.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
         server_password.list_rules(),
