@@ -36,10 +36,12 @@ def token_of(url):
 class ConsoleHelpers(test_servers.ServerHelpers):
 
     def enable(self, *groups):
+        self.skip_if_remote('enables console services')
         for group in groups:
             self.conf.config(enabled=True, group=group)
 
     def disable(self, *groups):
+        self.skip_if_remote('disables console services')
         for group in groups:
             self.conf.config(enabled=False, group=group)
 
