@@ -613,9 +613,7 @@ class PolicyWalkTestV2(base.APITestCase):
         self.rules = DefaultRules()
         for task in WALK_TASKS:
             self.conf.config(**{task + '_seconds': 0, 'group': 'simulated'})
-        # Every console service, so that each console route succeeds.
-        for group in ('spice', 'serial_console', 'mks'):
-            self.conf.config(enabled=True, group=group)
+        enable_walk_consoles(self)
         self.servers = create_walk_servers(self)
 
     def _walk(self, removed=False):
@@ -724,6 +722,12 @@ class PolicyWalkTestV2(base.APITestCase):
             self.assertVersionHeaders(resp, str(version))
             walked += 1
         self.assertGreater(walked, 0, 'no removed route was walked')
+
+
+def enable_walk_consoles(test):
+    """Every console service, so that each console route succeeds."""
+    for group in ('spice', 'serial_console', 'mks'):
+        test.conf.config(enabled=True, group=group)
 
 
 def calls_of(route):
