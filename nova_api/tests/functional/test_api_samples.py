@@ -563,8 +563,8 @@ SERVED = {
 # The resources nova_api does not serve yet, with the issue bringing them.
 _WAITING = {
     'server actions, issue 14': (
-        'os-create-backup', 'os-deferred-delete', 'os-server-diagnostics', 'os-server-external-events',
-        'os-server-topology'),
+        'os-create-backup', 'os-deferred-delete', 'os-server-diagnostics',
+        'os-server-external-events', 'os-server-topology'),
     'hosts and moves, issue 15': (
         'os-aggregates', 'os-baremetal-nodes', 'os-evacuate', 'os-hosts',
         'os-hypervisors', 'os-instance-usage-audit-log', 'os-migrate-server',

@@ -305,7 +305,8 @@ REQUESTS = {
         _MEMBER_SERVER + '/action',
         {'os-getSerialConsole': {'type': 'serial'}}),
     ('POST', '/servers/{id}/action {os-getRDPConsole}'): Call(
-        _MEMBER_SERVER + '/action', {'os-getRDPConsole': {'type': 'rdp-html5'}}),
+        _MEMBER_SERVER + '/action',
+        {'os-getRDPConsole': {'type': 'rdp-html5'}}),
     ('POST', '/servers/{server_id}/remote-consoles'): Call(
         _MEMBER_SERVER + '/remote-consoles',
         {'remote_console': {'protocol': 'vnc', 'type': 'novnc'}}),
