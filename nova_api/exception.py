@@ -435,3 +435,22 @@ class FeatureNotSupported(NovaAPIException):
     msg_fmt = "The requested functionality is not supported."
     code = 501
     safe = True
+
+
+class ConsoleTypeInvalid(Invalid):
+    msg_fmt = "Invalid console type %(console_type)s"
+
+
+class ConsoleTypeUnavailable(Invalid):
+    msg_fmt = "Unavailable console type %(console_type)s."
+
+
+class ConsoleTokenNotFound(NotFound):
+    msg_fmt = "Token not found"
+
+
+class ConsoleRequestRefused(Invalid):
+    # What Nova answers (webob's default 400 text) for a token lookup
+    # before 2.31 and for the removed os-getRDPConsole action.
+    msg_fmt = ("The server could not comply with the request since it is "
+               "either malformed or otherwise incorrect.")

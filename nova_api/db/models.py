@@ -538,6 +538,38 @@ class InstanceActionEvent(Base):
     traceback: orm.Mapped[str | None] = orm.mapped_column(sa.Text)
 
 
+class ConsoleAuthToken(Base):
+    """A console token given to a caller (Nova's console_auth_tokens):
+    only its SHA-256 hash is stored, with where the console is and when
+    the token expires (a Unix time, as Nova stores it)."""
+
+    __tablename__ = 'console_auth_tokens'
+    __table_args__ = (
+        sa.Index('ix_console_auth_tokens_token_hash', 'token_hash',
+                 unique=True),
+        sa.Index('ix_console_auth_tokens_expires', 'expires'),
+        _MYSQL_TABLE_ARGS,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    token_hash: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    server_id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer,
+        sa.ForeignKey('servers.id', ondelete='CASCADE',
+                      name='fk_console_auth_tokens_server_id_servers'),
+        index=True)
+    console_type: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    host: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    port: orm.Mapped[int] = orm.mapped_column(sa.Integer)
+    tls_port: orm.Mapped[int | None] = orm.mapped_column(sa.Integer)
+    internal_access_path: orm.Mapped[str | None] = orm.mapped_column(
+        sa.String(255))
+    expires: orm.Mapped[int] = orm.mapped_column(sa.Integer)
+    created_at: orm.Mapped[datetime.datetime] = orm.mapped_column(
+        sa.DateTime, default=_utcnow)
+
+
 class SchedulingLock(Base):
     """A row whose update serialises the creates that must see each
     other: placing servers on hosts and checking quotas. Updating it first

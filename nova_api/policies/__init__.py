@@ -6,6 +6,7 @@ from nova_api.policies import admin_actions
 from nova_api.policies import admin_password
 from nova_api.policies import availability_zones
 from nova_api.policies import base
+from nova_api.policies import console_auth_tokens
 from nova_api.policies import console_output
 from nova_api.policies import crash_dump
 from nova_api.policies import create_backup
@@ -21,6 +22,7 @@ from nova_api.policies import lock_server
 from nova_api.policies import pause_server
 from nova_api.policies import quota_classes
 from nova_api.policies import quota_sets
+from nova_api.policies import remote_consoles
 from nova_api.policies import rescue
 from nova_api.policies import server_groups
 from nova_api.policies import server_ips
@@ -60,6 +62,8 @@ def list_rules():
         create_image.list_rules(),
         create_backup.list_rules(),
         deferred_delete.list_rules(),
+        remote_consoles.list_rules(),
+        console_auth_tokens.list_rules(),
         server_metadata.list_rules(),
         server_ips.list_rules(),
         server_password.list_rules(),

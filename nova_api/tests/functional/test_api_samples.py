@@ -266,6 +266,53 @@ SERVED = {
                 'POST', '/servers/{server_id}/action',
                 'console-output-post-req.json'),
         }),
+    'os-remote-consoles': Resource(
+        prepare=('servers',),
+        persona='member',
+        calls={
+            'get-vnc-console-post-resp.json': send(
+                'POST', '/servers/{server_id}/action',
+                'get-vnc-console-post-req.json'),
+            'get-spice-console-post-resp.json': send(
+                'POST', '/servers/{server_id}/action',
+                'get-spice-console-post-req.json'),
+            'get-serial-console-post-resp.json': send(
+                'POST', '/servers/{server_id}/action',
+                'get-serial-console-post-req.json'),
+            # Nova refuses both since its Hyper-V driver went.
+            'get-rdp-console-post-req.json': send(
+                'POST', '/servers/{server_id}/action', status=400),
+            'create-rdp-console-req.json': send(
+                'POST', '/servers/{server_id}/remote-consoles', status=400),
+            'create-vnc-console-resp.json': send(
+                'POST', '/servers/{server_id}/remote-consoles',
+                'create-vnc-console-req.json'),
+            'create-mks-console-resp.json': send(
+                'POST', '/servers/{server_id}/remote-consoles',
+                'create-mks-console-req.json'),
+            'create-spice-direct-console-resp.json': send(
+                'POST', '/servers/{server_id}/remote-consoles',
+                'create-spice-direct-console-req.json'),
+        },
+        not_served={
+            'get-rdp-console-post-resp.json':
+                'RDP consoles went with Nova\'s Hyper-V driver: Nova '
+                'answers 400',
+        }),
+    'os-console-auth-tokens': Resource(
+        prepare=('servers', 'console_token'),
+        calls={
+            'create-serial-console-req.json': send(
+                'POST', '/servers/{server_id}/remote-consoles'),
+            'create-spice-direct-console-req.json': send(
+                'POST', '/servers/{server_id}/remote-consoles'),
+            'get-console-connect-info-get-resp.json': get(
+                '/os-console-auth-tokens/{console_token}'),
+        },
+        leeway=api_samples.Leeway(nullable={
+            'console.internal_access_path':
+                'the simulated hypervisor\'s consoles have no internal '
+                'access path, as libvirt\'s'})),
     'os-rescue': Resource(
         prepare=('servers',),
         calls={
@@ -564,9 +611,6 @@ SERVED = {
 
 # The resources nova_api does not serve yet, with the issue bringing them.
 _WAITING = {
-    'server actions, issue 14': (
-        'os-console-auth-tokens',
-        'os-remote-consoles'),
     'hosts and moves, issue 15': (
         'os-aggregates', 'os-baremetal-nodes', 'os-evacuate', 'os-hosts',
         'os-hypervisors', 'os-instance-usage-audit-log', 'os-migrate-server',
@@ -628,6 +672,9 @@ class APISamplesTestV2(base.APITestCase):
                          soft_delete_seconds=0, restore_seconds=0)
         # Shelved servers stay on their host until shelveOffload.
         self.conf.config(shelved_offload_time=-1)
+        # Every console service (os-remote-consoles).
+        for group in ('spice', 'serial_console', 'mks'):
+            self.conf.config(enabled=True, group=group)
         self.state = {
             'project_id': self.project_id('admin'),
             'user_id': self.user_id('admin'),
@@ -866,6 +913,19 @@ class APISamplesTestV2(base.APITestCase):
         """The key pair the rebuild samples (2.54 on) name."""
         self.create('/os-keypairs', {'keypair': {'name': 'new-key'}},
                     persona)
+
+    def prepare_console_token(self, persona, version):
+        """console_token: the token of a console of the prepared server
+        made by `persona`, spice-direct from 2.99 (whose lookup shows a
+        TLS port), serial before."""
+        remote_console = ({'protocol': 'spice', 'type': 'spice-direct'}
+                          if _version(version) >= _version('2.99') else
+                          {'protocol': 'serial', 'type': 'serial'})
+        url = self.create('/servers/%s/remote-consoles'
+                          % self.state['server_id'],
+                          {'remote_console': remote_console}, persona,
+                          version)['remote_console']['url']
+        self.state['console_token'] = url.rsplit('=', 1)[1]
 
     def prepare_server_group(self, persona, version):
         """A group made by `persona` from the create sample of `version`

@@ -610,6 +610,18 @@ class OpenStackSDKTest(NovaAPIServer, testtools.TestCase):
         self.assertEqual([('nova', {'available': True})],
                          [(z.name, z.state) for z in zones])
 
+    def test_create_server_remote_console(self):
+        compute = self.conn.compute
+        server = compute.create_server(name=_unique('sdk'), image_id=CIRROS,
+                                       flavor_id='1', networks='none')
+        self.addCleanup(compute.delete_server, server, ignore_missing=True)
+        server = compute.wait_for_server(server, status='ACTIVE',
+                                         interval=0.1, wait=WAIT_SECONDS)
+        console = compute.create_server_remote_console(
+            server, protocol='vnc', type='novnc')
+        self.assertEqual(('vnc', 'novnc'), (console.protocol, console.type))
+        self.assertRegex(console.url, r'\?path=%3Ftoken%3D[0-9a-f-]{36}$')
+
     def test_server_boot_stop_start_reboot_delete(self):
         compute = self.conn.compute
         name = _unique('sdk')
@@ -1148,6 +1160,20 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         self.assertEqual(2, len(lines), log)
         self.assertIn(created['id'], lines[0])
         self.assertIn('login:', lines[1])
+
+    def test_console_url_show(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        # POST /servers/{id}/remote-consoles (2.6): noVNC's URL form.
+        console = self._run_negotiated('console', 'url', 'show', '--novnc',
+                                       created['id'])
+        self.assertEqual('novnc', console['type'])
+        self.assertRegex(console['url'],
+                         r'^http://127\.0\.0\.1:6080/vnc_auto\.html'
+                         r'\?path=%3Ftoken%3D[0-9a-f-]{36}$')
 
     def test_server_dump_create(self):
         created = self._run_negotiated(

@@ -78,6 +78,8 @@ OPEN_ROUTES = frozenset([
     ('DELETE', '/images/{image_id}/metadata/{id}'),
     # The OpenAPI document: what is served, not what the caller may do.
     ('GET', '/openapi.json'),
+    # Nova's removed RDP console action refuses everyone (ALWAYS_REFUSED).
+    ('POST', '/servers/{id}/action {os-getRDPConsole}'),
 ])
 
 # A request per route (the row's method and path; an action's path names
@@ -314,6 +316,23 @@ REQUESTS = {
         {'changePassword': {'adminPass': 'route-walk'}}),
     ('POST', '/servers/{id}/action {os-getConsoleOutput}'): Call(
         _MEMBER_SERVER + '/action', {'os-getConsoleOutput': {'length': 2}}),
+    ('POST', '/servers/{id}/action {os-getVNCConsole}'): Call(
+        _MEMBER_SERVER + '/action', {'os-getVNCConsole': {'type': 'novnc'}}),
+    ('POST', '/servers/{id}/action {os-getSPICEConsole}'): Call(
+        _MEMBER_SERVER + '/action',
+        {'os-getSPICEConsole': {'type': 'spice-html5'}}),
+    ('POST', '/servers/{id}/action {os-getSerialConsole}'): Call(
+        _MEMBER_SERVER + '/action',
+        {'os-getSerialConsole': {'type': 'serial'}}),
+    ('POST', '/servers/{id}/action {os-getRDPConsole}'): Call(
+        _MEMBER_SERVER + '/action',
+        {'os-getRDPConsole': {'type': 'rdp-html5'}}),
+    ('POST', '/servers/{server_id}/remote-consoles'): Call(
+        _MEMBER_SERVER + '/remote-consoles',
+        {'remote_console': {'protocol': 'vnc', 'type': 'novnc'}}),
+    # Before 2.31 the lookup answers 400 to everyone, before its rule.
+    ('GET', '/os-console-auth-tokens/{console_token}'): Call(
+        '/os-console-auth-tokens/route-walk', versions=('2.31', None)),
     ('POST', '/servers/{id}/action {rescue}'): Call(
         '/servers/{%s}/action' % RESCUE_SERVER, {'rescue': None}),
     # The rescued server (the routes of a version run in path order),
@@ -360,6 +379,13 @@ OWNER_ONLY = {
     ('PUT', '/images/{image_id}/metadata'): _NOT_YOURS,
     ('PUT', '/images/{image_id}/metadata/{id}'): _NOT_YOURS,
     ('DELETE', '/images/{image_id}/metadata/{id}'): _NOT_YOURS,
+}
+# Routes that refuse everyone on purpose: (route) -> (status, message).
+# Nova's os-getRDPConsole went with its Hyper-V driver and answers 400.
+ALWAYS_REFUSED = {
+    ('POST', '/servers/{id}/action {os-getRDPConsole}'): (
+        400, 'The server could not comply with the request since it is '
+             'either malformed or otherwise incorrect.'),
 }
 WALK_ORDER = {'POST': 0, 'GET': 1, 'PUT': 2, 'PATCH': 2, 'DELETE': 3}
 
@@ -636,6 +662,7 @@ class PolicyWalkTestV2(base.APITestCase):
         self.rules = DefaultRules()
         for task in WALK_TASKS:
             self.conf.config(**{task + '_seconds': 0, 'group': 'simulated'})
+        enable_walk_consoles(self)
         self.servers = create_walk_servers(self)
 
     def _walk(self, removed=False):
@@ -718,6 +745,10 @@ class PolicyWalkTestV2(base.APITestCase):
                 resp = self._send(method, call, version)
                 self.assertFault(resp, 403, OWNER_ONLY[method, path])
                 continue
+            if (method, path) in ALWAYS_REFUSED:
+                resp = self._send(method, call, version)
+                self.assertFault(resp, *ALWAYS_REFUSED[method, path])
+                continue
             declared = impl.contract
             success = declared.codes.for_version(version, 200)
             expected = {success} | (set(declared.expected_errors) - {403})
@@ -742,6 +773,12 @@ class PolicyWalkTestV2(base.APITestCase):
             self.assertVersionHeaders(resp, str(version))
             walked += 1
         self.assertGreater(walked, 0, 'no removed route was walked')
+
+
+def enable_walk_consoles(test):
+    """Every console service, so that each console route succeeds."""
+    for group in ('spice', 'serial_console', 'mks'):
+        test.conf.config(enabled=True, group=group)
 
 
 def calls_of(route):

@@ -18,10 +18,6 @@ _MIGRATION = _SERVER + '/migrations/1'
 # Waiting version -> (method, path, body) of a request its change touches.
 # An action path answers 400 for the action; any other path a plain 404.
 REQUESTS = {
-    '2.6': ('POST', _SERVER + '/remote-consoles',
-            {'remote_console': {'protocol': 'vnc', 'type': 'novnc'}}),
-    '2.8': ('POST', _SERVER + '/remote-consoles',
-            {'remote_console': {'protocol': 'mks', 'type': 'webmks'}}),
     '2.11': ('PUT', '/os-services/force-down',
              {'host': 'compute1', 'binary': 'nova-compute',
               'forced_down': True}),
@@ -36,7 +32,6 @@ REQUESTS = {
     '2.29': ('POST', _ACTION, {'evacuate': {'force': False}}),
     '2.30': ('POST', _ACTION, {'os-migrateLive': {
         'host': None, 'block_migration': 'auto', 'force': False}}),
-    '2.31': ('GET', '/os-console-auth-tokens/token', None),
     '2.34': ('POST', _ACTION, {'os-migrateLive': {
         'host': None, 'block_migration': 'auto'}}),
     '2.40': ('GET', '/os-simple-tenant-usage?limit=1', None),
@@ -71,8 +66,6 @@ REQUESTS = {
     '2.93': ('GET', _SERVER + '/os-volume_attachments', None),
     '2.95': ('POST', _ACTION, {'evacuate': {}}),
     '2.97': ('GET', _SERVER + '/shares', None),
-    '2.99': ('POST', _SERVER + '/remote-consoles', {'remote_console': {
-        'protocol': 'spice', 'type': 'spice-direct'}}),
     '2.101': ('POST', _SERVER + '/os-volume_attachments', {
         'volumeAttachment': {'volumeId': 'volume'}}),
 }
