@@ -20,9 +20,10 @@ _SOFT_DELETE_TASKS = (server_states.SOFT_DELETING, server_states.RESTORING)
 
 
 def _states_at(durations, now, states):
-    rules = server_states.task_rules(durations)
+    # Only these tasks' rules: a list asks for them on every request.
     return servers_db.StatesAt(
-        {task: rules[task] for task in _SOFT_DELETE_TASKS}, now,
+        {task: server_states.task_stages(task, durations)
+         for task in _SOFT_DELETE_TASKS}, now,
         tuple((vm_state, servers_db.ANY_TASK if task_state is None
                else task_state) for vm_state, task_state in states))
 

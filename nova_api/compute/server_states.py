@@ -13,6 +13,7 @@ integers and the API status derived from (vm_state, task_state).
 
 import dataclasses
 import datetime
+import functools
 import typing
 from collections.abc import Mapping
 
@@ -291,8 +292,16 @@ def task_stages(task_state, durations: Mapping[str, float]):
 def task_rules(durations: Mapping[str, float]):
     """{task_state: its Stages}: the rule of current_state as data, for
     the database to apply in SQL."""
-    return {task_state: task_stages(task_state, durations)
-            for task_state in TASK_OUTCOMES}
+    return dict(_task_rules(tuple(sorted(durations.items()))))
+
+
+# Every list asks for the rules, and the durations seldom change: the
+# rules of the last few sets of them.
+@functools.lru_cache(maxsize=8)
+def _task_rules(duration_items):
+    durations = dict(duration_items)
+    return tuple((task_state, task_stages(task_state, durations))
+                 for task_state in TASK_OUTCOMES)
 
 
 def task_finishes_at(stored: StoredState, durations: Mapping[str, float]):
@@ -334,6 +343,16 @@ def current_state(stored: StoredState, durations: Mapping[str, float],
     (a task ends exactly at its start plus its duration), then the
     stages it leads to (task_stages) as each one's time comes; a
     stage that keeps the vm_state keeps the stored one."""
+    if stored.task_state is None:
+        # Most servers of a page: no task, the stored state as it is.
+        vm_state = stored.vm_state
+        return ServerState(
+            vm_state=vm_state, task_state=None,
+            power_state=_POWER_STATE_BY_VM_STATE[vm_state],
+            status=status_of(vm_state, None), task_finishes_at=None,
+            launched_at=stored.launched_at,
+            host=(None if (vm_state, None) in HOSTLESS_STATES
+                  else stored.host))
     finishes_at = task_finishes_at(stored, durations)
     stage, _at = _stage_at(stored, durations, now)
     if stage is None:

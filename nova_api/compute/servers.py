@@ -140,7 +140,7 @@ def assemble(context, rows, durations, now, with_tags=False):
         servers.append(Server(
             row=row, state=state, metadata=servers_db.metadata_of(row),
             addresses=addresses, fault=faults.get(row.id),
-            task_ends_at=None if row.deleted
+            task_ends_at=None if row.deleted or row.task_state is None
             else server_states.changed_at(row, durations, now)))
     if with_tags:
         return _with_tags(context, servers)

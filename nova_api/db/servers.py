@@ -287,21 +287,33 @@ def get(context, uuid, project_id=None, include_deleted=False,
     return ServerRow._make(row)
 
 
-def _reached(task_state, stage, now):
-    """WHERE criteria: the server's stored `task_state` has reached
-    `stage` by `now`."""
+def _reached(task_state, cutoff):
+    """WHERE criteria: the server's stored `task_state` has reached a
+    stage whose time came at `cutoff` (the start it needs at the
+    latest: a datetime, or a bound parameter of one)."""
     return sa.and_(_servers.c.task_state == task_state,
-                   _servers.c.task_started_at <= now - stage[_AFTER])
+                   _servers.c.task_started_at <= cutoff)
 
 
-def current_state_columns(task_rules, now):
+def _literal_cutoffs(task_rules, now):
+    """The cutoff of each stage of `task_rules` at `now`, in
+    current_state_columns' order."""
+    return [[now - stage[_AFTER] for stage in reversed(stages)]
+            for stages in task_rules.values()]
+
+
+def current_state_columns(task_rules, now, cutoffs=None):
     """SQL expressions (vm_state, task_state) of what a server is in at
     `now`: a stored task is in the last of its stages whose time has come
     (`task_rules`, see the module's docstring); before the first, the
-    stored state."""
-    reached = [(_reached(task_state, stage, now), stage)
-               for task_state, stages in task_rules.items()
-               for stage in reversed(stages)]
+    stored state. `cutoffs` (per task, per stage, last stage first) may
+    stand for `now` with bound parameters."""
+    if cutoffs is None:
+        cutoffs = _literal_cutoffs(task_rules, now)
+    reached = [(_reached(task_state, cutoff), stage)
+               for (task_state, stages), task_cutoffs in zip(
+                   task_rules.items(), cutoffs)
+               for stage, cutoff in zip(reversed(stages), task_cutoffs)]
     # A stage without a vm_state keeps the stored one.
     vm_state = sa.case(*[(condition, _servers.c.vm_state
                           if stage[_VM_STATE] is None else stage[_VM_STATE])
@@ -314,10 +326,10 @@ def current_state_columns(task_rules, now):
     return vm_state, task_state
 
 
-def _state_is(task_rules, now, pairs):
+def _state_is(task_rules, now, pairs, cutoffs=None):
     """WHERE criteria: the server is now in one of the (vm_state,
     task_state) `pairs`; a task_state of ANY_TASK means any."""
-    vm_state, task_state = current_state_columns(task_rules, now)
+    vm_state, task_state = current_state_columns(task_rules, now, cutoffs)
     matches = []
     for wanted_vm_state, wanted_task_state in pairs:
         if wanted_task_state == ANY_TASK:
@@ -513,11 +525,26 @@ def get_page(context, filters, task_rules, now, sort_keys, sort_dirs,
 # poll, in a statement built once per order: building and keying a new
 # statement costs more than running it.
 @functools.lru_cache(maxsize=256)
-def _first_page_statement(in_project, sort_keys, sort_dirs, limited):
+def _first_page_statement(in_project, sort_keys, sort_dirs, limited,
+                          left_out):
+    """The first page's statement; `left_out` is _left_out_shape's of
+    each StatesAt whose servers it leaves out, their cutoffs bound
+    parameters (_left_out_params): one statement, compiled once, for
+    every request."""
     statement = sa.select(*_LISTED_WITH_DETAILS).where(_EXISTING)
     if in_project:
         statement = statement.where(
             _servers.c.project_id == sa.bindparam('project_id'))
+    for index, (rules, states) in enumerate(left_out):
+        task_rules = {task_state: tuple((None, vm_state, task_state_after)
+                                        for vm_state, task_state_after
+                                        in reversed(stages))
+                      for task_state, stages in rules}
+        cutoffs = [[sa.bindparam(_cutoff_name(index, task, stage))
+                    for stage in range(len(stages))]
+                   for task, (_task_state, stages) in enumerate(rules)]
+        statement = statement.where(sa.not_(
+            _state_is(task_rules, None, states, cutoffs)))
     statement = statement.order_by(*[
         sa.desc(_servers.c[key]) if direction == 'desc'
         else sa.asc(_servers.c[key])
@@ -527,18 +554,42 @@ def _first_page_statement(in_project, sort_keys, sort_dirs, limited):
     return statement
 
 
+def _cutoff_name(index, task, stage):
+    return 'left_out_%d_%d_%d' % (index, task, stage)
+
+
+def _left_out_shape(states_at):
+    """What of a StatesAt the first page's statement is made of: its
+    tasks' stages (vm_state, task_state; last first) and its states."""
+    return (tuple((task_state, tuple((stage[_VM_STATE], stage[_TASK_STATE])
+                                     for stage in reversed(stages)))
+                  for task_state, stages in states_at.task_rules.items()),
+            states_at.states)
+
+
+def _left_out_params(index, states_at):
+    return {_cutoff_name(index, task, stage): cutoff
+            for task, task_cutoffs in enumerate(_literal_cutoffs(
+                states_at.task_rules, states_at.now))
+            for stage, cutoff in enumerate(task_cutoffs)}
+
+
 def _get_first_page(context, filters, sort_keys, sort_dirs, limit):
     """get_page's first page of the existing servers of the filters'
     project_id (None: of every project), with no other criteria but
     those of _FIRST_PAGE_FILTERS."""
     project_id = filters.get('project_id')
-    statement = _first_page_statement(project_id is not None,
-                                      tuple(sort_keys), tuple(sort_dirs),
-                                      limit is not None)
-    for states in ('deleted_states', 'soft_deleted_states'):
-        statement = statement.where(*not_in(filters.get(states)))
+    left_out = [filters[name] for name in ('deleted_states',
+                                           'soft_deleted_states')
+                if filters.get(name) is not None]
+    statement = _first_page_statement(
+        project_id is not None, tuple(sort_keys), tuple(sort_dirs),
+        limit is not None,
+        tuple(_left_out_shape(states_at) for states_at in left_out))
     params = {'project_id': project_id,
               'limit': None if limit is None else int(limit)}
+    for index, states_at in enumerate(left_out):
+        params.update(_left_out_params(index, states_at))
     return [ListedServerRow._make(row)
             for row in context.connection.execute(statement, params).all()]
 
