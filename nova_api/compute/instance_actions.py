@@ -61,8 +61,6 @@ class InstanceAction:
     start_time: datetime.datetime
     message: str | None
     updated_at: datetime.datetime
-    created_at: datetime.datetime
-    id: int
     # Newest first.
     events: tuple
 
@@ -146,7 +144,7 @@ def _action_at(row, event_rows, server_uuid, now):
         request_id=row.request_id, user_id=row.user_id,
         project_id=row.project_id, start_time=row.start_time,
         message='Error' if failed else None, updated_at=max(changes),
-        created_at=row.created_at, id=row.id, events=events)
+        events=events)
 
 
 def _event_at(row, now):

@@ -20,17 +20,14 @@ from nova_api.db import server_metadata as metadata_db
 from nova_api.db import servers as servers_db
 from nova_api import exception
 
-# The columns a rebuild may give new values (key_data follows key_name).
-CHANGEABLE = frozenset((
-    'name', 'description', 'access_ip_v4', 'access_ip_v6', 'disk_config',
-    'key_name', 'user_data', 'trusted_image_certificates', 'hostname'))
-
 
 def rebuild_server(context, server, image_ref, values, metadata=None,
                    personality=()):
     """Rebuild `server` from image `image_ref` with the new column
-    `values` (of CHANGEABLE), replacing its metadata if `metadata` is
-    given; `personality` is [(path, contents)] (before 2.57)."""
+    `values` (name, description, access IPs, disk_config, key_name,
+    user_data, trusted_image_certificates, hostname), replacing its
+    metadata if `metadata` is given; `personality` is [(path,
+    contents)] (before 2.57)."""
     lock_server.check_unlocked(context, server)
     server_states.check_allowed(server_states.REBUILD, server.uuid,
                                 server.state)

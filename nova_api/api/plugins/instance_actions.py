@@ -13,12 +13,12 @@ fields a caller sees depends on the version and the events rules
 from nova_api.api import pagination
 from nova_api.api import plugin
 from nova_api.api import query_filters
+from nova_api.api import server_lookup
 from nova_api.api.schemas import instance_actions as schemas
 from nova_api.api import validation
 from nova_api.api.views import instance_actions as views
 from nova_api.api import wsgi
 from nova_api.compute import instance_actions
-from nova_api.compute import servers
 from nova_api import exception
 from nova_api.policies import instance_actions as ia_policies
 
@@ -26,10 +26,8 @@ from nova_api.policies import instance_actions as ia_policies
 def _find_server(req, server_id, rule):
     """The server (deleted ones too from 2.21), once `rule` allows the
     caller on its project."""
-    server = servers.get_server(req.context, server_id,
-                                include_deleted=req.is_supported('2.21'))
-    req.context.can(rule, {'project_id': server.project_id})
-    return server
+    return server_lookup.find_server(
+        req, server_id, rule, include_deleted=req.is_supported('2.21'))
 
 
 def _paging(req):

@@ -33,12 +33,11 @@ _COLUMNS = {
     'accessIPv6': 'access_ip_v6',
     'OS-DCF:diskConfig': 'disk_config',
 }
-# What a version may give, null included (null takes the value away).
-_NULLABLE_FROM = [('2.54', 'key_name', 'key_name'),
-                  ('2.57', 'user_data', 'user_data'),
-                  ('2.63', 'trusted_image_certificates',
-                   'trusted_image_certificates'),
-                  ('2.90', 'hostname', 'hostname')]
+# What a version may give (body name and column), null included (null
+# takes the value away).
+_NULLABLE_FROM = [('2.54', 'key_name'), ('2.57', 'user_data'),
+                  ('2.63', 'trusted_image_certificates'),
+                  ('2.90', 'hostname')]
 
 
 def _values(req, params):
@@ -47,9 +46,9 @@ def _values(req, params):
     for column in ('access_ip_v4', 'access_ip_v6'):
         if column in values:
             values[column] = values[column] or None
-    for version, name, column in _NULLABLE_FROM:
+    for version, name in _NULLABLE_FROM:
         if req.is_supported(version) and name in params:
-            values[column] = params[name]
+            values[name] = params[name]
     return values
 
 
