@@ -13,7 +13,7 @@ lacks it, the route's version range, and the evidence that covers it:
 - the Tempest modules the project's Tempest run selects
   (nova_api/tests/tempest/run.py, read statically) that call the
   operation, from the hand-kept table in coverage_data.yaml;
-- the real-client test methods (test_real_clients.py) whose source makes
+- the real-client test methods (test_real_clients*.py) whose source makes
   a client call that sends the operation, by the call patterns in
   coverage_data.yaml.
 
@@ -36,7 +36,8 @@ DEFAULT_REFERENCE = os.path.normpath(
     os.path.join(_PACKAGE, '..', '..', 'shared', 'reference'))
 FUNCTIONAL_DIR = os.path.join(_PACKAGE, 'tests', 'functional')
 TEMPEST_RUN = os.path.join(_PACKAGE, 'tests', 'tempest', 'run.py')
-REAL_CLIENTS = os.path.join(FUNCTIONAL_DIR, 'test_real_clients.py')
+# test_real_clients.py and the test_real_clients_*.py beside it.
+REAL_CLIENTS_PREFIX = 'test_real_clients'
 ROUTE_WALK = 'test_route_table'
 TEMPEST_PACKAGE = 'tempest.api.compute.'
 
@@ -159,14 +160,15 @@ def path_pattern(path):
 
 # Named in columns of their own, or (this page's own test) writing paths
 # only to test the scan.
-_NOT_SCANNED = (ROUTE_WALK, 'test_real_clients', 'test_coverage_page')
+_NOT_SCANNED = (ROUTE_WALK, 'test_coverage_page')
 
 
 def _functional_sources():
     sources = {}
     for name in sorted(os.listdir(FUNCTIONAL_DIR)):
         if (name.startswith('test_') and name.endswith('.py')
-                and name[:-len('.py')] not in _NOT_SCANNED):
+                and name[:-len('.py')] not in _NOT_SCANNED
+                and not name.startswith(REAL_CLIENTS_PREFIX)):
             with open(os.path.join(FUNCTIONAL_DIR, name)) as f:
                 sources[name[:-len('.py')]] = f.read()
     return sources
@@ -225,10 +227,18 @@ def _test_methods(path):
                            ast.get_source_segment(source, item))
 
 
-def real_client_calls(data, path=REAL_CLIENTS):
+def _real_client_modules():
+    return [os.path.join(FUNCTIONAL_DIR, name)
+            for name in sorted(os.listdir(FUNCTIONAL_DIR))
+            if name.startswith(REAL_CLIENTS_PREFIX) and name.endswith('.py')]
+
+
+def real_client_calls(data, paths=None):
     """Operation key -> the test methods whose source sends it."""
     calls = collections.defaultdict(list)
-    for class_name, method, source in _test_methods(path):
+    for class_name, method, source in (
+            test for path in paths or _real_client_modules()
+            for test in _test_methods(path)):
         for pattern, operations in data['real_clients'].get(
                 class_name, {}).items():
             if re.search(pattern, source):
@@ -394,9 +404,10 @@ Tempest
   one by one are not subtracted).
 Real clients
   The test methods of ``nova_api.tests.functional.test_real_clients``
-  (python-novaclient, openstacksdk, the ``openstack`` client) whose own
-  source makes a client call that sends the operation, found by the call
-  patterns of the data file (calls inside helper methods do not count).
+  and ``test_real_clients_*`` (python-novaclient, openstacksdk, the
+  ``openstack`` client) whose own source makes a client call that sends
+  the operation, found by the call patterns of the data file (calls
+  inside helper methods do not count).
 
 Summary
 =======

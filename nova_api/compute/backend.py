@@ -8,6 +8,8 @@ application (a manage command, a unit test). Tests put a driver of their
 own in place with ``use_driver()`` (the ``ComputeDriver`` fixture).
 """
 
+import collections.abc
+
 from nova_api.compute import server_states
 from nova_api import conf
 from nova_api import virt
@@ -48,10 +50,39 @@ def task_durations():
     reclaim_instance_interval under server_states.RECLAIM_AFTER: how long
     a shelved server waits to be offloaded, or a soft-deleted one to be
     reclaimed, is the compute service's setting, not the driver's."""
-    driver = get_driver()
-    durations = {task: driver.task_seconds(task)
-                 for task in driver_module.TASKS}
-    durations[server_states.OFFLOAD_AFTER] = conf.CONF.shelved_offload_time
-    durations[server_states.RECLAIM_AFTER] = (
-        conf.CONF.reclaim_instance_interval)
-    return durations
+    return TaskDurations(get_driver())
+
+
+class TaskDurations(collections.abc.Mapping):
+    """task_durations' mapping, each duration read from the config when
+    first asked for: a list reads those of its servers' tasks alone, and
+    an option read costs more than the rest of a server's state."""
+
+    _SERVICE_OPTIONS = {server_states.OFFLOAD_AFTER: 'shelved_offload_time',
+                        server_states.RECLAIM_AFTER:
+                        'reclaim_instance_interval'}
+    _KEYS = driver_module.TASKS + tuple(_SERVICE_OPTIONS)
+
+    def __init__(self, driver):
+        self._driver = driver
+        self._read = {}
+
+    def __getitem__(self, task):
+        try:
+            return self._read[task]
+        except KeyError:
+            pass
+        if task in self._SERVICE_OPTIONS:
+            seconds = getattr(conf.CONF, self._SERVICE_OPTIONS[task])
+        elif task in driver_module.TASKS:
+            seconds = self._driver.task_seconds(task)
+        else:
+            raise KeyError(task)
+        self._read[task] = seconds
+        return seconds
+
+    def __iter__(self):
+        return iter(self._KEYS)
+
+    def __len__(self):
+        return len(self._KEYS)

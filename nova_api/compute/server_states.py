@@ -292,7 +292,31 @@ def task_stages(task_state, durations: Mapping[str, float]):
 def task_rules(durations: Mapping[str, float]):
     """{task_state: its Stages}: the rule of current_state as data, for
     the database to apply in SQL."""
-    return dict(_task_rules(tuple(sorted(durations.items()))))
+    return TaskRules(durations)
+
+
+class TaskRules(Mapping):
+    """task_rules' mapping, made of every duration when first used: the
+    first page of a list, which clients poll, needs none."""
+
+    def __init__(self, durations):
+        self._durations = durations
+        self._rules = None
+
+    def _all(self):
+        if self._rules is None:
+            self._rules = dict(_task_rules(tuple(sorted(
+                self._durations.items()))))
+        return self._rules
+
+    def __getitem__(self, task_state):
+        return self._all()[task_state]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self):
+        return len(self._all())
 
 
 # Every list asks for the rules, and the durations seldom change: the

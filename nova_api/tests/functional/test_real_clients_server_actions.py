@@ -5,6 +5,7 @@ The same nova-api process as test_real_clients (uWSGI, noauth2, the token
 each test boots its own server and drives it as a user's script would.
 """
 
+import functools
 import time
 
 from keystoneauth1 import session as ks_session
@@ -67,11 +68,14 @@ class NovaClientServerActionsTest(real_clients.NovaAPIServer,
 
     def test_pause_unpause_suspend_resume(self):
         server = self._active_server()
-        for action, status in (('pause', 'PAUSED'), ('unpause', 'ACTIVE'),
-                               ('suspend', 'SUSPENDED'),
-                               ('resume', 'ACTIVE')):
-            getattr(self.nova.servers, action)(server)
-            self._wait_for_status(server.id, status)
+        self.nova.servers.pause(server)
+        self._wait_for_status(server.id, 'PAUSED')
+        self.nova.servers.unpause(server)
+        self._wait_for_status(server.id, 'ACTIVE')
+        self.nova.servers.suspend(server)
+        self._wait_for_status(server.id, 'SUSPENDED')
+        self.nova.servers.resume(server)
+        self._wait_for_status(server.id, 'ACTIVE')
 
     def test_lock_with_a_reason_and_unlock(self):
         server = self._active_server()
@@ -214,11 +218,14 @@ class OpenStackSDKServerActionsTest(real_clients.NovaAPIServer,
 
     def test_pause_unpause_suspend_resume(self):
         server = self._active_server()
-        for action, status in (('pause', 'PAUSED'), ('unpause', 'ACTIVE'),
-                               ('suspend', 'SUSPENDED'),
-                               ('resume', 'ACTIVE')):
-            getattr(self.compute, action + '_server')(server)
-            self._wait(server, status)
+        self.compute.pause_server(server)
+        self._wait(server, 'PAUSED')
+        self.compute.unpause_server(server)
+        self._wait(server, 'ACTIVE')
+        self.compute.suspend_server(server)
+        self._wait(server, 'SUSPENDED')
+        self.compute.resume_server(server)
+        self._wait(server, 'ACTIVE')
 
     def test_lock_with_a_reason_and_unlock(self):
         server = self._active_server()
@@ -346,14 +353,16 @@ class SDKDeferredDeleteTest(real_clients.NovaAPIServer, testtools.TestCase):
         server = compute.create_server(name=_unique('sdk'), image_id=CIRROS,
                                        flavor_id='1', networks='none')
         self.addCleanup(self._force_delete_quietly, compute, server)
-        for step, status in ((None, 'ACTIVE'),
-                             (compute.delete_server, 'SOFT_DELETED'),
-                             (compute.restore_server, 'ACTIVE'),
-                             (compute.delete_server, 'SOFT_DELETED')):
-            if step:
-                step(server)
-            compute.wait_for_server(compute.get_server(server),
-                                    status=status, interval=0.1,
-                                    wait=WAIT_SECONDS)
+        wait = functools.partial(compute.wait_for_server, interval=0.1,
+                                 wait=WAIT_SECONDS)
+        # Fetched anew each time: the SDK returns at once for a server
+        # object that has the status already.
+        wait(compute.get_server(server), status='ACTIVE')
+        compute.delete_server(server)
+        wait(compute.get_server(server), status='SOFT_DELETED')
+        compute.restore_server(server)
+        wait(compute.get_server(server), status='ACTIVE')
+        compute.delete_server(server)
+        wait(compute.get_server(server), status='SOFT_DELETED')
         compute.delete_server(server, force=True)
         compute.wait_for_delete(server, interval=0.1, wait=WAIT_SECONDS)

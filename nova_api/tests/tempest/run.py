@@ -64,9 +64,11 @@ SELECTED_TESTS = (
     r'|list_servers_negative|server_metadata|server_metadata_negative'
     r'|server_addresses|server_addresses_negative|server_group'
     r'|instance_actions|instance_actions_negative|server_actions'
-    r'|server_rescue|server_rescue_negative|server_password)\.'
+    r'|server_rescue|server_rescue_negative|server_password|server_tags'
+    r'|multiple_create|multiple_create_negative|device_tagging)\.'
     r'|admin\.test_(servers|servers_negative|create_server'
-    r'|delete_server)\.'
+    r'|delete_server|server_diagnostics|server_diagnostics_negative'
+    r'|server_external_events)\.'
     r')'
 )
 
