@@ -5,6 +5,7 @@ from oslo_utils import uuidutils
 
 from nova_api.tests.functional import base
 from nova_api.tests.functional import test_server_metadata
+from nova_api.tests.functional import test_servers
 
 IMAGE = test_server_metadata.IMAGE
 MISSING_IMAGE = '2b7a7a5e-0c58-4d1c-9a0c-3f4f5d1b0e77'
@@ -189,7 +190,11 @@ class AggregatesTestV2(test_server_metadata.ServerHelpers,
             self.assertFault(resp, 404, 'Cannot remove host %s in aggregate '
                              '%s' % (host, aggregate_id))
         resp = self.action(number, {'add_host': {'host': 'bad host'}})
-        self.assertFault(resp, 400)
+        self.assertFault(resp, 400, "Invalid input for field/attribute host. "
+                         "Value: bad host. 'bad host' does not match "
+                         "'^[a-zA-Z0-9-._]*$'")
+        resp = self.action(number, {'foo': {}})
+        self.assertFault(resp, 400, 'There is no such action: foo')
         resp = self.action(number, {'add_host': {}})
         self.assertFault(resp, 400, "Invalid input for field/attribute "
                          "add_host. Value: {}. 'host' is a required property")
@@ -282,7 +287,16 @@ class AggregatesTestV2(test_server_metadata.ServerHelpers,
         self.assertFault(resp, 400, 'Cannot update metadata of aggregate '
                          '%d. Reason: Aggregate agg1 does not support empty '
                          'named availability zone.' % created['id'])
-        for metadata in [{'bad/key': 'v'}, {'k': 'v' * 256}, {'k': 1},
+        resp = self.action(created['id'], {'set_metadata': {'metadata': {
+            'bad/key': 'v'}}})
+        # /v2 words it as Nova's relaxed validation does.
+        reason = ("'bad/key' does not match any of the regexes: "
+                  "'^[a-zA-Z0-9-_:. ]{1,255}$'" if self.is_v21 else
+                  "Additional properties are not allowed ('bad/key' was "
+                  "unexpected)")
+        self.assertFault(resp, 400, "Invalid input for field/attribute "
+                         "metadata. Value: {'bad/key': 'v'}. " + reason)
+        for metadata in [{'k': 'v' * 256}, {'k': 1},
                          {'': 'v'}]:
             resp = self.action(created['id'],
                                {'set_metadata': {'metadata': metadata}})
@@ -477,3 +491,33 @@ class AggregatesTestV21(base.V21, AggregatesTestV2):
             resp, 400, "An invalid 'name' value was provided. The name "
             "must be: printable characters. Can not start or end with "
             "whitespace.")
+
+
+class AggregateZoneUnshelveTestV277(base.V21, test_servers.ServerHelpers,
+                                    base.APITestCase):
+    """An offloaded server unshelved (2.77) into a zone an aggregate gave
+    a host after the server was shelved."""
+
+    def setUp(self):
+        super().setUp()
+        self.skip_if_remote('creates aggregates of the default hosts')
+        self.durations(build=0, shelve=0, shelve_offload=0, unshelve=0)
+        self.conf.config(shelved_offload_time=0)
+
+    def test_unshelve_into_an_aggregates_zone(self):
+        server_id = self.create()
+        resp = self.action(server_id, {'shelve': None})
+        self.assertEqual(202, resp.status, resp)
+        resp = self.api('POST', '/os-aggregates', {'aggregate': {
+            'name': 'agg1', 'availability_zone': 'london'}})
+        number = resp.json()['aggregate']['id']
+        resp = self.api('POST', '/os-aggregates/%d/action' % number,
+                        {'add_host': {'host': 'compute2'}})
+        self.assertEqual(200, resp.status, resp)
+        resp = self.action(server_id, {'unshelve': {
+            'availability_zone': 'london'}}, 'member', '2.77')
+        self.assertEqual(202, resp.status, resp)
+        server = self.show(server_id, 'admin', version='2.77')
+        self.assertEqual(('ACTIVE', 'london', 'compute2'), (
+            server['status'], server['OS-EXT-AZ:availability_zone'],
+            server['OS-EXT-SRV-ATTR:host']))
