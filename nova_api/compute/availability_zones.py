@@ -37,8 +37,10 @@ def compute_hosts(context):
 
 
 def list_zones(context):
-    """The zones servers can be placed in, by name, without hosts."""
+    """The zones servers can be placed in, by name, without hosts (not
+    the internal zone, which an aggregate may give compute hosts)."""
     names = {host.availability_zone for host in compute_hosts(context)}
+    names.discard(CONF.internal_service_availability_zone)
     return [Zone(name, True, None) for name in sorted(names)]
 
 

@@ -468,6 +468,13 @@ class AggregatesTestV21(base.V21, AggregatesTestV2):
     def test_internal_zone_is_accepted_as_nova_does(self):
         created = self.create('agg1', 'internal')
         self.assertEqual('internal', created['availability_zone'])
+        self.add_host(created['id'], 'compute2')
+        # The list hides the internal zone; the detail shows its hosts.
+        self.assertEqual(['nova'], self.zone_names())
+        resp = self.api('GET', '/os-availability-zone/detail')
+        zones = {zone['zoneName']: zone['hosts']
+                 for zone in resp.json()['availabilityZoneInfo']}
+        self.assertEqual({'nova-compute'}, set(zones['internal']['compute2']))
 
     def test_create_zone_from_v21_refuses_spaces(self):
         resp = self.api('POST', '/os-aggregates', {'aggregate': {
