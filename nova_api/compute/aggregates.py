@@ -17,6 +17,8 @@ from nova_api.db import aggregates as aggregates_db
 from nova_api import exception
 
 ZONE_KEY = aggregates_db.ZONE_KEY
+# update_aggregate's zone when the request does not change it.
+ZONE_UNCHANGED = object()
 
 _EMPTY_ZONE = 'Aggregate %s does not support empty named availability zone'
 _ZONE_CONFLICT = 'One or more hosts already in availability zone(s) %s'
@@ -158,18 +160,19 @@ def create_aggregate(context, name, zone=None):
     return _get(context, aggregate_id)
 
 
-def update_aggregate(context, aggregate_id, name=None, **zone):
-    """Rename the aggregate and/or set its zone (`availability_zone`,
-    passed only when given). As in Nova, a new name is saved before the
-    zone is checked."""
+def update_aggregate(context, aggregate_id, name=None, zone=ZONE_UNCHANGED):
+    """Rename the aggregate and/or set its zone (None is refused, as an
+    empty zone). As in Nova, a new name is saved before the zone is
+    checked."""
     aggregate = get_aggregate(context, aggregate_id)
     if name is not None:
         aggregates_db.rename(context, aggregate.id, name)
-    if zone:
-        _check_zone(context, aggregate, zone,
+    if zone is not ZONE_UNCHANGED:
+        metadata = {ZONE_KEY: zone}
+        _check_zone(context, aggregate, metadata,
                     exception.InvalidAggregateActionUpdate,
                     check_servers=True)
-        aggregates_db.update_metadata(context, aggregate.id, zone)
+        aggregates_db.update_metadata(context, aggregate.id, metadata)
     return _get(context, aggregate.id)
 
 

@@ -73,11 +73,11 @@ class AggregatesController(wsgi.Controller):
     @_show_responses
     def update(self, req, aggregate_id, body):
         req.context.can(policies.UPDATE, target={})
-        updates = dict(body['aggregate'])
-        if 'name' in updates:
-            updates['name'] = updates['name'].strip()
+        requested = body['aggregate']
+        name = requested.get('name')
         return views.show(req, aggregates.update_aggregate(
-            req.context, aggregate_id, **updates))
+            req.context, aggregate_id, name.strip() if name else None,
+            requested.get('availability_zone', aggregates.ZONE_UNCHANGED)))
 
     @wsgi.expected_errors((400, 403, 404))
     @wsgi.policy(policies.DELETE)

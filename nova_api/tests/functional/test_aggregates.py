@@ -145,6 +145,16 @@ class AggregatesTestV2(test_server_metadata.ServerHelpers,
                              {'availability_zone': 'nova2'})
         self.assertRegex(aggregate['updated_at'], TIMESTAMP)
 
+    def test_update_the_zone_alone(self):
+        created = self.create('agg1', 'london')
+        self.add_host(created['id'])
+        resp = self.api('PUT', '/os-aggregates/%d' % created['id'], {
+            'aggregate': {'availability_zone': 'paris'}})
+        self.assertEqual(200, resp.status, resp)
+        self.assertAggregate(resp.json()['aggregate'], 'agg1', 'paris',
+                             ['compute1'], {'availability_zone': 'paris'})
+        self.assertEqual(['nova', 'paris'], self.zone_names())
+
     def test_bad_updates(self):
         created = self.create('agg1')
         self.create('agg2')
