@@ -5,6 +5,7 @@ that would put a host in two zones, or move the servers already on a host
 to another zone, are refused with Nova's messages.
 """
 
+import contextlib
 import dataclasses
 import datetime
 
@@ -14,6 +15,8 @@ from oslo_utils import uuidutils
 from nova_api.compute import backend
 from nova_api.compute import images
 from nova_api.db import aggregates as aggregates_db
+from nova_api.db import api as db_api
+from nova_api.db import servers as servers_db
 from nova_api import exception
 
 ZONE_KEY = aggregates_db.ZONE_KEY
@@ -153,6 +156,16 @@ def _check_servers_stay(context, aggregate, host, adding):
         reason=_ZONE_WOULD_MOVE % ('removed from', zone, other, servers))
 
 
+@contextlib.contextmanager
+def _scheduling_held(context):
+    """A transaction holding the scheduling lock (nova_api.db.servers), so
+    that no server is placed between a zone check and the change it
+    allows, and two changes are checked one after the other."""
+    with db_api.context_manager.writer.using(context):
+        servers_db.take_scheduling_lock(context)
+        yield
+
+
 def create_aggregate(context, name, zone=None):
     metadata = {ZONE_KEY: zone} if zone else {}
     aggregate_id = aggregates_db.create(
@@ -169,20 +182,23 @@ def update_aggregate(context, aggregate_id, name=None, zone=ZONE_UNCHANGED):
         aggregates_db.rename(context, aggregate.id, name)
     if zone is not ZONE_UNCHANGED:
         metadata = {ZONE_KEY: zone}
-        _check_zone(context, aggregate, metadata,
-                    exception.InvalidAggregateActionUpdate,
-                    check_servers=True)
-        aggregates_db.update_metadata(context, aggregate.id, metadata)
+        with _scheduling_held(context):
+            aggregate = _get(context, aggregate.id)
+            _check_zone(context, aggregate, metadata,
+                        exception.InvalidAggregateActionUpdate,
+                        check_servers=True)
+            aggregates_db.update_metadata(context, aggregate.id, metadata)
     return _get(context, aggregate.id)
 
 
 def set_metadata(context, aggregate_id, metadata):
     """Set each key of `metadata`; a null value deletes its key."""
-    aggregate = get_aggregate(context, aggregate_id)
-    _check_zone(context, aggregate, metadata,
-                exception.InvalidAggregateActionUpdateMeta,
-                check_servers=True)
-    aggregates_db.update_metadata(context, aggregate.id, metadata)
+    with _scheduling_held(context):
+        aggregate = get_aggregate(context, aggregate_id)
+        _check_zone(context, aggregate, metadata,
+                    exception.InvalidAggregateActionUpdateMeta,
+                    check_servers=True)
+        aggregates_db.update_metadata(context, aggregate.id, metadata)
     return _get(context, aggregate.id)
 
 
@@ -200,11 +216,12 @@ def add_host(context, aggregate_id, host):
     the aggregate, the host's zone, the servers on it, the host twice."""
     number = _id_of(aggregate_id)
     check_compute_host(host)
-    aggregate = _get(context, number)
-    _check_zone(context, aggregate, aggregate.metadata,
-                exception.InvalidAggregateActionAdd, hosts=[host])
-    _check_servers_stay(context, aggregate, host, adding=True)
-    aggregates_db.add_host(context, aggregate.id, host)
+    with _scheduling_held(context):
+        aggregate = _get(context, number)
+        _check_zone(context, aggregate, aggregate.metadata,
+                    exception.InvalidAggregateActionAdd, hosts=[host])
+        _check_servers_stay(context, aggregate, host, adding=True)
+        aggregates_db.add_host(context, aggregate.id, host)
     return _get(context, aggregate.id)
 
 
@@ -214,14 +231,15 @@ def remove_host(context, aggregate_id, host):
     number = _id_of(aggregate_id)
     not_removable = exception.AggregateHostNotRemovable(
         host=host, aggregate_id=aggregate_id)
-    try:
-        check_compute_host(host)
-        aggregate = _get(context, number)
-    except exception.NotFound:
-        raise not_removable
-    _check_servers_stay(context, aggregate, host, adding=False)
-    if not aggregates_db.remove_host(context, aggregate.id, host):
-        raise not_removable
+    with _scheduling_held(context):
+        try:
+            check_compute_host(host)
+            aggregate = _get(context, number)
+        except exception.NotFound:
+            raise not_removable
+        _check_servers_stay(context, aggregate, host, adding=False)
+        if not aggregates_db.remove_host(context, aggregate.id, host):
+            raise not_removable
     return _get(context, aggregate.id)
 
 
