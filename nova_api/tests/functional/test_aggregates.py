@@ -400,6 +400,14 @@ class AggregatesTestV2(test_server_metadata.ServerHelpers,
                            {'remove_host': {'host': 'compute2'}})
         self.assertFault(resp, 409)
 
+    def test_a_server_shows_its_hosts_zone(self):
+        created = self.create('agg1', 'london')
+        self.add_host(created['id'], 'compute1')
+        self.add_host(created['id'], 'compute2')
+        server_id = self.create_server()
+        server = self.api('GET', '/servers/' + server_id).json()['server']
+        self.assertEqual('london', server['OS-EXT-AZ:availability_zone'])
+
     def test_a_zone_without_hosts_is_not_available(self):
         self.create('agg1', 'london')
         resp = self.api('POST', '/servers', {'server': {
