@@ -81,7 +81,7 @@ class AggregatesController(wsgi.Controller):
 
     @wsgi.expected_errors((400, 403, 404))
     @wsgi.policy(policies.DELETE)
-    @validation.query_schema(schemas.index_query)
+    @validation.query_schema(schemas.delete_query)
     @validation.response_body_schema(schemas.delete_response)
     def delete(self, req, aggregate_id):
         req.context.can(policies.DELETE, target={})

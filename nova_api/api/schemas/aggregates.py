@@ -125,6 +125,8 @@ index_query = parameter_types.no_query_parameters
 index_query_v2102 = parameter_types.strict_no_query_parameters
 show_query = index_query
 show_query_v2102 = index_query_v2102
+# The delete ignores its query string at every version, as in Nova.
+delete_query = parameter_types.no_query_parameters
 
 _timestamp = parameter_types.naive_timestamp
 _nullable_timestamp = {'oneOf': [_timestamp, {'type': 'null'}]}
