@@ -454,3 +454,60 @@ class ConsoleRequestRefused(Invalid):
     # before 2.31 and for the removed os-getRDPConsole action.
     msg_fmt = ("The server could not comply with the request since it is "
                "either malformed or otherwise incorrect.")
+
+
+class AggregateNotFound(NotFound):
+    msg_fmt = "Aggregate %(aggregate_id)s could not be found."
+
+
+class AggregateNameExists(Conflict):
+    msg_fmt = "Aggregate %(aggregate_name)s already exists."
+
+
+class AggregateHostExists(Conflict):
+    msg_fmt = "Aggregate %(aggregate_id)s already has host %(host)s."
+
+
+class AggregateComputeHostNotFound(NotFound):
+    # ComputeHostNotFound's message, which os-aggregates answers with 404.
+    msg_fmt = "Compute host %(host)s could not be found."
+
+
+class AggregateHostNotRemovable(NotFound):
+    # Nova's one answer for an unknown aggregate, an unknown host and a
+    # host the aggregate does not have.
+    msg_fmt = "Cannot remove host %(host)s in aggregate %(aggregate_id)s"
+
+
+class InvalidAggregateActionAdd(Conflict):
+    msg_fmt = ("Cannot add host to aggregate %(aggregate_id)s. "
+               "Reason: %(reason)s.")
+
+
+class InvalidAggregateActionRemoveHost(Conflict):
+    msg_fmt = ("Cannot remove host from aggregate %(aggregate_id)s. "
+               "Reason: %(reason)s.")
+
+
+class InvalidAggregateActionDelete(Invalid):
+    # Nova's message for deleting an aggregate is the remove host one.
+    msg_fmt = InvalidAggregateActionRemoveHost.msg_fmt
+
+
+class InvalidAggregateActionUpdate(Invalid):
+    msg_fmt = ("Cannot update aggregate %(aggregate_id)s. "
+               "Reason: %(reason)s.")
+
+
+class InvalidAggregateActionUpdateMeta(Invalid):
+    msg_fmt = ("Cannot update metadata of aggregate %(aggregate_id)s. "
+               "Reason: %(reason)s.")
+
+
+class CacheImageNotFound(Invalid):
+    # Image pre-caching answers 400 with the image service's message.
+    msg_fmt = "Image %(image_id)s could not be found."
+
+
+class DuplicateCacheImages(Invalid):
+    msg_fmt = "Duplicate images in request"

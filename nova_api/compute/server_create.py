@@ -21,6 +21,7 @@ import uuid as uuid_lib
 from oslo_serialization import jsonutils
 from oslo_utils import timeutils
 
+from nova_api.compute import availability_zones
 from nova_api.compute import backend
 from nova_api.compute import fixed_addresses
 from nova_api.compute import images
@@ -117,7 +118,7 @@ def create_servers(context, request, can_use_zero_disk_flavor):
     server_metadata.check_quota(context, request.metadata)
     check_injected_files_quota(context, request.personality)
     driver = backend.get_driver()
-    zone, host_name = _zone_and_host(driver, request.availability_zone)
+    zone, host_name = _zone_and_host(context, request.availability_zone)
     network = driver.get_network()
     ports = _requested_ports(network, request)
     security_groups = _security_groups(request.security_groups)
@@ -135,7 +136,7 @@ def create_servers(context, request, can_use_zero_disk_flavor):
         placement = _Placement(zone, host_name, group,
                                server_groups.placement_of(context, group)
                                if group else None)
-        rows = _place_and_store(context, driver, request, flavor, key_data,
+        rows = _place_and_store(context, request, flavor, key_data,
                                 placement, network, ports, security_groups,
                                 reservation_id, count, trusted_certificates,
                                 image_properties)
@@ -232,13 +233,13 @@ def check_injected_files_quota(context, files):
             allowed=limits['injected_file_content_bytes'])
 
 
-def _zone_and_host(driver, requested):
+def _zone_and_host(context, requested):
     """(zone, host name) a create asks for; either may be None."""
     if not requested:
         return None, None
     zone, _, host_and_node = requested.partition(':')
     host_name = host_and_node.partition(':')[0] or None
-    hosts = driver.get_hosts()
+    hosts = availability_zones.compute_hosts(context)
     if zone and zone not in {host.availability_zone for host in hosts}:
         raise exception.AvailabilityZoneNotAvailable()
     if host_name is not None and host_name not in {host.name
@@ -395,10 +396,10 @@ class _Placement:
         return host
 
 
-def _place_and_store(context, driver, request, flavor, key_data, placement,
+def _place_and_store(context, request, flavor, key_data, placement,
                      network, ports, security_groups, reservation_id,
                      count, trusted_certificates, image_properties):
-    hosts = driver.get_hosts()
+    hosts = availability_zones.compute_hosts(context)
     # Kept with each server, as Nova embeds its flavor (2.47).
     flavor_snapshot = (flavor.name,
                        flavors_db.get_extra_specs(context, flavor.flavorid))

@@ -11,6 +11,7 @@ from an image, as Nova's does, which an unshelve deletes once it ends.
 
 from oslo_utils import timeutils
 
+from nova_api.compute import availability_zones
 from nova_api.compute import backend
 from nova_api.compute import lock_server
 from nova_api.compute import scheduling
@@ -53,7 +54,7 @@ def unshelve(context, server, zone=ZONE_UNCHANGED, host=None):
     zone_given = zone is not ZONE_UNCHANGED
     if zone_given or host:
         _check_offloaded(server)
-    hosts = backend.get_driver().get_hosts()
+    hosts = availability_zones.compute_hosts(context)
     if zone_given and zone:
         if zone not in {known.availability_zone for known in hosts
                         if known.up}:

@@ -16,8 +16,9 @@ compute_opts = [
 
 availability_zone_opts = [
     cfg.StrOpt('default_availability_zone', default='nova',
-               help='The availability zone of a compute host that names '
-                    'none; as in Nova.'),
+               help='The availability zone of a compute host that no '
+                    'host aggregate puts in a zone and whose [simulated] '
+                    'hosts entry names none; as in Nova.'),
     cfg.StrOpt('internal_service_availability_zone', default='internal',
                help='The availability zone of the control services '
                     '(conductor, scheduler); shown only on '

@@ -14,7 +14,10 @@ simulated_opts = [
                          'compute2:nova:8:16384:160'],
                 help='The compute hosts, each as name:zone:vcpus:ram_mb:'
                      'disk_gb. An empty zone (compute3::8:16384:160) means '
-                     '[DEFAULT] default_availability_zone. Names are '
+                     '[DEFAULT] default_availability_zone. The zone is the '
+                     'host\'s when no host aggregate gives it one: the '
+                     'availability_zone of an aggregate the host is in '
+                     '(os-aggregates) takes its place. Names are '
                      'unique, vcpus and ram_mb positive, disk_gb zero or '
                      'more; an invalid entry stops the service at start.'),
     cfg.ListOpt('control_services',

@@ -570,6 +570,67 @@ class ConsoleAuthToken(Base):
         sa.DateTime, default=_utcnow)
 
 
+class Aggregate(TimestampMixin, Base):
+    """A host aggregate (Nova's API database aggregates): a named set of
+    compute hosts with metadata; its ``availability_zone`` key is the zone
+    of its hosts. Deleted rows go (Nova's API database keeps none)."""
+
+    __tablename__ = 'aggregates'
+    __table_args__ = (
+        sa.UniqueConstraint('name', name='uniq_aggregates0name'),
+        sa.UniqueConstraint('uuid', name='uniq_aggregates0uuid'),
+        _MYSQL_TABLE_ARGS,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    uuid: orm.Mapped[str] = orm.mapped_column(sa.String(36))
+    name: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+
+
+class AggregateHost(TimestampMixin, Base):
+    """A compute host of an aggregate, by host name."""
+
+    __tablename__ = 'aggregate_hosts'
+    __table_args__ = (
+        sa.UniqueConstraint(
+            'host', 'aggregate_id',
+            name='uniq_aggregate_hosts0host0aggregate_id'),
+        sa.Index('ix_aggregate_hosts_aggregate_id', 'aggregate_id'),
+        _MYSQL_TABLE_ARGS,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    host: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    aggregate_id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer,
+        sa.ForeignKey('aggregates.id', ondelete='CASCADE',
+                      name='fk_aggregate_hosts_aggregate_id_aggregates'))
+
+
+class AggregateMetadata(TimestampMixin, Base):
+    """A key and value of an aggregate's metadata."""
+
+    __tablename__ = 'aggregate_metadata'
+    __table_args__ = (
+        sa.UniqueConstraint(
+            'aggregate_id', 'key',
+            name='uniq_aggregate_metadata0aggregate_id0key'),
+        sa.Index('ix_aggregate_metadata_key', 'key'),
+        _MYSQL_TABLE_ARGS,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    aggregate_id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer,
+        sa.ForeignKey('aggregates.id', ondelete='CASCADE',
+                      name='fk_aggregate_metadata_aggregate_id_aggregates'))
+    key: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    value: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+
+
 class SchedulingLock(Base):
     """A row whose update serialises the creates that must see each
     other: placing servers on hosts and checking quotas. Updating it first

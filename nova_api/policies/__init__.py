@@ -4,6 +4,7 @@ import itertools
 
 from nova_api.policies import admin_actions
 from nova_api.policies import admin_password
+from nova_api.policies import aggregates
 from nova_api.policies import availability_zones
 from nova_api.policies import base
 from nova_api.policies import console_auth_tokens
@@ -49,6 +50,7 @@ def list_rules():
         quota_classes.list_rules(),
         limits.list_rules(),
         availability_zones.list_rules(),
+        aggregates.list_rules(),
         servers.list_rules(),
         lock_server.list_rules(),
         admin_actions.list_rules(),

@@ -245,13 +245,7 @@ _hostname = {
     'maxLength': 63,
 }
 # A host name or FQDN: compute host names (2.74), guest hostnames (2.94).
-# Underscores are allowed, as real hosts have them.
-_fqdn = {
-    'type': 'string',
-    'pattern': '^[a-zA-Z0-9-._]*$',
-    'minLength': 1,
-    'maxLength': 255,
-}
+_fqdn = parameter_types.fqdn
 
 
 def _server_body(schema):

@@ -16,6 +16,10 @@ FORMAT_CHECKER = jsonschema.FormatChecker()
 _NAME_RULE = 'printable characters. Can not start or end with whitespace.'
 _NAME_WITH_SPACES_RULE = 'printable characters with at least one non space ' \
                          'character'
+_AZ_NAME_RULE = 'printable characters except :.Can not start or end with ' \
+                'whitespace.'
+_AZ_NAME_WITH_SPACES_RULE = 'printable characters except :, with at least ' \
+                            'one non space character'
 
 
 class InvalidName(exception.Invalid):
@@ -51,6 +55,29 @@ def check_name_with_spaces(instance):
     if _is_printable(instance) and not all(_is_space(c) for c in instance):
         return True
     raise InvalidName(reason=_NAME_WITH_SPACES_RULE)
+
+
+@FORMAT_CHECKER.checks('az_name', raises=InvalidName)
+def check_az_name(instance):
+    """A zone name: a name without ':' (which separates zone and host)."""
+    return _check_az_name(instance, check_name, _AZ_NAME_RULE)
+
+
+@FORMAT_CHECKER.checks('az_name_with_leading_trailing_spaces',
+                       raises=InvalidName)
+def check_az_name_with_spaces(instance):
+    return _check_az_name(instance, check_name_with_spaces,
+                          _AZ_NAME_WITH_SPACES_RULE)
+
+
+def _check_az_name(instance, check, rule):
+    try:
+        if not isinstance(instance, str) or (
+                ':' not in instance and check(instance)):
+            return True
+    except InvalidName:
+        pass
+    raise InvalidName(reason=rule)
 
 
 @FORMAT_CHECKER.checks('uuid')

@@ -65,6 +65,23 @@ name_with_leading_trailing_spaces = {
     'format': 'name_with_leading_trailing_spaces',
 }
 
+# An availability zone's name: a name without ':'.
+az_name = dict(name, format='az_name')
+
+az_name_with_leading_trailing_spaces = dict(
+    name, format='az_name_with_leading_trailing_spaces')
+
+# A host name or FQDN (compute hosts, guest hostnames). Underscores are
+# allowed, as real hosts have them.
+fqdn = {
+    'type': 'string',
+    'pattern': '^[a-zA-Z0-9-._]*$',
+    'minLength': 1,
+    'maxLength': 255,
+}
+
+image_id = {'type': 'string', 'format': 'uuid'}
+
 project_id = {
     'type': 'string', 'minLength': 1, 'maxLength': 255,
     'pattern': '^[a-zA-Z0-9-]*$',
@@ -95,6 +112,11 @@ metadata = {
     },
     'additionalProperties': False,
 }
+
+# Metadata whose null values delete their keys (aggregates).
+metadata_with_null = copy.deepcopy(metadata)
+metadata_with_null['patternProperties'][metadata_key]['type'] = [
+    'string', 'null']
 
 # The {"meta": {key: value}} of PUT .../metadata/{key}: exactly one item.
 metadata_item = dict(copy.deepcopy(metadata),

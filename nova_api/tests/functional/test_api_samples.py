@@ -526,6 +526,38 @@ SERVED = {
                 '/os-keypairs?user_id={member_user_id}'
                 '&marker={member_keypair_marker}&limit=1'),
         }),
+    # In the order that gives each sample's state: the show before any
+    # host, the list with one, the rest after it is removed again.
+    'os-aggregates': Resource(
+        calls={
+            'aggregate-post-resp.json': send(
+                'POST', '/os-aggregates', 'aggregate-post-req.json',
+                sets={'aggregate.name': '{unique}'},
+                capture={'aggregate_id': 'aggregate.id'}),
+            'aggregates-get-resp.json': get('/os-aggregates/{aggregate_id}'),
+            'aggregates-add-host-post-resp.json': send(
+                'POST', '/os-aggregates/{aggregate_id}/action',
+                'aggregate-add-host-post-req.json',
+                sets={'add_host.host': HOST}),
+            'aggregates-list-get-resp.json': get('/os-aggregates'),
+            'aggregates-remove-host-post-resp.json': send(
+                'POST', '/os-aggregates/{aggregate_id}/action',
+                'aggregate-remove-host-post-req.json',
+                sets={'remove_host.host': HOST}),
+            'aggregates-metadata-post-resp.json': send(
+                'POST', '/os-aggregates/{aggregate_id}/action',
+                'aggregate-metadata-post-req.json'),
+            'aggregate-update-post-resp.json': send(
+                'PUT', '/os-aggregates/{aggregate_id}',
+                'aggregate-update-post-req.json',
+                sets={'aggregate.name': '{unique}'}),
+            'v2.81/aggregate-images-post-req.json': send(
+                'POST', '/os-aggregates/{aggregate_id}/images', status=202),
+        },
+        leeway=api_samples.Leeway(
+            maps={'aggregate.metadata': 'metadata keys are the caller\'s',
+                  'aggregates[].metadata':
+                      'metadata keys are the caller\'s'})),
     'os-server-groups': Resource(
         prepare=('server_group',),
         calls={
@@ -612,7 +644,7 @@ SERVED = {
 # The resources nova_api does not serve yet, with the issue bringing them.
 _WAITING = {
     'hosts and moves, issue 15': (
-        'os-aggregates', 'os-baremetal-nodes', 'os-evacuate', 'os-hosts',
+        'os-baremetal-nodes', 'os-evacuate', 'os-hosts',
         'os-hypervisors', 'os-instance-usage-audit-log', 'os-migrate-server',
         'os-migrations', 'os-services', 'os-simple-tenant-usage',
         'server-migrations'),

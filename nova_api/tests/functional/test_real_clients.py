@@ -778,6 +778,35 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         self.assertIn({'Zone Name': 'nova', 'Zone Status': 'available'},
                       zones)
 
+    def test_aggregate_create_add_host_set_show_remove_delete(self):
+        name = 'cli-agg-' + uuid.uuid4().hex[:8]
+        zone = 'cli-zone-' + uuid.uuid4().hex[:8]
+        created = self.openstack('aggregate', 'create', '--zone', zone, name)
+        self.assertEqual(name, created['name'])
+        self.assertEqual(zone, created['availability_zone'])
+        added = self.openstack('aggregate', 'add', 'host', name, 'compute2')
+        self.assertEqual(['compute2'], added['hosts'])
+        self.openstack('aggregate', 'set', '--property', 'ssd=true', name,
+                       output_json=False)
+        shown = self.openstack('aggregate', 'show', name)
+        self.assertEqual(['compute2'], shown['hosts'])
+        self.assertEqual({'ssd': 'true'}, shown['properties'])
+        self.assertEqual(zone, shown['availability_zone'])
+        zones = self.openstack('availability', 'zone', 'list', '--compute')
+        self.assertIn({'Zone Name': zone, 'Zone Status': 'available'},
+                      zones)
+        listed = self.openstack('aggregate', 'list', '--long')
+        row = next(row for row in listed if row['Name'] == name)
+        self.assertEqual(zone, row['Availability Zone'])
+        self.openstack('aggregate', 'cache', 'image', name, CIRROS,
+                       output_json=False, negotiate=True)
+        removed = self.openstack('aggregate', 'remove', 'host', name,
+                                 'compute2')
+        self.assertEqual([], removed['hosts'])
+        self.openstack('aggregate', 'delete', name, output_json=False)
+        self.assertNotIn(name, [row['Name'] for row in
+                                self.openstack('aggregate', 'list')])
+
     def test_keypair_create_list_show_delete(self):
         name = _unique('cli')
         # OSC generates the key pair locally and imports its public half.

@@ -215,6 +215,23 @@ REQUESTS = {
         '/os-quota-class-sets/route-walk', {'quota_class_set': {'cores': 20}}),
     # With tenant_id, so that the admin-only rule decides.
     ('GET', '/limits'): Call('/limits?tenant_id=' + _MEMBER_PROJECT),
+    # Administrators' alone: the member gets 403 before the id is read.
+    ('GET', '/os-aggregates'): Call('/os-aggregates'),
+    ('POST', '/os-aggregates'): Call(
+        '/os-aggregates', {'aggregate': {'name': 'walk'}}),
+    ('GET', '/os-aggregates/{aggregate_id}'): Call('/os-aggregates/1'),
+    ('PUT', '/os-aggregates/{aggregate_id}'): Call(
+        '/os-aggregates/1', {'aggregate': {'name': 'walk'}}),
+    ('DELETE', '/os-aggregates/{aggregate_id}'): Call('/os-aggregates/1'),
+    ('POST', '/os-aggregates/{aggregate_id}/action {add_host}'): Call(
+        '/os-aggregates/1/action', {'add_host': {'host': 'compute1'}}),
+    ('POST', '/os-aggregates/{aggregate_id}/action {remove_host}'): Call(
+        '/os-aggregates/1/action', {'remove_host': {'host': 'compute1'}}),
+    ('POST', '/os-aggregates/{aggregate_id}/action {set_metadata}'): Call(
+        '/os-aggregates/1/action',
+        {'set_metadata': {'metadata': {'key': 'value'}}}),
+    ('POST', '/os-aggregates/{aggregate_id}/images'): Call(
+        '/os-aggregates/1/images', {'cache': [{'id': _CIRROS}]}),
     ('GET', '/os-availability-zone'): Call('/os-availability-zone'),
     ('GET', '/os-availability-zone/detail'): Call(
         '/os-availability-zone/detail'),

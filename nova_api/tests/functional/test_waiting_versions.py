@@ -35,7 +35,6 @@ REQUESTS = {
     '2.34': ('POST', _ACTION, {'os-migrateLive': {
         'host': None, 'block_migration': 'auto'}}),
     '2.40': ('GET', '/os-simple-tenant-usage?limit=1', None),
-    '2.41': ('GET', '/os-aggregates', None),
     '2.43': ('GET', '/os-hosts', None),
     '2.44': ('POST', _ACTION, {'addFixedIp': {'networkId': 'net'}}),
     '2.49': ('POST', _SERVER + '/os-interface', {'interfaceAttachment': {
@@ -52,8 +51,6 @@ REQUESTS = {
         'volumeAttachment': {'volumeId': 'volume',
                              'delete_on_termination': True}}),
     '2.80': ('GET', '/os-migrations?user_id=user', None),
-    '2.81': ('POST', '/os-aggregates/1/images', {
-        'cache': [{'id': 'image'}]}),
     '2.85': ('PUT', _SERVER + '/os-volume_attachments/volume', {
         'volumeAttachment': {'volumeId': 'volume',
                              'delete_on_termination': True}}),

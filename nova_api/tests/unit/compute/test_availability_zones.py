@@ -4,6 +4,7 @@ wire, for a driver whose hosts report (the simulated ones never do)."""
 import datetime
 import ipaddress
 
+import fixtures
 import jsonschema
 from oslo_config import fixture as config_fixture
 import testtools
@@ -12,10 +13,12 @@ from nova_api.api.schemas import availability_zones as schema
 from nova_api.api.views import availability_zones as zones_view
 from nova_api.compute import availability_zones
 from nova_api import conf as nova_conf
+from nova_api import context
 from nova_api.tests.fixtures import compute_driver
 from nova_api.virt import driver
 
 CONF = nova_conf.CONF
+CONTEXT = context.get_admin_context()
 SEEN = datetime.datetime(2026, 11, 23, 12, 30, 5, 42)
 
 
@@ -59,14 +62,17 @@ class AvailabilityZonesTest(testtools.TestCase):
     def setUp(self):
         super().setUp()
         self.useFixture(config_fixture.Config(CONF))
+        # No host is in an aggregate: each is in the zone its driver says.
+        self.useFixture(fixtures.MockPatch(
+            'nova_api.compute.aggregates.host_zones', return_value={}))
 
     def zones(self, driver):
         self.useFixture(compute_driver.ComputeDriver(driver))
-        return availability_zones.list_zones()
+        return availability_zones.list_zones(CONTEXT)
 
     def zones_with_services(self, driver):
         self.useFixture(compute_driver.ComputeDriver(driver))
-        return availability_zones.list_zones_with_services()
+        return availability_zones.list_zones_with_services(CONTEXT)
 
     def test_zones_without_hosts(self):
         self.assertEqual(
