@@ -454,3 +454,7 @@ class ConsoleRequestRefused(Invalid):
     # before 2.31 and for the removed os-getRDPConsole action.
     msg_fmt = ("The server could not comply with the request since it is "
                "either malformed or otherwise incorrect.")
+
+
+class InvalidStrTime(Invalid):
+    msg_fmt = "Invalid datetime string: %(reason)s"
