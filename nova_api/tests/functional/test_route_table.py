@@ -216,6 +216,15 @@ REQUESTS = {
     # With tenant_id, so that the admin-only rule decides.
     ('GET', '/limits'): Call('/limits?tenant_id=' + _MEMBER_PROJECT),
     ('GET', '/os-availability-zone'): Call('/os-availability-zone'),
+    ('GET', '/os-simple-tenant-usage'): Call(
+        '/os-simple-tenant-usage?start=2020-01-01T00:00:00&detailed=1'),
+    ('GET', '/os-simple-tenant-usage/{tenant_id}'): Call(
+        '/os-simple-tenant-usage/%s?start=2020-01-01T00:00:00'
+        % _MEMBER_PROJECT),
+    ('GET', '/os-instance_usage_audit_log'): Call(
+        '/os-instance_usage_audit_log'),
+    ('GET', '/os-instance_usage_audit_log/{before_timestamp}'): Call(
+        '/os-instance_usage_audit_log/2012-07-01%2000:00:00'),
     ('GET', '/os-availability-zone/detail'): Call(
         '/os-availability-zone/detail'),
     # On the member's ACTIVE server made before the walk (MEMBER_SERVER).
