@@ -94,9 +94,12 @@ def report(context, start, stop, project_id=None, limit=None, marker=None):
         rows = servers_db.get_in_window(context, start, stop, project_id)
         found = servers.assemble(context, rows, durations, now)
         flavors = servers.embedded_flavors(context, found)
-    usages = [usage for usage in (
+    # Ordered here, not by the database's collation, so that the marker
+    # is compared the same way.
+    usages = sorted((usage for usage in (
         _usage(server, flavors[server.uuid], start, stop, now)
-        for server in found) if usage is not None]
+        for server in found) if usage is not None),
+        key=lambda usage: (usage.project_id, usage.server_id))
     if after is not None:
         usages = [usage for usage in usages
                   if (usage.project_id, usage.server_id) > after]

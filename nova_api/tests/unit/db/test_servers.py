@@ -108,3 +108,55 @@ class ServerReadTestPostgreSQL(base.PostgreSQL, ServerReadTest):
 
 class ServerReadTestMySQL(base.MySQL, ServerReadTest):
     pass
+
+
+def _at(hours):
+    return NOW + datetime.timedelta(hours=hours)
+
+
+class ServersInWindowTest(base.DatabaseTestCase):
+    """get_in_window: the servers a usage report of [begin, end] may
+    count, deleted ones too."""
+
+    def setUp(self):
+        super().setUp()
+        for uuid, project_id, created, terminated in (
+                ('uuid-b', 'project-b', -10, None),
+                ('uuid-a', 'project-b', -5, 2),
+                ('uuid-c', 'project-a', -3, None),
+                ('uuid-gone', 'project-a', -9, -1),
+                ('uuid-late', 'project-a', 5, None)):
+            servers.create(self.context, dict(
+                _values(uuid, uuid), project_id=project_id,
+                created_at=_at(created)), {}, [])
+            if terminated is not None:
+                row = servers.get(self.context, uuid)
+                servers.soft_delete(self.context, row, _at(terminated),
+                                    'deleted', launched_at=_at(created))
+
+    def _window(self, project_id=None):
+        return [(row.project_id, row.uuid) for row in servers.get_in_window(
+            self.context, _at(0), _at(4), project_id)]
+
+    def test_by_project_and_uuid(self):
+        self.assertEqual([('project-a', 'uuid-c'), ('project-b', 'uuid-a'),
+                          ('project-b', 'uuid-b')], self._window())
+
+    def test_of_one_project(self):
+        self.assertEqual([('project-b', 'uuid-a'), ('project-b', 'uuid-b')],
+                         self._window('project-b'))
+
+    def test_a_deleted_server_keeps_its_launch(self):
+        [row] = [row for row in servers.get_in_window(
+            self.context, _at(0), _at(4)) if row.uuid == 'uuid-a']
+        self.assertEqual((_at(-5), _at(2)),
+                         (row.launched_at, row.terminated_at))
+        self.assertNotEqual(0, row.deleted)
+
+
+class ServersInWindowTestPostgreSQL(base.PostgreSQL, ServersInWindowTest):
+    pass
+
+
+class ServersInWindowTestMySQL(base.MySQL, ServersInWindowTest):
+    pass
