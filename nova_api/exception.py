@@ -458,3 +458,7 @@ class ConsoleRequestRefused(Invalid):
 
 class InvalidStrTime(Invalid):
     msg_fmt = "Invalid datetime string: %(reason)s"
+
+
+class HostMappingNotFound(NotFound):
+    msg_fmt = "Host '%(name)s' is not mapped to any cell"

@@ -136,7 +136,7 @@ VERSIONS = tuple(Version(*entry) for entry in (
     ('2.41', 'Aggregates show "uuid".', _waiting('aggregates, issue 15')),
     ('2.42', 'Networks and block devices take a "tag" again.',
      ('api/schemas/servers', 'compute/server_create')),
-    ('2.43', 'os-hosts answers 404.', _waiting('os-hosts, issue 15')),
+    ('2.43', 'os-hosts answers 404.', ('api/plugins/hosts',)),
     ('2.44', 'The addFixedIp, removeFixedIp, addFloatingIp and '
              'removeFloatingIp actions answer 404 (os-virtual-interfaces '
              'is removed: 410).',

@@ -729,3 +729,25 @@ def get_in_window(context, begin, end, project_id=None):
     statement = statement.order_by(_servers.c.project_id, _servers.c.uuid)
     return [ServerRow._make(row)
             for row in context.connection.execute(statement)]
+
+
+_PROJECT_USAGE_ON_HOST = sa.select(
+    _servers.c.project_id,
+    sa.func.sum(_servers.c.vcpus),
+    sa.func.sum(_servers.c.memory_mb),
+    sa.func.sum(_servers.c.root_gb + _servers.c.ephemeral_gb),
+).where(_EXISTING, _servers.c.host == sa.bindparam('host')).group_by(
+    _servers.c.project_id).order_by(_servers.c.project_id)
+
+
+@api.context_manager.reader.connection
+def get_project_usage_on_host(context, host, task_rules, now,
+                              hostless_states):
+    """{project: (vcpus, memory_mb, root and ephemeral disk_gb)} of the
+    existing servers on `host` at `now`, by project, but for those in
+    one of `hostless_states` (by `task_rules`)."""
+    statement = _PROJECT_USAGE_ON_HOST.where(sa.not_(
+        _state_is(task_rules, now, hostless_states)))
+    return {project_id: (int(vcpus), int(memory_mb), int(disk_gb))
+            for project_id, vcpus, memory_mb, disk_gb in
+            context.connection.execute(statement, {'host': host})}

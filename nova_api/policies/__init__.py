@@ -15,6 +15,7 @@ from nova_api.policies import deferred_delete
 from nova_api.policies import flavor_access
 from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavors
+from nova_api.policies import hosts
 from nova_api.policies import instance_actions
 from nova_api.policies import instance_usage_audit_log
 from nova_api.policies import keypairs
@@ -77,4 +78,5 @@ def list_rules():
         server_external_events.list_rules(),
         simple_tenant_usage.list_rules(),
         instance_usage_audit_log.list_rules(),
+        hosts.list_rules(),
     ))

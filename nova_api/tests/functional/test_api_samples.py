@@ -90,6 +90,8 @@ def _server_leeway(prefix):
 SERVER_LEEWAY = _server_leeway('server.').merged(
     _server_leeway('servers[].'))
 SERVER_ACTIONS = 'server actions other than reboot, os-stop and os-start'
+HOST_ACTIONS = ('the compute driver, like libvirt, has no host '
+                'maintenance, enabling or power actions: Nova answers 501')
 # A usage report since before the samples' servers were made, until now.
 _USAGE = '/os-simple-tenant-usage?start=2020-01-01T00:00:00'
 _PROJECT_USAGE = ('/os-simple-tenant-usage/{project_id}'
@@ -455,6 +457,16 @@ SERVED = {
             'v2.40/simple-tenant-usage-get-specific.json': get(
                 _PROJECT_USAGE + '&limit=1'),
         }),
+    'os-hosts': Resource(
+        calls={
+            'hosts-list-resp.json': get('/os-hosts'),
+            'host-get-resp.json': get('/os-hosts/' + HOST),
+        },
+        not_served={
+            name: HOST_ACTIONS for name in (
+                'host-put-maintenance-req.json',
+                'host-put-maintenance-resp.json', 'host-get-reboot.json',
+                'host-get-shutdown.json', 'host-get-startup.json')}),
     'os-instance-usage-audit-log': Resource(
         leeway=api_samples.Leeway(
             maps={'instance_usage_audit_logs.log': 'keys are host names',
@@ -646,7 +658,7 @@ SERVED = {
 # The resources nova_api does not serve yet, with the issue bringing them.
 _WAITING = {
     'hosts and moves, issue 15': (
-        'os-aggregates', 'os-baremetal-nodes', 'os-evacuate', 'os-hosts',
+        'os-aggregates', 'os-baremetal-nodes', 'os-evacuate',
         'os-hypervisors', 'os-migrate-server', 'os-migrations',
         'os-services', 'server-migrations'),
     'the network service, issue 16': (
