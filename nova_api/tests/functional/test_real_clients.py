@@ -1111,6 +1111,23 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         # tests run without; openstacksdk's get_usage is tested in
         # test_real_clients_usage.
 
+    def test_host_list_and_show(self):
+        listed = self.openstack('host', 'list')
+        self.assertIn({'Host Name': 'compute1', 'Service': 'compute',
+                       'Zone': 'nova'}, listed)
+        self.assertEqual(['compute1', 'compute2'], [
+            host['Host Name']
+            for host in self.openstack('host', 'list', '--zone', 'nova')])
+        shown = self.openstack('host', 'show', 'compute1')
+        self.assertEqual(['(total)', '(used_now)', '(used_max)'],
+                         [row['Project'] for row in shown][:3])
+        self.assertEqual({'compute1'}, {row['Host'] for row in shown})
+        # The driver has no host actions: Nova's 501.
+        result = self._run('host', 'set', '--enable', 'compute1',
+                           output_json=False)
+        self.assertNotEqual(0, result.returncode)
+        self.assertIn('not supported', result.stderr)
+
     def test_server_pause_unpause_suspend_resume(self):
         created = self._run_negotiated(
             'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',

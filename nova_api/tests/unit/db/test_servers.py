@@ -2,6 +2,7 @@
 
 import datetime
 
+from nova_api.compute import server_states
 from nova_api.db import servers
 from nova_api.tests.unit.db import base
 
@@ -159,4 +160,51 @@ class ServersInWindowTestPostgreSQL(base.PostgreSQL, ServersInWindowTest):
 
 
 class ServersInWindowTestMySQL(base.MySQL, ServersInWindowTest):
+    pass
+
+
+# Every task's rules, for the queries that need one per task.
+TASK_RULES = server_states.task_rules(
+    {'soft_delete': 2.0, 'restore': 3.0, server_states.RECLAIM_AFTER: 60})
+
+
+class ProjectUsageOnHostTest(base.DatabaseTestCase):
+    """get_project_usage_on_host: what each project's servers on a host
+    take, but for the hostless and deleted ones."""
+
+    def setUp(self):
+        super().setUp()
+        for uuid, project_id, host, vm_state in (
+                ('uuid-1', 'project-b', 'compute1', 'active'),
+                ('uuid-2', 'project-a', 'compute1', 'stopped'),
+                ('uuid-3', 'project-a', 'compute1', 'active'),
+                ('uuid-4', 'project-a', 'compute1', 'shelved_offloaded'),
+                ('uuid-5', 'project-a', 'compute2', 'active'),
+                ('uuid-6', 'project-a', 'compute1', 'active')):
+            servers.create(self.context, dict(
+                _values(uuid, uuid), project_id=project_id, host=host,
+                vm_state=vm_state, ephemeral_gb=2), {}, [])
+        servers.soft_delete(self.context, servers.get(self.context,
+                                                      'uuid-6'), NOW,
+                            'deleted')
+
+    def test_by_project(self):
+        self.assertEqual(
+            {'project-a': (2, 1024, 6), 'project-b': (1, 512, 3)},
+            servers.get_project_usage_on_host(
+                self.context, 'compute1', TASK_RULES, NOW,
+                (('shelved_offloaded', None),)))
+
+    def test_a_host_without_servers(self):
+        self.assertEqual({}, servers.get_project_usage_on_host(
+            self.context, 'compute9', TASK_RULES, NOW,
+            (('shelved_offloaded', None),)))
+
+
+class ProjectUsageOnHostTestPostgreSQL(base.PostgreSQL,
+                                       ProjectUsageOnHostTest):
+    pass
+
+
+class ProjectUsageOnHostTestMySQL(base.MySQL, ProjectUsageOnHostTest):
     pass
