@@ -511,3 +511,11 @@ class CacheImageNotFound(Invalid):
 
 class DuplicateCacheImages(Invalid):
     msg_fmt = "Duplicate images in request"
+
+
+class InvalidStrTime(Invalid):
+    msg_fmt = "Invalid datetime string: %(reason)s"
+
+
+class HostMappingNotFound(NotFound):
+    msg_fmt = "Host '%(name)s' is not mapped to any cell"

@@ -130,12 +130,14 @@ VERSIONS = tuple(Version(*entry) for entry in (
      ('api/plugins/servers', 'compute/servers')),
     ('2.39', 'Image metadata answers 404; limits lose "maxImageMeta".',
      ('api/plugins/image_metadata', 'api/views/limits')),
-    ('2.40', 'os-simple-tenant-usage paging.', _waiting('usage, issue 15')),
+    ('2.40', 'os-simple-tenant-usage paging.',
+     ('api/plugins/simple_tenant_usage', 'api/schemas/simple_tenant_usage',
+      'api/views/simple_tenant_usage')),
     ('2.41', 'Aggregates show "uuid".',
      ('api/schemas/aggregates', 'api/views/aggregates')),
     ('2.42', 'Networks and block devices take a "tag" again.',
      ('api/schemas/servers', 'compute/server_create')),
-    ('2.43', 'os-hosts answers 404.', _waiting('os-hosts, issue 15')),
+    ('2.43', 'os-hosts answers 404.', ('api/plugins/hosts',)),
     ('2.44', 'The addFixedIp, removeFixedIp, addFloatingIp and '
              'removeFloatingIp actions answer 404 (os-virtual-interfaces '
              'is removed: 410).',

@@ -421,13 +421,15 @@ def delete_now(context, server):
                                 events)
         if not servers_db.soft_delete(context, server.row,
                                       timeutils.utcnow(),
-                                      server_states.DELETED):
+                                      server_states.DELETED,
+                                      server.launched_at):
             # Another request changed the server since it was read;
             # delete what is there now.
             server = get_server(context, server.uuid)
             if not servers_db.soft_delete(context, server.row,
                                           timeutils.utcnow(),
-                                          server_states.DELETED):
+                                          server_states.DELETED,
+                                          server.launched_at):
                 raise exception.InstanceNotFound(instance_id=server.uuid)
         server_groups.remove_member(context, server.uuid)
 

@@ -694,18 +694,60 @@ def update_state(context, server, values):
 
 
 @api.context_manager.writer
-def soft_delete(context, server, now, vm_state):
+def soft_delete(context, server, now, vm_state, launched_at=None):
     """Mark the server deleted, in `vm_state`, and free its addresses, if
-    its state is still the one `server` was read with; False
-    otherwise."""
+    its state is still the one `server` was read with; False otherwise.
+    `launched_at`, when given, is stored: the launch a finished build
+    task had not stored yet (usage reports count from it)."""
+    values = {'launched_at': launched_at} if launched_at else {}
     result = context.session.execute(
         _servers.update().where(*_same_stored_state(server)).values(
             deleted=server.id, deleted_at=now, updated_at=now,
             terminated_at=now, vm_state=vm_state,
-            task_state=None, task_started_at=None, network_info=None))
+            task_state=None, task_started_at=None, network_info=None,
+            **values))
     if result.rowcount != 1:
         return False
     context.session.execute(
         _addresses.delete().where(_addresses.c.server_id == server.id))
     server_tags_db.delete_all(context, server.id)
     return True
+
+
+@api.context_manager.reader.connection
+def get_in_window(context, begin, end, project_id=None):
+    """The rows of every server, deleted ones too, created before `end`
+    and not terminated by `begin`, of `project_id` unless that is None:
+    those a usage report of [begin, end] may count, by project and
+    uuid."""
+    statement = sa.select(*_WITH_DETAILS).where(
+        sa.or_(_servers.c.terminated_at.is_(None),
+               _servers.c.terminated_at > begin),
+        _servers.c.created_at < end)
+    if project_id is not None:
+        statement = statement.where(_servers.c.project_id == project_id)
+    statement = statement.order_by(_servers.c.project_id, _servers.c.uuid)
+    return [ServerRow._make(row)
+            for row in context.connection.execute(statement)]
+
+
+_PROJECT_USAGE_ON_HOST = sa.select(
+    _servers.c.project_id,
+    sa.func.sum(_servers.c.vcpus),
+    sa.func.sum(_servers.c.memory_mb),
+    sa.func.sum(_servers.c.root_gb + _servers.c.ephemeral_gb),
+).where(_EXISTING, _servers.c.host == sa.bindparam('host')).group_by(
+    _servers.c.project_id).order_by(_servers.c.project_id)
+
+
+@api.context_manager.reader.connection
+def get_project_usage_on_host(context, host, task_rules, now,
+                              hostless_states):
+    """{project: (vcpus, memory_mb, root and ephemeral disk_gb)} of the
+    existing servers on `host` at `now`, by project, but for those in
+    one of `hostless_states` (by `task_rules`)."""
+    statement = _PROJECT_USAGE_ON_HOST.where(sa.not_(
+        _state_is(task_rules, now, hostless_states)))
+    return {project_id: (int(vcpus), int(memory_mb), int(disk_gb))
+            for project_id, vcpus, memory_mb, disk_gb in
+            context.connection.execute(statement, {'host': host})}

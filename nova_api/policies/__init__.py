@@ -16,7 +16,9 @@ from nova_api.policies import deferred_delete
 from nova_api.policies import flavor_access
 from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavors
+from nova_api.policies import hosts
 from nova_api.policies import instance_actions
+from nova_api.policies import instance_usage_audit_log
 from nova_api.policies import keypairs
 from nova_api.policies import limits
 from nova_api.policies import lock_server
@@ -36,6 +38,7 @@ from nova_api.policies import server_topology
 from nova_api.policies import servers
 from nova_api.policies import suspend_server
 from nova_api.policies import shelve
+from nova_api.policies import simple_tenant_usage
 
 
 def list_rules():
@@ -75,4 +78,7 @@ def list_rules():
         server_diagnostics.list_rules(),
         server_topology.list_rules(),
         server_external_events.list_rules(),
+        simple_tenant_usage.list_rules(),
+        instance_usage_audit_log.list_rules(),
+        hosts.list_rules(),
     ))

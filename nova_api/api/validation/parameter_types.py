@@ -55,6 +55,13 @@ positive_integer = {
     'minLength': 1,
 }
 
+# limit and marker of a paged list; each may be repeated (the last
+# counts).
+pagination_parameters = {
+    'limit': multi_params(non_negative_integer),
+    'marker': multi_params({'type': 'string'}),
+}
+
 name = {
     'type': 'string', 'minLength': 1, 'maxLength': 255,
     'format': 'name',

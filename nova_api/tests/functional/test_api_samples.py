@@ -90,6 +90,12 @@ def _server_leeway(prefix):
 SERVER_LEEWAY = _server_leeway('server.').merged(
     _server_leeway('servers[].'))
 SERVER_ACTIONS = 'server actions other than reboot, os-stop and os-start'
+HOST_ACTIONS = ('the compute driver, like libvirt, has no host '
+                'maintenance, enabling or power actions: Nova answers 501')
+# A usage report since before the samples' servers were made, until now.
+_USAGE = '/os-simple-tenant-usage?start=2020-01-01T00:00:00'
+_PROJECT_USAGE = ('/os-simple-tenant-usage/{project_id}'
+                  '?start=2020-01-01T00:00:00')
 BOOT_FROM_VOLUME = ('boot from a volume made from an image: the volume '
                     'service, issue 17')
 DOWN_CELL = ('the partial servers of a cell that is down (2.69): nova_api '
@@ -435,6 +441,46 @@ SERVED = {
                 sets={'events.0.name': 'network-changed',
                       'events.0.server_uuid': '{server_id}'}),
         }),
+    'os-simple-tenant-usage': Resource(
+        prepare=('servers',),
+        calls={
+            'simple-tenant-usage-get.json': get(_USAGE),
+            'simple-tenant-usage-get-detail.json': get(
+                _USAGE + '&detailed=1'),
+            'simple-tenant-usage-get-specific.json': get(_PROJECT_USAGE),
+            # Two servers: a page of one has a next link.
+            'v2.40/simple-tenant-usage-get.json': get(_USAGE + '&limit=1'),
+            'v2.40/simple-tenant-usage-get-all.json': get(
+                _USAGE + '&detailed=1'),
+            'v2.40/simple-tenant-usage-get-detail.json': get(
+                _USAGE + '&detailed=1&limit=1'),
+            'v2.40/simple-tenant-usage-get-specific.json': get(
+                _PROJECT_USAGE + '&limit=1'),
+        }),
+    'os-hosts': Resource(
+        calls={
+            'hosts-list-resp.json': get('/os-hosts'),
+            'host-get-resp.json': get('/os-hosts/' + HOST),
+        },
+        not_served={
+            name: HOST_ACTIONS for name in (
+                'host-put-maintenance-req.json',
+                'host-put-maintenance-resp.json', 'host-get-reboot.json',
+                'host-get-shutdown.json', 'host-get-startup.json')}),
+    'os-instance-usage-audit-log': Resource(
+        leeway=api_samples.Leeway(
+            maps={'instance_usage_audit_logs.log': 'keys are host names',
+                  'instance_usage_audit_log.log': 'keys are host names'},
+            empty={'instance_usage_audit_logs.log.*':
+                       'no host runs the usage audit here',
+                   'instance_usage_audit_log.log.*':
+                       'no host runs the usage audit here'}),
+        calls={
+            'inst-usage-audit-log-index-get-resp.json': get(
+                '/os-instance_usage_audit_log'),
+            'inst-usage-audit-log-show-get-resp.json': get(
+                '/os-instance_usage_audit_log/2012-07-01%2000:00:00'),
+        }),
     'os-server-password': Resource(
         prepare=('keyed_server',),
         calls={'get-password-resp.json': get(
@@ -644,10 +690,9 @@ SERVED = {
 # The resources nova_api does not serve yet, with the issue bringing them.
 _WAITING = {
     'hosts and moves, issue 15': (
-        'os-baremetal-nodes', 'os-evacuate', 'os-hosts',
-        'os-hypervisors', 'os-instance-usage-audit-log', 'os-migrate-server',
-        'os-migrations', 'os-services', 'os-simple-tenant-usage',
-        'server-migrations'),
+        'os-baremetal-nodes', 'os-evacuate',
+        'os-hypervisors', 'os-migrate-server', 'os-migrations',
+        'os-services', 'server-migrations'),
     'the network service, issue 16': (
         'os-attach-interfaces', 'os-floating-ip-pools', 'os-floating-ips',
         'os-multinic', 'os-networks', 'os-networks-associate',

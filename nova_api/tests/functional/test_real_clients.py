@@ -7,6 +7,7 @@ Keystone.
 """
 
 import base64
+import datetime
 import json
 import os
 import subprocess
@@ -111,6 +112,18 @@ class NovaAPIServer:
         cls.server.setUp()
         cls.addClassCleanup(cls.server.cleanUp)
         cls.endpoint = cls.server.base_url + '/v2.1'
+
+    def sdk_connection(self):
+        """An openstacksdk connection with the admin_token plugin, no
+        clouds.yaml nor OS_* variables, closed at the test's end."""
+        conn = openstack.connect(
+            load_yaml_config=False, load_envvars=False,
+            auth_type='admin_token',
+            auth={'endpoint': self.endpoint, 'token': TOKEN},
+            compute_endpoint_override=self.endpoint,
+            image_endpoint_override=self.server.base_url + '/image')
+        self.addCleanup(conn.close)
+        return conn
 
 
 class NovaClientTest(NovaAPIServer, testtools.TestCase):
@@ -1064,6 +1077,7 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         shown = self._wait_for_status(created['id'], 'ACTIVE')
         self.assertEqual('cli-rebuilt', shown['name'])
         self.assertIn('debian-12-genericcloud-amd64', str(shown['image']))
+
     def test_server_show_diagnostics(self):
         created = self._run_negotiated(
             'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
@@ -1107,6 +1121,42 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         self.assertEqual('create', shown['action'])
         self.assertEqual(['compute__do_build_and_run_instance'],
                          [event['event'] for event in shown['events']])
+
+    def test_usage_list(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        today = datetime.datetime.now(datetime.timezone.utc).date()
+        listed = self._run_negotiated(
+            'usage', 'list',
+            '--start', str(today - datetime.timedelta(days=1)),
+            '--end', str(today + datetime.timedelta(days=1)))
+        usage = {row['Project']: row for row in listed}[PROJECT_ID]
+        # The server has run since it was created: some of an hour.
+        self.assertGreater(usage['CPU Hours'], 0)
+        self.assertLess(usage['CPU Hours'], 24 * 10)
+        # `usage show` resolves --project through Keystone, which these
+        # tests run without; openstacksdk's get_usage is tested in
+        # test_real_clients_usage.
+
+    def test_host_list_and_show(self):
+        listed = self.openstack('host', 'list')
+        self.assertIn({'Host Name': 'compute1', 'Service': 'compute',
+                       'Zone': 'nova'}, listed)
+        self.assertEqual(['compute1', 'compute2'], [
+            host['Host Name']
+            for host in self.openstack('host', 'list', '--zone', 'nova')])
+        shown = self.openstack('host', 'show', 'compute1')
+        self.assertEqual(['(total)', '(used_now)', '(used_max)'],
+                         [row['Project'] for row in shown][:3])
+        self.assertEqual({'compute1'}, {row['Host'] for row in shown})
+        # The driver has no host actions: Nova's 501.
+        result = self._run('host', 'set', '--enable', 'compute1',
+                           output_json=False)
+        self.assertNotEqual(0, result.returncode)
+        self.assertIn('not supported', result.stderr)
 
     def test_server_pause_unpause_suspend_resume(self):
         created = self._run_negotiated(

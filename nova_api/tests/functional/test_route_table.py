@@ -233,6 +233,24 @@ REQUESTS = {
     ('POST', '/os-aggregates/{aggregate_id}/images'): Call(
         '/os-aggregates/1/images', {'cache': [{'id': _CIRROS}]}),
     ('GET', '/os-availability-zone'): Call('/os-availability-zone'),
+    ('GET', '/os-simple-tenant-usage'): Call(
+        '/os-simple-tenant-usage?start=2020-01-01T00:00:00&detailed=1'),
+    ('GET', '/os-simple-tenant-usage/{tenant_id}'): Call(
+        '/os-simple-tenant-usage/%s?start=2020-01-01T00:00:00'
+        % _MEMBER_PROJECT),
+    ('GET', '/os-hosts'): Call('/os-hosts'),
+    ('GET', '/os-hosts/{host_name}'): Call('/os-hosts/compute1'),
+    ('PUT', '/os-hosts/{host_name}'): Call(
+        '/os-hosts/compute1', {'status': 'enable'}),
+    ('GET', '/os-hosts/{host_name}/reboot'): Call('/os-hosts/compute1/reboot'),
+    ('GET', '/os-hosts/{host_name}/shutdown'): Call(
+        '/os-hosts/compute1/shutdown'),
+    ('GET', '/os-hosts/{host_name}/startup'): Call(
+        '/os-hosts/compute1/startup'),
+    ('GET', '/os-instance_usage_audit_log'): Call(
+        '/os-instance_usage_audit_log'),
+    ('GET', '/os-instance_usage_audit_log/{before_timestamp}'): Call(
+        '/os-instance_usage_audit_log/2012-07-01%2000:00:00'),
     ('GET', '/os-availability-zone/detail'): Call(
         '/os-availability-zone/detail'),
     # On the member's ACTIVE server made before the walk (MEMBER_SERVER).
@@ -403,6 +421,12 @@ ALWAYS_REFUSED = {
     ('POST', '/servers/{id}/action {os-getRDPConsole}'): (
         400, 'The server could not comply with the request since it is '
              'either malformed or otherwise incorrect.'),
+    # The compute driver, like Nova's libvirt one, has no host actions.
+    **{route: (501, 'The requested functionality is not supported.')
+       for route in (('PUT', '/os-hosts/{host_name}'),
+                     ('GET', '/os-hosts/{host_name}/reboot'),
+                     ('GET', '/os-hosts/{host_name}/shutdown'),
+                     ('GET', '/os-hosts/{host_name}/startup'))},
 }
 WALK_ORDER = {'POST': 0, 'GET': 1, 'PUT': 2, 'PATCH': 2, 'DELETE': 3}
 

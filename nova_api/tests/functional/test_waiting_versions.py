@@ -34,8 +34,6 @@ REQUESTS = {
         'host': None, 'block_migration': 'auto', 'force': False}}),
     '2.34': ('POST', _ACTION, {'os-migrateLive': {
         'host': None, 'block_migration': 'auto'}}),
-    '2.40': ('GET', '/os-simple-tenant-usage?limit=1', None),
-    '2.43': ('GET', '/os-hosts', None),
     '2.44': ('POST', _ACTION, {'addFixedIp': {'networkId': 'net'}}),
     '2.49': ('POST', _SERVER + '/os-interface', {'interfaceAttachment': {
         'net_id': 'net', 'tag': 'nic'}}),

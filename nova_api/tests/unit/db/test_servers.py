@@ -2,6 +2,7 @@
 
 import datetime
 
+from nova_api.compute import server_states
 from nova_api.db import servers
 from nova_api.tests.unit.db import base
 
@@ -107,4 +108,103 @@ class ServerReadTestPostgreSQL(base.PostgreSQL, ServerReadTest):
 
 
 class ServerReadTestMySQL(base.MySQL, ServerReadTest):
+    pass
+
+
+def _at(hours):
+    return NOW + datetime.timedelta(hours=hours)
+
+
+class ServersInWindowTest(base.DatabaseTestCase):
+    """get_in_window: the servers a usage report of [begin, end] may
+    count, deleted ones too."""
+
+    def setUp(self):
+        super().setUp()
+        for uuid, project_id, created, terminated in (
+                ('uuid-b', 'project-b', -10, None),
+                ('uuid-a', 'project-b', -5, 2),
+                ('uuid-c', 'project-a', -3, None),
+                ('uuid-gone', 'project-a', -9, -1),
+                ('uuid-late', 'project-a', 5, None)):
+            servers.create(self.context, dict(
+                _values(uuid, uuid), project_id=project_id,
+                created_at=_at(created)), {}, [])
+            if terminated is not None:
+                row = servers.get(self.context, uuid)
+                servers.soft_delete(self.context, row, _at(terminated),
+                                    'deleted', launched_at=_at(created))
+
+    def _window(self, project_id=None):
+        return [(row.project_id, row.uuid) for row in servers.get_in_window(
+            self.context, _at(0), _at(4), project_id)]
+
+    def test_by_project_and_uuid(self):
+        self.assertEqual([('project-a', 'uuid-c'), ('project-b', 'uuid-a'),
+                          ('project-b', 'uuid-b')], self._window())
+
+    def test_of_one_project(self):
+        self.assertEqual([('project-b', 'uuid-a'), ('project-b', 'uuid-b')],
+                         self._window('project-b'))
+
+    def test_a_deleted_server_keeps_its_launch(self):
+        [row] = [row for row in servers.get_in_window(
+            self.context, _at(0), _at(4)) if row.uuid == 'uuid-a']
+        self.assertEqual((_at(-5), _at(2)),
+                         (row.launched_at, row.terminated_at))
+        self.assertNotEqual(0, row.deleted)
+
+
+class ServersInWindowTestPostgreSQL(base.PostgreSQL, ServersInWindowTest):
+    pass
+
+
+class ServersInWindowTestMySQL(base.MySQL, ServersInWindowTest):
+    pass
+
+
+# Every task's rules, for the queries that need one per task.
+TASK_RULES = server_states.task_rules(
+    {'soft_delete': 2.0, 'restore': 3.0, server_states.RECLAIM_AFTER: 60})
+
+
+class ProjectUsageOnHostTest(base.DatabaseTestCase):
+    """get_project_usage_on_host: what each project's servers on a host
+    take, but for the hostless and deleted ones."""
+
+    def setUp(self):
+        super().setUp()
+        for uuid, project_id, host, vm_state in (
+                ('uuid-1', 'project-b', 'compute1', 'active'),
+                ('uuid-2', 'project-a', 'compute1', 'stopped'),
+                ('uuid-3', 'project-a', 'compute1', 'active'),
+                ('uuid-4', 'project-a', 'compute1', 'shelved_offloaded'),
+                ('uuid-5', 'project-a', 'compute2', 'active'),
+                ('uuid-6', 'project-a', 'compute1', 'active')):
+            servers.create(self.context, dict(
+                _values(uuid, uuid), project_id=project_id, host=host,
+                vm_state=vm_state, ephemeral_gb=2), {}, [])
+        servers.soft_delete(self.context, servers.get(self.context,
+                                                      'uuid-6'), NOW,
+                            'deleted')
+
+    def test_by_project(self):
+        self.assertEqual(
+            {'project-a': (2, 1024, 6), 'project-b': (1, 512, 3)},
+            servers.get_project_usage_on_host(
+                self.context, 'compute1', TASK_RULES, NOW,
+                (('shelved_offloaded', None),)))
+
+    def test_a_host_without_servers(self):
+        self.assertEqual({}, servers.get_project_usage_on_host(
+            self.context, 'compute9', TASK_RULES, NOW,
+            (('shelved_offloaded', None),)))
+
+
+class ProjectUsageOnHostTestPostgreSQL(base.PostgreSQL,
+                                       ProjectUsageOnHostTest):
+    pass
+
+
+class ProjectUsageOnHostTestMySQL(base.MySQL, ProjectUsageOnHostTest):
     pass
