@@ -454,3 +454,31 @@ class ConsoleRequestRefused(Invalid):
     # before 2.31 and for the removed os-getRDPConsole action.
     msg_fmt = ("The server could not comply with the request since it is "
                "either malformed or otherwise incorrect.")
+
+
+class ServiceNotFound(NotFound):
+    msg_fmt = "Service %(service_id)s could not be found."
+
+
+class HostMappingNotFound(NotFound):
+    msg_fmt = "Host '%(name)s' is not mapped to any cell"
+
+
+class ServiceUpdateNotSupported(Invalid):
+    msg_fmt = ("Updating a %(binary)s service is not supported. Only "
+               "nova-compute services can be updated.")
+
+
+class ServiceNotFoundById(NotFound):
+    # What DELETE /os-services/{service_id} answers.
+    msg_fmt = "Service %(service_id)s not found."
+
+
+class NoServiceUpdate(Invalid):
+    msg_fmt = ("No updates were requested. Fields 'status' or "
+               "'forced_down' should be specified.")
+
+
+class ServiceHostsServers(Conflict):
+    msg_fmt = ("Unable to delete compute service that is hosting "
+               "instances. Migrate or delete the instances first.")

@@ -61,7 +61,7 @@ VERSIONS = tuple(Version(*entry) for entry in (
              'keypairs of another user with "user_id".',
      ('api/plugins/keypairs', 'api/schemas/keypairs')),
     ('2.11', 'os-services shows and updates "forced_down".',
-     _waiting('os-services, issue 15')),
+     ('api/plugins/services', 'api/schemas/services', 'api/views/services')),
     ('2.12', 'os-virtual-interfaces shows "net_id" (it is removed: 410).',
      ('api/plugins/removed',)),
     ('2.13', 'Server groups show "project_id" and "user_id".',

@@ -21,6 +21,7 @@ import uuid as uuid_lib
 from oslo_serialization import jsonutils
 from oslo_utils import timeutils
 
+from nova_api.compute import availability_zones
 from nova_api.compute import backend
 from nova_api.compute import fixed_addresses
 from nova_api.compute import images
@@ -32,6 +33,7 @@ from nova_api.compute import server_groups
 from nova_api.compute import server_metadata
 from nova_api.compute import server_states
 from nova_api.compute import servers
+from nova_api.compute import services
 from nova_api import conf
 from nova_api.db import api as db_api
 from nova_api.db import flavors as flavors_db
@@ -117,14 +119,14 @@ def create_servers(context, request, can_use_zero_disk_flavor):
     server_metadata.check_quota(context, request.metadata)
     check_injected_files_quota(context, request.personality)
     driver = backend.get_driver()
-    zone, host_name = _zone_and_host(driver, request.availability_zone)
+    zone, host_name = _zone_and_host(context, request.availability_zone)
     network = driver.get_network()
     ports = _requested_ports(network, request)
     security_groups = _security_groups(request.security_groups)
     group = (server_groups.get_for_create(context, request.group)
              if request.group else None)
     if request.requested_host or request.requested_node:
-        host_name = _requested_destination(driver, request.requested_host,
+        host_name = _requested_destination(context, request.requested_host,
                                            request.requested_node)
     reservation_id = 'r-' + _random_string(8)
     admin_pass = request.admin_pass or passwords.generate_password()
@@ -232,14 +234,17 @@ def check_injected_files_quota(context, files):
             allowed=limits['injected_file_content_bytes'])
 
 
-def _zone_and_host(driver, requested):
-    """(zone, host name) a create asks for; either may be None."""
+def _zone_and_host(context, requested):
+    """(zone, host name) a create asks for; either may be None. As in
+    Nova, a zone alone must have an enabled compute service."""
     if not requested:
         return None, None
     zone, _, host_and_node = requested.partition(':')
     host_name = host_and_node.partition(':')[0] or None
-    hosts = driver.get_hosts()
-    if zone and zone not in {host.availability_zone for host in hosts}:
+    hosts = services.registered_hosts(context)
+    zones = ({host.availability_zone for host in hosts} if host_name
+             else availability_zones.available_zone_names(context))
+    if zone and zone not in zones:
         raise exception.AvailabilityZoneNotAvailable()
     if host_name is not None and host_name not in {host.name
                                                    for host in hosts}:
@@ -255,11 +260,11 @@ class _Port:
     tag: str | None = None
 
 
-def _requested_destination(driver, host, node):
+def _requested_destination(context, host, node):
     """The host a create asks for with host and hypervisor_hostname
-    (2.74); ComputeHostNotFound for a host, or a node, there is not. A
-    simulated host is its own single node."""
-    names = {known.name for known in driver.get_hosts()}
+    (2.74); ComputeHostNotFound for a host, or a node, there is not (or
+    whose service is deleted). A simulated host is its own single node."""
+    names = {known.name for known in services.registered_hosts(context)}
     if host and host not in names:
         raise exception.ComputeHostNotFound(host=host)
     if node and node not in names:
@@ -398,7 +403,7 @@ class _Placement:
 def _place_and_store(context, driver, request, flavor, key_data, placement,
                      network, ports, security_groups, reservation_id,
                      count, trusted_certificates, image_properties):
-    hosts = driver.get_hosts()
+    hosts = services.schedulable_hosts(context)
     # Kept with each server, as Nova embeds its flavor (2.47).
     flavor_snapshot = (flavor.name,
                        flavors_db.get_extra_specs(context, flavor.flavorid))

@@ -19,7 +19,7 @@ class AvailabilityZonesController(wsgi.Controller):
     @validation.response_body_schema(schema.index_response)
     def index(self, req):
         req.context.can(az_policies.LIST, {})
-        return zones_view.index(availability_zones.list_zones())
+        return zones_view.index(availability_zones.list_zones(req.context))
 
     @wsgi.expected_errors(403)
     @wsgi.policy(az_policies.DETAIL)
@@ -29,7 +29,7 @@ class AvailabilityZonesController(wsgi.Controller):
     def detail(self, req):
         req.context.can(az_policies.DETAIL, {})
         return zones_view.detail(
-            availability_zones.list_zones_with_services())
+            availability_zones.list_zones_with_services(req.context))
 
 
 class AvailabilityZones(plugin.APIPlugin):

@@ -25,6 +25,7 @@ import uuid
 from oslo_utils import strutils
 
 from nova_api.api import microversion
+from nova_api.compute import services
 from nova_api.tests.fixtures import api_samples
 from nova_api.tests.functional import base
 
@@ -45,6 +46,7 @@ SAMPLE_VALUES = {
     '%(availability_zone)s': 'nova',
     'openstack-node-01': HOST,
     'host01': HOST,
+    'host1': HOST,
     # Flavor 6 (m1.tiny.specs) of Nova's sample deployment; 1 here.
     '6': '1',
     '48e6a9f6-30af-47e0-bc04-acaed113bb4e': '{server_id}',
@@ -55,6 +57,13 @@ SAMPLE_VALUES = {
     'fake_tenant': '{other_project_id}',
     'fake': '{user_id}',
 }
+
+
+# As on /os-availability-zone/detail.
+_NEVER_REPORTS = 'the simulated services never report a time'
+# The compute service of HOST, by the uuid its record gets (2.53).
+_COMPUTE_SERVICE = '/os-services/' + services.record_uuid(HOST,
+                                                          'nova-compute')
 
 
 def _server_leeway(prefix):
@@ -92,8 +101,8 @@ SERVER_LEEWAY = _server_leeway('server.').merged(
 SERVER_ACTIONS = 'server actions other than reboot, os-stop and os-start'
 BOOT_FROM_VOLUME = ('boot from a volume made from an image: the volume '
                     'service, issue 17')
-DOWN_CELL = ('the partial servers of a cell that is down (2.69): nova_api '
-             'has one database, no cells')
+DOWN_CELL = ('the partial servers (and services) of a cell that is down '
+             '(2.69): nova_api has one database, no cells')
 # Nova's samples from 2.90 on are a member's view (the hostname attribute
 # non-admins see), those before an admin's.
 SERVER_PERSONA = {'2.0': 'admin', '2.90': 'member'}
@@ -601,6 +610,33 @@ SERVED = {
         leeway=api_samples.Leeway(
             maps={'availabilityZoneInfo[].hosts': 'keys are host names',
                   'availabilityZoneInfo[].hosts.*': 'keys are services'})),
+    'os-services': Resource(
+        calls={
+            'services-list-get-resp.json': get('/os-services'),
+            'service-enable-put-resp.json': send(
+                'PUT', '/os-services/enable', 'service-enable-put-req.json'),
+            'service-disable-put-resp.json': send(
+                'PUT', '/os-services/disable',
+                'service-disable-put-req.json'),
+            'service-disable-log-put-resp.json': send(
+                'PUT', '/os-services/disable-log-reason',
+                'service-disable-log-put-req.json'),
+            'service-force-down-put-resp.json': send(
+                'PUT', '/os-services/force-down',
+                'service-force-down-put-req.json'),
+            'v2.53/service-enable-put-resp.json': send(
+                'PUT', _COMPUTE_SERVICE, 'service-enable-put-req.json'),
+            'v2.53/service-disable-put-resp.json': send(
+                'PUT', _COMPUTE_SERVICE, 'service-disable-put-req.json'),
+            'v2.53/service-disable-log-put-resp.json': send(
+                'PUT', _COMPUTE_SERVICE, 'service-disable-log-put-req.json'),
+            'v2.53/service-force-down-put-resp.json': send(
+                'PUT', _COMPUTE_SERVICE, 'service-force-down-put-req.json'),
+        },
+        not_served={'v2.69/services-list-get-resp.json': DOWN_CELL},
+        leeway=api_samples.Leeway(nullable={
+            'services[].updated_at': _NEVER_REPORTS,
+            'service.updated_at': _NEVER_REPORTS})),
     'versions': Resource(
         calls={
             'versions-get-resp.json': get('/', raw_url=True),
@@ -614,7 +650,7 @@ _WAITING = {
     'hosts and moves, issue 15': (
         'os-aggregates', 'os-baremetal-nodes', 'os-evacuate', 'os-hosts',
         'os-hypervisors', 'os-instance-usage-audit-log', 'os-migrate-server',
-        'os-migrations', 'os-services', 'os-simple-tenant-usage',
+        'os-migrations', 'os-simple-tenant-usage',
         'server-migrations'),
     'the network service, issue 16': (
         'os-attach-interfaces', 'os-floating-ip-pools', 'os-floating-ips',

@@ -6,13 +6,13 @@ import ipaddress
 
 import jsonschema
 from oslo_config import fixture as config_fixture
-import testtools
 
 from nova_api.api.schemas import availability_zones as schema
 from nova_api.api.views import availability_zones as zones_view
 from nova_api.compute import availability_zones
 from nova_api import conf as nova_conf
 from nova_api.tests.fixtures import compute_driver
+from nova_api.tests.unit.db import base
 from nova_api.virt import driver
 
 CONF = nova_conf.CONF
@@ -54,7 +54,7 @@ class MinimalDriver(driver.ComputeDriver):
         return NETWORK
 
 
-class AvailabilityZonesTest(testtools.TestCase):
+class AvailabilityZonesTest(base.DatabaseTestCase):
 
     def setUp(self):
         super().setUp()
@@ -62,11 +62,11 @@ class AvailabilityZonesTest(testtools.TestCase):
 
     def zones(self, driver):
         self.useFixture(compute_driver.ComputeDriver(driver))
-        return availability_zones.list_zones()
+        return availability_zones.list_zones(self.context)
 
     def zones_with_services(self, driver):
         self.useFixture(compute_driver.ComputeDriver(driver))
-        return availability_zones.list_zones_with_services()
+        return availability_zones.list_zones_with_services(self.context)
 
     def test_zones_without_hosts(self):
         self.assertEqual(
