@@ -482,3 +482,15 @@ class NoServiceUpdate(Invalid):
 class ServiceHostsServers(Conflict):
     msg_fmt = ("Unable to delete compute service that is hosting "
                "instances. Migrate or delete the instances first.")
+
+
+class HypervisorNotFound(NotFound):
+    msg_fmt = "Hypervisor with ID '%(hypervisor_id)s' could not be found."
+
+
+class HypervisorPatternNotFound(NotFound):
+    msg_fmt = "No hypervisor matching '%(pattern)s' could be found."
+
+
+class ComputeServiceUnavailable(Invalid):
+    msg_fmt = "Compute service of %(host)s is unavailable at this time."

@@ -104,7 +104,7 @@ VERSIONS = tuple(Version(*entry) for entry in (
     ('2.27', 'The "OpenStack-API-Version: compute X.Y" header form.',
      ('api/microversion',)),
     ('2.28', 'Hypervisors show "cpu_info" as an object.',
-     _waiting('os-hypervisors, issue 15')),
+     ('api/schemas/hypervisors', 'api/views/hypervisors')),
     ('2.29', 'evacuate "force".', _waiting('evacuate, issue 15')),
     ('2.30', 'os-migrateLive "force".', _waiting('live migration, issue 15')),
     ('2.31', 'os-console-auth-tokens for every console type.',
@@ -112,7 +112,9 @@ VERSIONS = tuple(Version(*entry) for entry in (
     ('2.32', 'A "tag" on requested networks and block devices at create.',
      ('api/schemas/servers', 'compute/server_create', 'db/servers')),
     ('2.33', 'Block devices lose "tag" (a bug, fixed in 2.42); paging of '
-             'os-hypervisors (issue 15).', ('api/schemas/servers',)),
+             'os-hypervisors.',
+     ('api/schemas/servers', 'api/plugins/hypervisors',
+      'api/schemas/hypervisors', 'compute/hypervisors')),
     ('2.34', 'Live migration checks run in the background.',
      _waiting('live migration, issue 15')),
     ('2.35', 'Keypairs paging with "limit" and "marker".',
@@ -163,7 +165,9 @@ VERSIONS = tuple(Version(*entry) for entry in (
     ('2.52', 'Tags at server create.',
      ('api/schemas/servers', 'compute/server_create', 'db/server_tags')),
     ('2.53', 'Services and hypervisors by uuid.',
-     _waiting('os-services and os-hypervisors, issue 15')),
+     ('api/plugins/services', 'api/schemas/services', 'api/views/services',
+      'api/plugins/hypervisors', 'api/schemas/hypervisors',
+      'api/views/hypervisors')),
     ('2.54', 'rebuild "key_name".',
      ('api/plugins/server_rebuild', 'api/schemas/servers',
       'api/views/servers', 'compute/server_rebuild')),
@@ -226,12 +230,14 @@ VERSIONS = tuple(Version(*entry) for entry in (
      ('api/plugins/servers', 'api/schemas/servers', 'compute/server_create',
       'policies/servers')),
     ('2.75', 'Unknown query parameters and body properties are 400s; '
-             'update answers the full server; flavors show "swap" as 0 '
-             '(hypervisors: issue 15).',
+             'update answers the full server; flavors show "swap" as 0; '
+             'os-services refuses unknown query parameters; hypervisors '
+             'listed with_servers show an empty "servers".',
      ('api/plugins/servers', 'api/schemas/servers', 'api/views/servers',
       'api/schemas/flavors', 'api/views/flavors', 'api/schemas/keypairs',
       'api/schemas/server_groups', 'api/schemas/quota_sets',
-      'api/schemas/limits')),
+      'api/schemas/limits', 'api/schemas/services',
+      'api/views/hypervisors')),
     ('2.76', 'The power-update event.',
      ('api/schemas/server_external_events',
       'compute/server_external_events')),
@@ -260,7 +266,8 @@ VERSIONS = tuple(Version(*entry) for entry in (
     ('2.87', 'Rescue of volume-backed servers.',
      _waiting('volume-backed servers, issue 17')),
     ('2.88', 'Hypervisors lose their resource fields and statistics.',
-     _waiting('os-hypervisors, issue 15')),
+     ('api/plugins/hypervisors', 'api/schemas/hypervisors',
+      'api/views/hypervisors')),
     ('2.89', 'Volume attachments show "attachment_id" and "bdm_uuid".',
      _waiting('volume attachments, issue 17')),
     ('2.90', '"hostname" at create, update and rebuild; '

@@ -51,6 +51,8 @@ class Service:
     # Whether the driver says the service answers, and when it last did.
     reports: bool
     updated_at: datetime.datetime | None
+    # When the record was made: when the service was first seen.
+    created_at: datetime.datetime | None = None
     # The driver's ComputeHost of a compute service; None for another.
     compute_host: object = None
 
@@ -101,7 +103,7 @@ def _service(row, configured):
                                                          row.binary]
     return Service(row.id, row.uuid, row.host, row.binary, zone,
                    row.disabled, row.disabled_reason, row.forced_down,
-                   reports, updated_at, compute_host)
+                   reports, updated_at, row.created_at, compute_host)
 
 
 def list_services(context, host=None, binary=None):

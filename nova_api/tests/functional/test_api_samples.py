@@ -25,6 +25,7 @@ import uuid
 from oslo_utils import strutils
 
 from nova_api.api import microversion
+from nova_api.compute import hypervisors
 from nova_api.compute import services
 from nova_api.tests.fixtures import api_samples
 from nova_api.tests.functional import base
@@ -59,6 +60,26 @@ SAMPLE_VALUES = {
 }
 
 
+_FAKE_HAS_NO_UPTIME = ('Nova\'s samples are of its fake driver, which '
+                       'tells no uptime; the simulated hosts do')
+# The hypervisor of HOST, by its uuid (2.53).
+_HYPERVISOR = hypervisors.hypervisor_uuid(HOST)
+# The samples of 2.53 and 2.88, which name hypervisors by uuid.
+_HYPERVISORS_BY_UUID = {
+    'hypervisors-list-resp.json': get('/os-hypervisors?limit=1'),
+    'hypervisors-detail-resp.json': get('/os-hypervisors/detail?limit=1'),
+    'hypervisors-detail-with-servers-resp.json': get(
+        '/os-hypervisors/detail?hypervisor_hostname_pattern=compute1'
+        '&with_servers=1'),
+    'hypervisors-search-resp.json': get(
+        '/os-hypervisors?hypervisor_hostname_pattern=compute1'),
+    'hypervisors-with-servers-resp.json': get(
+        '/os-hypervisors?hypervisor_hostname_pattern=compute1'
+        '&with_servers=true'),
+    'hypervisors-show-resp.json': get('/os-hypervisors/' + _HYPERVISOR),
+    'hypervisors-show-with-servers-resp.json': get(
+        '/os-hypervisors/%s?with_servers=1' % _HYPERVISOR),
+}
 # As on /os-availability-zone/detail.
 _NEVER_REPORTS = 'the simulated services never report a time'
 # The compute service of HOST, by the uuid its record gets (2.53).
@@ -610,6 +631,39 @@ SERVED = {
         leeway=api_samples.Leeway(
             maps={'availabilityZoneInfo[].hosts': 'keys are host names',
                   'availabilityZoneInfo[].hosts.*': 'keys are services'})),
+    'os-hypervisors': Resource(
+        prepare=('hosted_server',),
+        calls={
+            'hypervisors-list-resp.json': get('/os-hypervisors'),
+            'hypervisors-detail-resp.json': get('/os-hypervisors/detail'),
+            'hypervisors-show-resp.json': get('/os-hypervisors/1'),
+            'hypervisors-statistics-resp.json': get(
+                '/os-hypervisors/statistics'),
+            'hypervisors-uptime-resp.json': get('/os-hypervisors/1/uptime'),
+            'hypervisors-search-resp.json': get(
+                '/os-hypervisors/compute/search'),
+            'hypervisors-with-servers-resp.json': get(
+                '/os-hypervisors/compute1/servers'),
+            'hypervisors-without-servers-resp.json': get(
+                '/os-hypervisors/compute2/servers'),
+            'v2.33/hypervisors-list-resp.json': get(
+                '/os-hypervisors?limit=1'),
+            'v2.33/hypervisors-detail-resp.json': get(
+                '/os-hypervisors/detail?limit=1'),
+            **{'%s/%s' % (folder, name): call
+               for folder in ('v2.53', 'v2.88')
+               for name, call in _HYPERVISORS_BY_UUID.items()},
+            'v2.53/hypervisors-uptime-resp.json': get(
+                '/os-hypervisors/%s/uptime' % _HYPERVISOR),
+            'v2.53/hypervisors-statistics-resp.json': get(
+                '/os-hypervisors/statistics'),
+            'v2.53/hypervisors-without-servers-resp.json': get(
+                '/os-hypervisors?hypervisor_hostname_pattern=compute2'
+                '&with_servers=false'),
+        },
+        leeway=api_samples.Leeway(nullable={
+            'hypervisor.uptime': _FAKE_HAS_NO_UPTIME,
+            'hypervisors[].uptime': _FAKE_HAS_NO_UPTIME})),
     'os-services': Resource(
         calls={
             'services-list-get-resp.json': get('/os-services'),
@@ -649,7 +703,7 @@ SERVED = {
 _WAITING = {
     'hosts and moves, issue 15': (
         'os-aggregates', 'os-baremetal-nodes', 'os-evacuate', 'os-hosts',
-        'os-hypervisors', 'os-instance-usage-audit-log', 'os-migrate-server',
+        'os-instance-usage-audit-log', 'os-migrate-server',
         'os-migrations', 'os-simple-tenant-usage',
         'server-migrations'),
     'the network service, issue 16': (
@@ -849,6 +903,13 @@ class APISamplesTestV2(base.APITestCase):
                     hints, self.state, SAMPLE_VALUES)
             self.state['server_id'] = self.create(
                 '/servers', body, persona)['server']['id']
+
+    def prepare_hosted_server(self, persona, version):
+        """A server on HOST, none on the other host (the hypervisors
+        with and without servers)."""
+        self.create('/servers', {'server': {
+            'name': 'test_server1', 'imageRef': CIRROS, 'flavorRef': '1',
+            'availability_zone': 'nova:' + HOST}}, persona)
 
     def prepare_stopped_server(self, persona, version):
         """A server created and then stopped (the actions of the
