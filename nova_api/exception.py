@@ -517,5 +517,41 @@ class InvalidStrTime(Invalid):
     msg_fmt = "Invalid datetime string: %(reason)s"
 
 
+class ServiceNotFound(NotFound):
+    msg_fmt = "Service %(service_id)s could not be found."
+
+
 class HostMappingNotFound(NotFound):
     msg_fmt = "Host '%(name)s' is not mapped to any cell"
+
+
+class ServiceUpdateNotSupported(Invalid):
+    msg_fmt = ("Updating a %(binary)s service is not supported. Only "
+               "nova-compute services can be updated.")
+
+
+class ServiceNotFoundById(NotFound):
+    # What DELETE /os-services/{service_id} answers.
+    msg_fmt = "Service %(service_id)s not found."
+
+
+class NoServiceUpdate(Invalid):
+    msg_fmt = ("No updates were requested. Fields 'status' or "
+               "'forced_down' should be specified.")
+
+
+class ServiceHostsServers(Conflict):
+    msg_fmt = ("Unable to delete compute service that is hosting "
+               "instances. Migrate or delete the instances first.")
+
+
+class HypervisorNotFound(NotFound):
+    msg_fmt = "Hypervisor with ID '%(hypervisor_id)s' could not be found."
+
+
+class HypervisorPatternNotFound(NotFound):
+    msg_fmt = "No hypervisor matching '%(pattern)s' could be found."
+
+
+class ComputeServiceUnavailable(Invalid):
+    msg_fmt = "Compute service of %(host)s is unavailable at this time."

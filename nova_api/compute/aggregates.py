@@ -12,8 +12,8 @@ import datetime
 from oslo_utils import strutils
 from oslo_utils import uuidutils
 
-from nova_api.compute import backend
 from nova_api.compute import images
+from nova_api.compute import services
 from nova_api.db import aggregates as aggregates_db
 from nova_api.db import api as db_api
 from nova_api.db import servers as servers_db
@@ -83,20 +83,12 @@ def list_aggregates(context):
     return _assemble(context, aggregates_db.get_all(context))
 
 
-def check_compute_host(host):
+def check_compute_host(context, host):
     """AggregateComputeHostNotFound unless `host` is one of the
-    deployment's compute hosts (the compute driver's, by exact name)."""
-    if host not in {known.name for known in backend.get_driver().get_hosts()}:
+    deployment's compute hosts with a compute service (by exact name)."""
+    if host not in {known.name
+                    for known in services.registered_hosts(context)}:
         raise exception.AggregateComputeHostNotFound(host=host)
-
-
-def host_zones(context):
-    """{host: zone} of the hosts in an aggregate with a zone (the first
-    such aggregate's: the checks here keep a host in one zone)."""
-    zones = {}
-    for host, _aggregate_id, zone in aggregates_db.get_host_zones(context):
-        zones.setdefault(host, zone)
-    return zones
 
 
 def _other_zones(context, aggregate, hosts):
@@ -215,7 +207,7 @@ def add_host(context, aggregate_id, host):
     """Add a compute host, in Nova's order of checks: the id, the host,
     the aggregate, the host's zone, the servers on it, the host twice."""
     number = _id_of(aggregate_id)
-    check_compute_host(host)
+    check_compute_host(context, host)
     with _scheduling_held(context):
         aggregate = _get(context, number)
         _check_zone(context, aggregate, aggregate.metadata,
@@ -233,7 +225,7 @@ def remove_host(context, aggregate_id, host):
         host=host, aggregate_id=aggregate_id)
     with _scheduling_held(context):
         try:
-            check_compute_host(host)
+            check_compute_host(context, host)
             aggregate = _get(context, number)
         except exception.NotFound:
             raise not_removable

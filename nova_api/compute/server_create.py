@@ -33,6 +33,7 @@ from nova_api.compute import server_groups
 from nova_api.compute import server_metadata
 from nova_api.compute import server_states
 from nova_api.compute import servers
+from nova_api.compute import services
 from nova_api import conf
 from nova_api.db import api as db_api
 from nova_api.db import flavors as flavors_db
@@ -125,7 +126,7 @@ def create_servers(context, request, can_use_zero_disk_flavor):
     group = (server_groups.get_for_create(context, request.group)
              if request.group else None)
     if request.requested_host or request.requested_node:
-        host_name = _requested_destination(driver, request.requested_host,
+        host_name = _requested_destination(context, request.requested_host,
                                            request.requested_node)
     reservation_id = 'r-' + _random_string(8)
     admin_pass = request.admin_pass or passwords.generate_password()
@@ -234,13 +235,16 @@ def check_injected_files_quota(context, files):
 
 
 def _zone_and_host(context, requested):
-    """(zone, host name) a create asks for; either may be None."""
+    """(zone, host name) a create asks for; either may be None. As in
+    Nova, a zone alone must have an enabled compute service."""
     if not requested:
         return None, None
     zone, _, host_and_node = requested.partition(':')
     host_name = host_and_node.partition(':')[0] or None
-    hosts = availability_zones.compute_hosts(context)
-    if zone and zone not in {host.availability_zone for host in hosts}:
+    hosts = services.registered_hosts(context)
+    zones = ({host.availability_zone for host in hosts} if host_name
+             else availability_zones.available_zone_names(context))
+    if zone and zone not in zones:
         raise exception.AvailabilityZoneNotAvailable()
     if host_name is not None and host_name not in {host.name
                                                    for host in hosts}:
@@ -256,11 +260,11 @@ class _Port:
     tag: str | None = None
 
 
-def _requested_destination(driver, host, node):
+def _requested_destination(context, host, node):
     """The host a create asks for with host and hypervisor_hostname
-    (2.74); ComputeHostNotFound for a host, or a node, there is not. A
-    simulated host is its own single node."""
-    names = {known.name for known in driver.get_hosts()}
+    (2.74); ComputeHostNotFound for a host, or a node, there is not (or
+    whose service is deleted). A simulated host is its own single node."""
+    names = {known.name for known in services.registered_hosts(context)}
     if host and host not in names:
         raise exception.ComputeHostNotFound(host=host)
     if node and node not in names:
@@ -399,7 +403,7 @@ class _Placement:
 def _place_and_store(context, request, flavor, key_data, placement,
                      network, ports, security_groups, reservation_id,
                      count, trusted_certificates, image_properties):
-    hosts = availability_zones.compute_hosts(context)
+    hosts = services.schedulable_hosts(context)
     # Kept with each server, as Nova embeds its flavor (2.47).
     flavor_snapshot = (flavor.name,
                        flavors_db.get_extra_specs(context, flavor.flavorid))

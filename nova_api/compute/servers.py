@@ -310,6 +310,18 @@ def host_usage(context):
         server_states.HOSTLESS_STATES + server_states.DELETED_STATES)
 
 
+def servers_by_host(context):
+    """{host: [(uuid, name)]} of the servers on each host now, counted
+    as host_usage counts them, oldest first."""
+    by_host = {}
+    for host, uuid, name in servers_db.get_servers_on_hosts(
+            context, server_states.task_rules(backend.task_durations()),
+            timeutils.utcnow(),
+            server_states.HOSTLESS_STATES + server_states.DELETED_STATES):
+        by_host.setdefault(host, []).append((uuid, name))
+    return by_host
+
+
 # Nova's host statuses (2.16). The simulated hosts are always up, and a
 # host no longer configured has no compute service: "".
 HOST_UP = 'UP'

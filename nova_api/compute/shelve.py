@@ -17,6 +17,7 @@ from nova_api.compute import lock_server
 from nova_api.compute import scheduling
 from nova_api.compute import server_states
 from nova_api.compute import servers
+from nova_api.compute import services
 from nova_api.compute import snapshots
 from nova_api.db import api as db_api
 from nova_api.db import servers as servers_db
@@ -54,10 +55,9 @@ def unshelve(context, server, zone=ZONE_UNCHANGED, host=None):
     zone_given = zone is not ZONE_UNCHANGED
     if zone_given or host:
         _check_offloaded(server)
-    hosts = availability_zones.compute_hosts(context)
+    hosts = services.registered_hosts(context)
     if zone_given and zone:
-        if zone not in {known.availability_zone for known in hosts
-                        if known.up}:
+        if zone not in availability_zones.available_zone_names(context):
             raise exception.AvailabilityZoneNotAvailable()
     zone_after = zone if zone_given else server.pinned_availability_zone
     if host:
@@ -79,7 +79,7 @@ def unshelve(context, server, zone=ZONE_UNCHANGED, host=None):
     with db_api.context_manager.writer.using(context):
         servers_db.take_scheduling_lock(context)
         chosen = scheduling.choose_host(
-            hosts, servers.host_usage(context),
+            services.schedulable_hosts(context), servers.host_usage(context),
             scheduling.requirement_of(server.row), zone_after, host)
         changes = {}
         if zone_given:

@@ -631,6 +631,39 @@ class AggregateMetadata(TimestampMixin, Base):
     value: orm.Mapped[str] = orm.mapped_column(sa.String(255))
 
 
+class Service(TimestampMixin, Base):
+    """A service of the deployment (Nova's services): one per compute host
+    (binary nova-compute) and per control service, created the first time
+    services are read. Deleting one is soft (``deleted`` is true) and the
+    row stays, so the unique (host, binary) keeps it from being created
+    again while the host stays configured."""
+
+    __tablename__ = 'services'
+    __table_args__ = (
+        sa.UniqueConstraint('host', 'binary',
+                            name='uniq_services0host0binary'),
+        sa.UniqueConstraint('uuid', name='uniq_services0uuid'),
+        _MYSQL_TABLE_ARGS,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    uuid: orm.Mapped[str] = orm.mapped_column(sa.String(36))
+    host: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    binary: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    topic: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    disabled: orm.Mapped[bool] = orm.mapped_column(sa.Boolean,
+                                                   default=False)
+    disabled_reason: orm.Mapped[str | None] = orm.mapped_column(
+        sa.String(255))
+    forced_down: orm.Mapped[bool] = orm.mapped_column(sa.Boolean,
+                                                      default=False)
+    deleted_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(
+        sa.DateTime)
+    deleted: orm.Mapped[bool] = orm.mapped_column(sa.Boolean,
+                                                  default=False)
+
+
 class SchedulingLock(Base):
     """A row whose update serialises the creates that must see each
     other: placing servers on hosts and checking quotas. Updating it first

@@ -108,6 +108,8 @@ _HOST_USAGE = sa.select(
     # so round it up per server, not once for the sum.
     sa.func.sum((_servers.c.swap + 1023) // 1024),
 ).where(_EXISTING, _servers.c.host.is_not(None)).group_by(_servers.c.host)
+_ON_HOSTS = sa.select(_servers.c.host, _servers.c.uuid, _servers.c.name).where(
+    _EXISTING, _servers.c.host.is_not(None)).order_by(_servers.c.id)
 # The stages of a task rule are (after, vm_state, task_state).
 _AFTER, _VM_STATE, _TASK_STATE = range(3)
 _PROJECT_USAGE = sa.select(
@@ -194,6 +196,18 @@ def get_host_usage(context, task_rules, now, hostless_states=()):
             context.connection.execute(statement)):
         usage[host] = (int(vcpus), int(memory_mb), int(disk_gb) + int(swap_gb))
     return usage
+
+
+@api.context_manager.reader.connection
+def get_servers_on_hosts(context, task_rules, now, hostless_states=()):
+    """[(host, uuid, name)] of the existing servers on a host at `now`,
+    by id, but for those in one of `hostless_states` (as
+    get_host_usage)."""
+    statement = _ON_HOSTS
+    if hostless_states:
+        statement = statement.where(sa.not_(
+            _state_is(task_rules, now, hostless_states)))
+    return [tuple(row) for row in context.connection.execute(statement)]
 
 
 @api.context_manager.reader.connection

@@ -17,6 +17,7 @@ from nova_api.policies import flavor_access
 from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavors
 from nova_api.policies import hosts
+from nova_api.policies import hypervisors
 from nova_api.policies import instance_actions
 from nova_api.policies import instance_usage_audit_log
 from nova_api.policies import keypairs
@@ -36,6 +37,7 @@ from nova_api.policies import server_password
 from nova_api.policies import server_tags
 from nova_api.policies import server_topology
 from nova_api.policies import servers
+from nova_api.policies import services
 from nova_api.policies import suspend_server
 from nova_api.policies import shelve
 from nova_api.policies import simple_tenant_usage
@@ -55,6 +57,8 @@ def list_rules():
         availability_zones.list_rules(),
         aggregates.list_rules(),
         servers.list_rules(),
+        services.list_rules(),
+        hypervisors.list_rules(),
         lock_server.list_rules(),
         admin_actions.list_rules(),
         pause_server.list_rules(),

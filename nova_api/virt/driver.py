@@ -151,6 +151,19 @@ class Diagnostics:
     memory_used: int | None = None
 
 
+@dataclasses.dataclass(frozen=True)
+class Hypervisor:
+    """What the hypervisor of a compute host says of itself, as Nova's
+    compute nodes keep it: its type and version (an integer, as libvirt
+    encodes major * 1000000 + minor * 1000 + micro), the host's address
+    and the host CPU (a dict, the driver's own keys)."""
+
+    hypervisor_type: str
+    hypervisor_version: int
+    host_ip: str
+    cpu_info: dict
+
+
 # The drivers and guest states Nova's standard diagnostics may name.
 DIAGNOSTICS_DRIVERS = ('ironic', 'libvirt', 'vmwareapi', 'xenapi')
 DIAGNOSTICS_STATES = ('pending', 'running', 'paused', 'shutdown', 'crashed',
@@ -168,6 +181,22 @@ class ComputeDriver(abc.ABC):
         """The control services (ControlService); none unless the
         backend has some to show."""
         return []
+
+    def get_hypervisor(self, host, index):
+        """The Hypervisor of `host` (a ComputeHost), the `index`th (from
+        0) of get_hosts(). The base class answers a QEMU/KVM host of
+        libvirt's: version 8.2.2, an address 192.168.1.(100 + index),
+        an x86_64 CPU with `host.vcpus` cores."""
+        return Hypervisor(
+            hypervisor_type='QEMU', hypervisor_version=8002002,
+            host_ip=str(ipaddress.IPv4Address('192.168.1.100') + index),
+            cpu_info={
+                'arch': 'x86_64', 'model': 'Cascadelake-Server-noTSX',
+                'vendor': 'Intel',
+                'topology': {'cores': host.vcpus, 'threads': 1,
+                             'sockets': 1},
+                'features': ['pge', 'clflush', 'sse4.2', 'avx2', 'vmx'],
+            })
 
     def guest_password(self, public_key):
         """The administrative password a server's guest posts once

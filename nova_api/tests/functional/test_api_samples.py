@@ -25,6 +25,8 @@ import uuid
 from oslo_utils import strutils
 
 from nova_api.api import microversion
+from nova_api.compute import hypervisors
+from nova_api.compute import services
 from nova_api.tests.fixtures import api_samples
 from nova_api.tests.functional import base
 
@@ -45,6 +47,7 @@ SAMPLE_VALUES = {
     '%(availability_zone)s': 'nova',
     'openstack-node-01': HOST,
     'host01': HOST,
+    'host1': HOST,
     # Flavor 6 (m1.tiny.specs) of Nova's sample deployment; 1 here.
     '6': '1',
     '48e6a9f6-30af-47e0-bc04-acaed113bb4e': '{server_id}',
@@ -55,6 +58,33 @@ SAMPLE_VALUES = {
     'fake_tenant': '{other_project_id}',
     'fake': '{user_id}',
 }
+
+
+_FAKE_HAS_NO_UPTIME = ('Nova\'s samples are of its fake driver, which '
+                       'tells no uptime; the simulated hosts do')
+# The hypervisor of HOST, by its uuid (2.53).
+_HYPERVISOR = hypervisors.hypervisor_uuid(HOST)
+# The samples of 2.53 and 2.88, which name hypervisors by uuid.
+_HYPERVISORS_BY_UUID = {
+    'hypervisors-list-resp.json': get('/os-hypervisors?limit=1'),
+    'hypervisors-detail-resp.json': get('/os-hypervisors/detail?limit=1'),
+    'hypervisors-detail-with-servers-resp.json': get(
+        '/os-hypervisors/detail?hypervisor_hostname_pattern=compute1'
+        '&with_servers=1'),
+    'hypervisors-search-resp.json': get(
+        '/os-hypervisors?hypervisor_hostname_pattern=compute1'),
+    'hypervisors-with-servers-resp.json': get(
+        '/os-hypervisors?hypervisor_hostname_pattern=compute1'
+        '&with_servers=true'),
+    'hypervisors-show-resp.json': get('/os-hypervisors/' + _HYPERVISOR),
+    'hypervisors-show-with-servers-resp.json': get(
+        '/os-hypervisors/%s?with_servers=1' % _HYPERVISOR),
+}
+# As on /os-availability-zone/detail.
+_NEVER_REPORTS = 'the simulated services never report a time'
+# The compute service of HOST, by the uuid its record gets (2.53).
+_COMPUTE_SERVICE = '/os-services/' + services.record_uuid(HOST,
+                                                          'nova-compute')
 
 
 def _server_leeway(prefix):
@@ -98,8 +128,8 @@ _PROJECT_USAGE = ('/os-simple-tenant-usage/{project_id}'
                   '?start=2020-01-01T00:00:00')
 BOOT_FROM_VOLUME = ('boot from a volume made from an image: the volume '
                     'service, issue 17')
-DOWN_CELL = ('the partial servers of a cell that is down (2.69): nova_api '
-             'has one database, no cells')
+DOWN_CELL = ('the partial servers (and services) of a cell that is down '
+             '(2.69): nova_api has one database, no cells')
 # Nova's samples from 2.90 on are a member's view (the hostname attribute
 # non-admins see), those before an admin's.
 SERVER_PERSONA = {'2.0': 'admin', '2.90': 'member'}
@@ -679,6 +709,66 @@ SERVED = {
         leeway=api_samples.Leeway(
             maps={'availabilityZoneInfo[].hosts': 'keys are host names',
                   'availabilityZoneInfo[].hosts.*': 'keys are services'})),
+    'os-hypervisors': Resource(
+        prepare=('hosted_server',),
+        calls={
+            'hypervisors-list-resp.json': get('/os-hypervisors'),
+            'hypervisors-detail-resp.json': get('/os-hypervisors/detail'),
+            'hypervisors-show-resp.json': get('/os-hypervisors/1'),
+            'hypervisors-statistics-resp.json': get(
+                '/os-hypervisors/statistics'),
+            'hypervisors-uptime-resp.json': get('/os-hypervisors/1/uptime'),
+            'hypervisors-search-resp.json': get(
+                '/os-hypervisors/compute/search'),
+            'hypervisors-with-servers-resp.json': get(
+                '/os-hypervisors/compute1/servers'),
+            'hypervisors-without-servers-resp.json': get(
+                '/os-hypervisors/compute2/servers'),
+            'v2.33/hypervisors-list-resp.json': get(
+                '/os-hypervisors?limit=1'),
+            'v2.33/hypervisors-detail-resp.json': get(
+                '/os-hypervisors/detail?limit=1'),
+            **{'%s/%s' % (folder, name): call
+               for folder in ('v2.53', 'v2.88')
+               for name, call in _HYPERVISORS_BY_UUID.items()},
+            'v2.53/hypervisors-uptime-resp.json': get(
+                '/os-hypervisors/%s/uptime' % _HYPERVISOR),
+            'v2.53/hypervisors-statistics-resp.json': get(
+                '/os-hypervisors/statistics'),
+            'v2.53/hypervisors-without-servers-resp.json': get(
+                '/os-hypervisors?hypervisor_hostname_pattern=compute2'
+                '&with_servers=false'),
+        },
+        leeway=api_samples.Leeway(nullable={
+            'hypervisor.uptime': _FAKE_HAS_NO_UPTIME,
+            'hypervisors[].uptime': _FAKE_HAS_NO_UPTIME})),
+    'os-services': Resource(
+        calls={
+            'services-list-get-resp.json': get('/os-services'),
+            'service-enable-put-resp.json': send(
+                'PUT', '/os-services/enable', 'service-enable-put-req.json'),
+            'service-disable-put-resp.json': send(
+                'PUT', '/os-services/disable',
+                'service-disable-put-req.json'),
+            'service-disable-log-put-resp.json': send(
+                'PUT', '/os-services/disable-log-reason',
+                'service-disable-log-put-req.json'),
+            'service-force-down-put-resp.json': send(
+                'PUT', '/os-services/force-down',
+                'service-force-down-put-req.json'),
+            'v2.53/service-enable-put-resp.json': send(
+                'PUT', _COMPUTE_SERVICE, 'service-enable-put-req.json'),
+            'v2.53/service-disable-put-resp.json': send(
+                'PUT', _COMPUTE_SERVICE, 'service-disable-put-req.json'),
+            'v2.53/service-disable-log-put-resp.json': send(
+                'PUT', _COMPUTE_SERVICE, 'service-disable-log-put-req.json'),
+            'v2.53/service-force-down-put-resp.json': send(
+                'PUT', _COMPUTE_SERVICE, 'service-force-down-put-req.json'),
+        },
+        not_served={'v2.69/services-list-get-resp.json': DOWN_CELL},
+        leeway=api_samples.Leeway(nullable={
+            'services[].updated_at': _NEVER_REPORTS,
+            'service.updated_at': _NEVER_REPORTS})),
     'versions': Resource(
         calls={
             'versions-get-resp.json': get('/', raw_url=True),
@@ -690,9 +780,8 @@ SERVED = {
 # The resources nova_api does not serve yet, with the issue bringing them.
 _WAITING = {
     'hosts and moves, issue 15': (
-        'os-baremetal-nodes', 'os-evacuate',
-        'os-hypervisors', 'os-migrate-server', 'os-migrations',
-        'os-services', 'server-migrations'),
+        'os-baremetal-nodes', 'os-evacuate', 'os-migrate-server',
+        'os-migrations', 'server-migrations'),
     'the network service, issue 16': (
         'os-attach-interfaces', 'os-floating-ip-pools', 'os-floating-ips',
         'os-multinic', 'os-networks', 'os-networks-associate',
@@ -890,6 +979,13 @@ class APISamplesTestV2(base.APITestCase):
                     hints, self.state, SAMPLE_VALUES)
             self.state['server_id'] = self.create(
                 '/servers', body, persona)['server']['id']
+
+    def prepare_hosted_server(self, persona, version):
+        """A server on HOST, none on the other host (the hypervisors
+        with and without servers)."""
+        self.create('/servers', {'server': {
+            'name': 'test_server1', 'imageRef': CIRROS, 'flavorRef': '1',
+            'availability_zone': 'nova:' + HOST}}, persona)
 
     def prepare_stopped_server(self, persona, version):
         """A server created and then stopped (the actions of the

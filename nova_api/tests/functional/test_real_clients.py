@@ -1051,6 +1051,56 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
         self.assertEqual((False, None),
                          (shown['locked'], shown['locked_reason']))
 
+    def test_compute_service_list_disable_enable_and_down(self):
+        listed = self.openstack('compute', 'service', 'list')
+        self.assertIn(('nova-compute', 'compute1', 'nova', 'enabled', 'up'),
+                      [(s['Binary'], s['Host'], s['Zone'], s['Status'],
+                        s['State']) for s in listed])
+        for negotiate in (False, True):
+            self.addCleanup(self.openstack, 'compute', 'service', 'set',
+                            '--enable', 'compute1', 'nova-compute',
+                            output_json=False, negotiate=negotiate)
+            self.openstack('compute', 'service', 'set', '--disable',
+                           '--disable-reason', 'maintenance', 'compute1',
+                           'nova-compute', output_json=False,
+                           negotiate=negotiate)
+            shown = [s for s in self.openstack(
+                'compute', 'service', 'list', '--long', '--host',
+                'compute1', negotiate=negotiate)]
+            self.assertEqual([('disabled', 'maintenance')],
+                             [(s['Status'], s['Disabled Reason'])
+                              for s in shown])
+            self.openstack('compute', 'service', 'set', '--enable',
+                           'compute1', 'nova-compute', output_json=False,
+                           negotiate=negotiate)
+        at_2_11 = ('--os-compute-api-version', '2.11')
+        self.addCleanup(self.openstack, *at_2_11, 'compute', 'service',
+                        'set', '--up', 'compute1', 'nova-compute',
+                        output_json=False)
+        self.openstack(*at_2_11, 'compute', 'service', 'set', '--down',
+                       'compute1', 'nova-compute', output_json=False)
+        shown = self.openstack(*at_2_11, 'compute', 'service', 'list',
+                               '--long', '--host', 'compute1')
+        self.assertEqual([('down', True)], [(s['State'], s['Forced Down'])
+                                            for s in shown])
+
+    def test_hypervisor_list_show_and_stats(self):
+        listed = self.openstack('hypervisor', 'list')
+        shown_at_2_10 = self.openstack('hypervisor', 'list', '--long')
+        self.assertEqual(['compute1', 'compute2'],
+                         sorted(h['Hypervisor Hostname'] for h in listed))
+        # `hypervisor show` reads os-aggregates too, not served yet.
+        for negotiate in (False, True):
+            shown = self.openstack('hypervisor', 'list', '--long',
+                                   negotiate=negotiate)
+            self.assertEqual({('QEMU', 'up')}, {
+                (h['Hypervisor Type'], h['State']) for h in shown})
+            self.assertEqual(['192.168.1.100', '192.168.1.101'],
+                             sorted(h['Host IP'] for h in shown))
+        self.assertEqual([8, 8], [h['vCPUs'] for h in shown_at_2_10])
+        stats = self.openstack('hypervisor', 'stats', 'show')
+        self.assertEqual(2, stats['count'])
+
     def test_server_set_state(self):
         created = self._run_negotiated(
             'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',

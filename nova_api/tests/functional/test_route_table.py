@@ -30,6 +30,8 @@ from nova_api.api import microversion
 from nova_api.api import plugins as plugins_package
 from nova_api.api import route_table
 from nova_api.api import router
+from nova_api.compute import hypervisors
+from nova_api.compute import services
 from nova_api import conf as nova_conf
 from nova_api import context as nova_context
 from nova_api import policies
@@ -93,6 +95,11 @@ _SPEC = 'hw:cpu_policy'
 _CIRROS = '0b5d7c1e-8d3a-4c4e-9f21-3a9a6c2f0a01'
 _DEBIAN = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c03'
 _IMAGE_METADATA = '/images/%s/metadata' % _CIRROS
+_SERVICE = {'host': 'compute1', 'binary': 'nova-compute'}
+_SERVICE_UUID = services.record_uuid('compute1', 'nova-compute')
+_HYPERVISOR_UUID = hypervisors.hypervisor_uuid('compute1')
+# A control service: it can be deleted with servers around.
+_CONDUCTOR_UUID = services.record_uuid('conductor', 'nova-conductor')
 _MEMBER_PROJECT = client_module.persona('member')[2]
 _MEMBER_QUOTAS = '/os-quota-sets/' + _MEMBER_PROJECT
 # Servers get their ids when created: a path names a server the walk
@@ -253,6 +260,33 @@ REQUESTS = {
         '/os-instance_usage_audit_log/2012-07-01%2000:00:00'),
     ('GET', '/os-availability-zone/detail'): Call(
         '/os-availability-zone/detail'),
+    ('GET', '/os-hypervisors'): Call('/os-hypervisors'),
+    ('GET', '/os-hypervisors/detail'): Call('/os-hypervisors/detail'),
+    ('GET', '/os-hypervisors/statistics'): Call('/os-hypervisors/statistics'),
+    ('GET', '/os-hypervisors/{hypervisor_id}'): (
+        Call('/os-hypervisors/1', None, ('2.0', '2.52')),
+        Call('/os-hypervisors/' + _HYPERVISOR_UUID, None, ('2.53', None))),
+    ('GET', '/os-hypervisors/{hypervisor_id}/uptime'): (
+        Call('/os-hypervisors/1/uptime', None, ('2.0', '2.52')),
+        Call('/os-hypervisors/%s/uptime' % _HYPERVISOR_UUID, None,
+             ('2.53', None))),
+    ('GET', '/os-hypervisors/{hypervisor_hostname_pattern}/search'): Call(
+        '/os-hypervisors/compute/search'),
+    ('GET', '/os-hypervisors/{hypervisor_hostname_pattern}/servers'): Call(
+        '/os-hypervisors/compute/servers'),
+    ('GET', '/os-services'): Call('/os-services'),
+    ('PUT', '/os-services/enable'): Call('/os-services/enable', _SERVICE),
+    ('PUT', '/os-services/disable'): Call('/os-services/disable', _SERVICE),
+    ('PUT', '/os-services/disable-log-reason'): Call(
+        '/os-services/disable-log-reason',
+        dict(_SERVICE, disabled_reason='route walk')),
+    ('PUT', '/os-services/force-down'): Call(
+        '/os-services/force-down', dict(_SERVICE, forced_down=True)),
+    ('PUT', '/os-services/{service_id}'): Call(
+        '/os-services/' + _SERVICE_UUID, {'status': 'disabled'}),
+    ('DELETE', '/os-services/{service_id}'): (
+        Call('/os-services/3', None, ('2.0', '2.52')),
+        Call('/os-services/' + _CONDUCTOR_UUID, None, ('2.53', None))),
     # On the member's ACTIVE server made before the walk (MEMBER_SERVER).
     ('GET', '/servers/{server_id}/metadata'): Call(_SERVER_METADATA),
     ('POST', '/servers/{server_id}/metadata'): Call(

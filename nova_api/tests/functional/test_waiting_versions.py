@@ -18,9 +18,6 @@ _MIGRATION = _SERVER + '/migrations/1'
 # Waiting version -> (method, path, body) of a request its change touches.
 # An action path answers 400 for the action; any other path a plain 404.
 REQUESTS = {
-    '2.11': ('PUT', '/os-services/force-down',
-             {'host': 'compute1', 'binary': 'nova-compute',
-              'forced_down': True}),
     '2.14': ('POST', _ACTION, {'evacuate': {}}),
     '2.20': ('GET', _SERVER + '/os-volume_attachments', None),
     '2.22': ('POST', _MIGRATION + '/action', {'force_complete': None}),
@@ -28,7 +25,6 @@ REQUESTS = {
     '2.24': ('DELETE', _MIGRATION, None),
     '2.25': ('POST', _ACTION, {'os-migrateLive': {
         'host': None, 'block_migration': 'auto'}}),
-    '2.28': ('GET', '/os-hypervisors/1', None),
     '2.29': ('POST', _ACTION, {'evacuate': {'force': False}}),
     '2.30': ('POST', _ACTION, {'os-migrateLive': {
         'host': None, 'block_migration': 'auto', 'force': False}}),
@@ -37,7 +33,6 @@ REQUESTS = {
     '2.44': ('POST', _ACTION, {'addFixedIp': {'networkId': 'net'}}),
     '2.49': ('POST', _SERVER + '/os-interface', {'interfaceAttachment': {
         'net_id': 'net', 'tag': 'nic'}}),
-    '2.53': ('GET', '/os-services', None),
     '2.56': ('POST', _ACTION, {'migrate': {'host': 'compute1'}}),
     '2.59': ('GET', '/os-migrations?limit=1', None),
     '2.60': ('POST', _SERVER + '/os-volume_attachments', {
@@ -55,7 +50,6 @@ REQUESTS = {
     # Rescue itself is served at every version; what 2.87 adds, rescuing
     # a server that boots from a volume, needs the volume service.
     '2.87': ('GET', _SERVER + '/os-volume_attachments', None),
-    '2.88': ('GET', '/os-hypervisors/detail', None),
     '2.89': ('GET', _SERVER + '/os-volume_attachments', None),
     # Rebuilding a volume-backed server: volumes are issue 17's.
     '2.93': ('GET', _SERVER + '/os-volume_attachments', None),

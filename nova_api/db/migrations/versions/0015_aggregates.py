@@ -2,7 +2,7 @@
 metadata, as Nova's API database has them.
 
 Revision ID: 0015
-Revises: 0013
+Revises: 0014
 Create Date: 2026-12-04
 """
 
@@ -10,8 +10,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = '0015'
-# 0014 is being added beside this one; whoever lands second re-chains.
-down_revision = '0013'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 

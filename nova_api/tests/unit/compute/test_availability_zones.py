@@ -7,7 +7,6 @@ import ipaddress
 import fixtures
 import jsonschema
 from oslo_config import fixture as config_fixture
-import testtools
 
 from nova_api.api.schemas import availability_zones as schema
 from nova_api.api.views import availability_zones as zones_view
@@ -15,6 +14,7 @@ from nova_api.compute import availability_zones
 from nova_api import conf as nova_conf
 from nova_api import context
 from nova_api.tests.fixtures import compute_driver
+from nova_api.tests.unit.db import base
 from nova_api.virt import driver
 
 CONF = nova_conf.CONF
@@ -57,7 +57,7 @@ class MinimalDriver(driver.ComputeDriver):
         return NETWORK
 
 
-class AvailabilityZonesTest(testtools.TestCase):
+class AvailabilityZonesTest(base.DatabaseTestCase):
 
     def setUp(self):
         super().setUp()
@@ -68,11 +68,11 @@ class AvailabilityZonesTest(testtools.TestCase):
 
     def zones(self, driver):
         self.useFixture(compute_driver.ComputeDriver(driver))
-        return availability_zones.list_zones(CONTEXT)
+        return availability_zones.list_zones(self.context)
 
     def zones_with_services(self, driver):
         self.useFixture(compute_driver.ComputeDriver(driver))
-        return availability_zones.list_zones_with_services(CONTEXT)
+        return availability_zones.list_zones_with_services(self.context)
 
     def test_zones_without_hosts(self):
         self.assertEqual(

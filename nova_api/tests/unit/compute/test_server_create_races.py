@@ -31,6 +31,30 @@ THREADS = 12
 _JOIN_TIMEOUT_SECONDS = 60
 
 
+def at_once(test, calls):
+    """Run each of `calls` (functions of no arguments) in a thread of its
+    own, released together; what each returned or raised, in order.
+    `test` fails if a thread is still running after a minute."""
+    barrier = threading.Barrier(len(calls))
+    outcomes = [None] * len(calls)
+
+    def run(index):
+        barrier.wait()
+        try:
+            outcomes[index] = calls[index]()
+        except Exception as error:
+            outcomes[index] = error
+
+    threads = [threading.Thread(target=run, args=(index,))
+               for index in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(_JOIN_TIMEOUT_SECONDS)
+    test.assertEqual([], [thread for thread in threads if thread.is_alive()])
+    return outcomes
+
+
 class ServerCreateRaceTest(base.DatabaseTestCase):
 
     def setUp(self):
@@ -50,29 +74,14 @@ class ServerCreateRaceTest(base.DatabaseTestCase):
         with its own context (a user of its own in PROJECT), released
         together; the CreateResult or exception of each, in thread order.
         """
-        barrier = threading.Barrier(count)
-        outcomes = [None] * count
-
         def create(index):
             context = nova_context.RequestContext(
                 user_id='user-%d' % index, project_id=PROJECT,
                 roles=['member'], overwrite=False)
-            barrier.wait()
-            try:
-                outcomes[index] = server_create.create_servers(
-                    context, request, can_use_zero_disk_flavor=False)
-            except Exception as error:
-                outcomes[index] = error
+            return lambda: server_create.create_servers(
+                context, request, can_use_zero_disk_flavor=False)
 
-        threads = [threading.Thread(target=create, args=(index,))
-                   for index in range(count)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(_JOIN_TIMEOUT_SECONDS)
-        self.assertEqual([], [thread for thread in threads
-                              if thread.is_alive()])
-        return outcomes
+        return at_once(self, [create(index) for index in range(count)])
 
     def split(self, outcomes, expected_error):
         """(results, errors): the creates that succeeded and those that

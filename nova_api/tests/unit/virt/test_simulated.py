@@ -159,6 +159,19 @@ class SimulatedDriverTest(testtools.TestCase):
                           group='simulated')
 
 
+class HypervisorTest(testtools.TestCase):
+
+    def test_a_qemu_host_of_libvirts(self):
+        host = driver.ComputeHost('compute2', 'nova', 4, 8192, 80)
+        hypervisor = simulated.SimulatedDriver().get_hypervisor(host, 1)
+        self.assertEqual(('QEMU', 8002002, '192.168.1.101'), (
+            hypervisor.hypervisor_type, hypervisor.hypervisor_version,
+            hypervisor.host_ip))
+        self.assertEqual({'cores': 4, 'threads': 1, 'sockets': 1},
+                         hypervisor.cpu_info['topology'])
+        self.assertEqual('x86_64', hypervisor.cpu_info['arch'])
+
+
 class GuestPasswordTest(testtools.TestCase):
     """The password the simulated guest posts, as cloud-init would."""
 

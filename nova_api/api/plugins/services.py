@@ -1,0 +1,156 @@
+"""/os-services: the compute and control services (Nova's os-services).
+
+    GET    /os-services                     index
+    PUT    /os-services/enable              enable              (to 2.52)
+    PUT    /os-services/disable             disable             (to 2.52)
+    PUT    /os-services/disable-log-reason  disable_log_reason  (to 2.52)
+    PUT    /os-services/force-down          force_down    (2.11 to 2.52)
+    PUT    /os-services/{service_id}        update              (2.53)
+    DELETE /os-services/{service_id}        delete
+
+Before 2.53 a service is named by host and binary in the body, and its
+id is an integer; from 2.53 by its uuid on the path. Only nova-compute
+services are updated.
+"""
+
+from oslo_utils import strutils
+
+from nova_api.api import plugin
+from nova_api.api.schemas import services as schemas
+from nova_api.api import validation
+from nova_api.api.views import services as views
+from nova_api.api import wsgi
+from nova_api.compute import services
+from nova_api import exception
+from nova_api.policies import services as policies
+
+
+def _update_by_host(req, body, changes):
+    """Apply `changes` to the compute service body['host'] names."""
+    services.check_updatable(body['binary'])
+    service = services.find_compute_service(req.context, body['host'])
+    services.update_service(req.context, service, changes)
+
+
+def _last(req, name):
+    return req.GET.getall(name)[-1] if name in req.GET else None
+
+
+_BEFORE_2_53 = [
+    (schemas.update, '2.0', '2.10'),
+    (schemas.update_v211, '2.11', '2.52'),
+]
+
+
+def _update_schemas(func):
+    for schema, low, high in _BEFORE_2_53:
+        func = validation.schema(schema, low, high)(func)
+    return validation.response_body_schema(schemas.update_response)(func)
+
+
+class ServicesController(wsgi.Controller):
+
+    @wsgi.expected_errors(403)
+    @wsgi.policy(policies.LIST)
+    @validation.query_schema(schemas.index_query, '2.0', '2.74')
+    @validation.query_schema(schemas.index_query_v275, '2.75')
+    @validation.response_body_schema(schemas.index_response, '2.0', '2.10')
+    @validation.response_body_schema(schemas.index_response_v211,
+                                     '2.11', '2.52')
+    @validation.response_body_schema(schemas.index_response_v253, '2.53')
+    def index(self, req):
+        req.context.can(policies.LIST, {})
+        return views.index(req, services.list_services(
+            req.context, _last(req, 'host') or None,
+            _last(req, 'binary') or None))
+
+    @wsgi.api_version('2.0', '2.52')
+    @wsgi.expected_errors((400, 403, 404))
+    @wsgi.policy(policies.UPDATE)
+    @_update_schemas
+    def enable(self, req, body):
+        req.context.can(policies.UPDATE, {})
+        _update_by_host(req, body, {'disabled': False,
+                                    'disabled_reason': None})
+        return views.status_change(body['host'], body['binary'], False)
+
+    @wsgi.api_version('2.0', '2.52')
+    @wsgi.expected_errors((400, 403, 404))
+    @wsgi.policy(policies.UPDATE)
+    @_update_schemas
+    def disable(self, req, body):
+        req.context.can(policies.UPDATE, {})
+        # Nova ignores a reason given here.
+        _update_by_host(req, body, {'disabled': True,
+                                    'disabled_reason': None})
+        return views.status_change(body['host'], body['binary'], True)
+
+    @wsgi.api_version('2.0', '2.52')
+    @wsgi.expected_errors((400, 403, 404))
+    @wsgi.policy(policies.UPDATE)
+    @_update_schemas
+    def disable_log_reason(self, req, body):
+        req.context.can(policies.UPDATE, {})
+        if 'disabled_reason' not in body:
+            raise exception.Invalid('Missing disabled reason field')
+        reason = body['disabled_reason']
+        _update_by_host(req, body, {'disabled': True,
+                                    'disabled_reason': reason})
+        return views.status_change(body['host'], body['binary'], True,
+                                   reason)
+
+    @wsgi.api_version('2.11', '2.52')
+    @wsgi.expected_errors((400, 403, 404))
+    @wsgi.policy(policies.UPDATE)
+    @_update_schemas
+    def force_down(self, req, body):
+        req.context.can(policies.UPDATE, {})
+        if 'forced_down' not in body:
+            raise exception.Invalid('Missing forced_down field')
+        forced_down = strutils.bool_from_string(body['forced_down'])
+        _update_by_host(req, body, {'forced_down': forced_down})
+        return views.forced_down_change(body['host'], body['binary'],
+                                        forced_down)
+
+    @wsgi.api_version('2.53')
+    @wsgi.expected_errors((400, 403, 404))
+    @wsgi.policy(policies.UPDATE)
+    @validation.schema(schemas.update_v253)
+    @validation.response_body_schema(schemas.update_response_v253)
+    def update(self, req, service_id, body):
+        services.check_id(service_id, by_uuid=True)
+        req.context.can(policies.UPDATE, {})
+        service = services.get_service(req.context, service_id, True)
+        services.check_updatable(service.binary)
+        changes = services.changes_of(
+            body.get('status'), body.get('disabled_reason'),
+            body.get('forced_down'))
+        return views.show(req, services.update_service(
+            req.context, service, changes))
+
+    @wsgi.response(204)
+    @wsgi.expected_errors((400, 403, 404, 409))
+    @wsgi.policy(policies.DELETE)
+    @validation.query_schema(schemas.delete_query)
+    @validation.response_body_schema(schemas.delete_response)
+    def delete(self, req, service_id):
+        req.context.can(policies.DELETE, {})
+        by_uuid = req.is_supported('2.53')
+        services.check_id(service_id, by_uuid)
+        services.delete_service(req.context, service_id, by_uuid)
+
+
+class Services(plugin.APIPlugin):
+    name = 'os-services'
+
+    def resources(self):
+        path = '/os-services'
+        return [plugin.APIResource('os-services', ServicesController(), [
+            ('GET', path, 'index'),
+            ('PUT', path + '/enable', 'enable'),
+            ('PUT', path + '/disable', 'disable'),
+            ('PUT', path + '/disable-log-reason', 'disable_log_reason'),
+            ('PUT', path + '/force-down', 'force_down'),
+            ('PUT', path + '/{service_id}', 'update'),
+            ('DELETE', path + '/{service_id}', 'delete'),
+        ])]
