@@ -4,7 +4,6 @@ wire, for a driver whose hosts report (the simulated ones never do)."""
 import datetime
 import ipaddress
 
-import fixtures
 import jsonschema
 from oslo_config import fixture as config_fixture
 
@@ -62,9 +61,6 @@ class AvailabilityZonesTest(base.DatabaseTestCase):
     def setUp(self):
         super().setUp()
         self.useFixture(config_fixture.Config(CONF))
-        # No host is in an aggregate: each is in the zone its driver says.
-        self.useFixture(fixtures.MockPatch(
-            'nova_api.compute.aggregates.host_zones', return_value={}))
 
     def zones(self, driver):
         self.useFixture(compute_driver.ComputeDriver(driver))
