@@ -454,3 +454,26 @@ class ConsoleRequestRefused(Invalid):
     # before 2.31 and for the removed os-getRDPConsole action.
     msg_fmt = ("The server could not comply with the request since it is "
                "either malformed or otherwise incorrect.")
+
+
+class CannotResizeToSameFlavor(Invalid):
+    msg_fmt = "When resizing, instances must change flavor!"
+
+
+class CannotResizeDisk(Invalid):
+    msg_fmt = "Server disk was unable to be resized because: %(reason)s"
+
+
+class CannotMigrateToSameHost(Invalid):
+    msg_fmt = "Cannot migrate to the host where the server exists."
+
+
+class ResizeFlavorNotFound(Invalid):
+    # Nova's resize answers its FlavorNotFound with a 400.
+    msg_fmt = "Flavor %(flavor_id)s could not be found."
+
+
+class InstanceNotResized(Invalid):
+    # What Nova's API answers for its MigrationNotFound on a confirm or
+    # revert.
+    msg_fmt = "Instance has not been resized."

@@ -91,7 +91,8 @@ VERSIONS = tuple(Version(*entry) for entry in (
     ('2.22', 'Server migrations and force_complete.',
      _waiting('server migrations, issue 15')),
     ('2.23', 'Server migrations list and show; os-migrations '
-             '"migration_type".', _waiting('migrations, issue 15')),
+             '"migration_type" (served).',
+     _waiting('server migrations, issue 15')),
     ('2.24', 'Cancel a live migration.', _waiting('migrations, issue 15')),
     ('2.25', 'os-migrateLive "block_migration": "auto".',
      _waiting('live migration, issue 15')),
@@ -170,7 +171,9 @@ VERSIONS = tuple(Version(*entry) for entry in (
     ('2.55', 'Flavors have a "description" and PUT /flavors/{id}.',
      ('api/plugins/flavors', 'api/schemas/flavors', 'api/views/flavors',
       'compute/flavors', 'db/flavors', 'policies/flavors')),
-    ('2.56', 'migrate "host".', _waiting('migrate, issue 15')),
+    ('2.56', 'migrate "host".',
+     ('api/plugins/migrate_server', 'api/schemas/migrate_server',
+      'compute/server_resize')),
     ('2.57', 'No "personality" at create and rebuild; rebuild takes and '
              'answers "user_data"; no injected file quotas and limits.',
      ('api/schemas/servers', 'api/views/limits', 'api/views/quota_sets',
@@ -180,7 +183,9 @@ VERSIONS = tuple(Version(*entry) for entry in (
              '"updated_at".',
      ('api/plugins/instance_actions', 'api/schemas/instance_actions',
       'api/views/instance_actions', 'compute/instance_actions')),
-    ('2.59', 'os-migrations paging.', _waiting('migrations, issue 15')),
+    ('2.59', 'os-migrations paging, changes-since and "uuid".',
+     ('api/plugins/migrations', 'api/schemas/migrations',
+      'api/views/migrations', 'compute/migration_records')),
     ('2.60', 'Multiattach volumes.', _waiting('volume attachments, issue 17')),
     ('2.61', 'Flavors show their "extra_specs" (by policy).',
      ('api/plugins/flavors', 'api/schemas/flavors', 'api/views/flavors')),
@@ -198,10 +203,11 @@ VERSIONS = tuple(Version(*entry) for entry in (
       'db/server_groups')),
     ('2.65', 'Abort queued and preparing live migrations.',
      _waiting('migrations, issue 15')),
-    ('2.66', 'The "changes-before" filter of the server list and '
-             'os-instance-actions (os-migrations: issue 15).',
+    ('2.66', 'The "changes-before" filter of the server list, '
+             'os-instance-actions and os-migrations.',
      ('api/plugins/servers', 'api/schemas/servers', 'db/servers',
-      'api/plugins/instance_actions', 'api/schemas/instance_actions')),
+      'api/plugins/instance_actions', 'api/schemas/instance_actions',
+      'api/plugins/migrations', 'api/schemas/migrations')),
     ('2.67', '"volume_type" in block_device_mapping_v2 (checked; boot '
              'from volume: issue 17).',
      ('api/plugins/servers', 'api/schemas/servers')),
@@ -241,8 +247,9 @@ VERSIONS = tuple(Version(*entry) for entry in (
      ('api/plugins/server_topology', 'compute/server_topology')),
     ('2.79', 'Volume attach "delete_on_termination".',
      _waiting('volume attachments, issue 17')),
-    ('2.80', 'Migrations show and filter "user_id" and "project_id".',
-     _waiting('migrations, issue 15')),
+    ('2.80', 'Migrations show and filter "user_id" and "project_id" '
+             '(os-migrations: served).',
+     _waiting('server migrations, issue 15')),
     ('2.81', 'Aggregate image pre-caching.',
      _waiting('aggregates, issue 15')),
     ('2.82', 'The accelerator-request-bound event.',

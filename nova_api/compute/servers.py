@@ -21,6 +21,7 @@ from nova_api.compute import host_ids
 from nova_api.compute import images
 from nova_api.compute import instance_actions
 from nova_api.compute import lock_server
+from nova_api.compute import migration_records
 from nova_api.compute import server_groups
 from nova_api.compute import server_states
 from nova_api import conf
@@ -303,11 +304,12 @@ def host_usage(context):
     now (an offloaded server takes none); callers placing a server hold
     the scheduling lock."""
     # A soft-deleted server keeps its place on its host until it is
-    # reclaimed, as in Nova.
-    return servers_db.get_host_usage(
+    # reclaimed, as in Nova; a resized one its old place too, until it is
+    # confirmed.
+    return migration_records.held_usage(context, servers_db.get_host_usage(
         context, server_states.task_rules(backend.task_durations()),
         timeutils.utcnow(),
-        server_states.HOSTLESS_STATES + server_states.DELETED_STATES)
+        server_states.HOSTLESS_STATES + server_states.DELETED_STATES))
 
 
 # Nova's host statuses (2.16). The simulated hosts are always up, and a

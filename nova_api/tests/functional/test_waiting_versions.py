@@ -41,8 +41,6 @@ REQUESTS = {
     '2.49': ('POST', _SERVER + '/os-interface', {'interfaceAttachment': {
         'net_id': 'net', 'tag': 'nic'}}),
     '2.53': ('GET', '/os-services', None),
-    '2.56': ('POST', _ACTION, {'migrate': {'host': 'compute1'}}),
-    '2.59': ('GET', '/os-migrations?limit=1', None),
     '2.60': ('POST', _SERVER + '/os-volume_attachments', {
         'volumeAttachment': {'volumeId': 'volume'}}),
     '2.65': ('DELETE', _MIGRATION, None),
@@ -51,7 +49,7 @@ REQUESTS = {
     '2.79': ('POST', _SERVER + '/os-volume_attachments', {
         'volumeAttachment': {'volumeId': 'volume',
                              'delete_on_termination': True}}),
-    '2.80': ('GET', '/os-migrations?user_id=user', None),
+    '2.80': ('GET', _SERVER + '/migrations', None),
     '2.81': ('POST', '/os-aggregates/1/images', {
         'cache': [{'id': 'image'}]}),
     '2.85': ('PUT', _SERVER + '/os-volume_attachments/volume', {
