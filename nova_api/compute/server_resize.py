@@ -184,19 +184,8 @@ def _check_quota_for_upsize(context, server, old, new):
               if delta > 0}
     if not deltas:
         return
-    for user_id in (None, server.user_id):
-        limits = quotas.get_limits(context, server.project_id, user_id)
-        used = dict(zip(('instances', 'cores', 'ram'), servers.usage(
-            context, server.project_id, user_id)))
-        overs = sorted(resource for resource, delta in deltas.items()
-                       if limits[resource] != quotas.UNLIMITED and
-                       used[resource] + delta > limits[resource])
-        if overs:
-            raise exception.TooManyInstances(
-                overs=', '.join(overs),
-                req=', '.join(str(deltas[over]) for over in overs),
-                used=', '.join(str(used[over]) for over in overs),
-                allowed=', '.join(str(limits[over]) for over in overs))
+    quotas.check_server_resources(context, server.project_id,
+                                  server.user_id, deltas)
 
 
 def _check_image(context, server, flavor):
