@@ -221,6 +221,15 @@ _STATUS_FILTERS = {
     'SHELVED_OFFLOADED': [(server_states.SHELVED_OFFLOADED,
                            servers_db.ANY_TASK)],
     'SOFT_DELETED': [(server_states.SOFT_DELETED, servers_db.ANY_TASK)],
+    'RESIZE': [(vm_state, task)
+               for vm_state in (server_states.ACTIVE, server_states.STOPPED)
+               for task in (server_states.RESIZE_PREP,
+                            server_states.RESIZE_MIGRATING,
+                            server_states.RESIZE_MIGRATED,
+                            server_states.RESIZE_FINISH)],
+    'VERIFY_RESIZE': [(server_states.RESIZED, None)],
+    'REVERT_RESIZE': [(server_states.RESIZED,
+                       server_states.RESIZE_REVERTING)],
 }
 
 

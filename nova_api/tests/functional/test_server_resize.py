@@ -273,6 +273,22 @@ class ServerResizeTestV2(ResizeHelpers, base.APITestCase):
         self.act(server_id, {'resize': {'flavorRef': '2'}}, 'admin')
         self.act(server_id, {'confirmResize': None}, 'admin', status=204)
 
+    def test_list_by_status(self):
+        self.durations(resize=4)
+        timeutils.set_time_override()
+        self.addCleanup(timeutils.clear_time_override)
+        resized = self.resized()
+        timeutils.advance_time_seconds(10)
+        resizing = self.resized()
+        for status, found in (('RESIZE', [resizing]),
+                              ('VERIFY_RESIZE', [resized]),
+                              ('REVERT_RESIZE', [])):
+            resp = self.api('GET', '/servers?status=' + status,
+                            persona='member')
+            self.assertEqual(200, resp.status, resp)
+            self.assertEqual(found, [server['id'] for server in
+                                     resp.json()['servers']], status)
+
     # migrate
 
     def test_migrate(self):
