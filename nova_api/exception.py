@@ -477,3 +477,16 @@ class InstanceNotResized(Invalid):
     # What Nova's API answers for its MigrationNotFound on a confirm or
     # revert.
     msg_fmt = "Instance has not been resized."
+
+
+class LiveMigrationNotFoundForServer(NotFound):
+    msg_fmt = ("In-progress live migration %(id)s is not found for server "
+               "%(uuid)s.")
+
+
+class MigrationNotLiveMigration(NotFound):
+    msg_fmt = "Migration %(id)s for server %(uuid)s is not live-migration."
+
+
+class LiveMigrationNotInProgress(NotFound):
+    msg_fmt = "Live migration %(id)s for server %(uuid)s is not in progress."

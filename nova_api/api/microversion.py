@@ -90,9 +90,11 @@ VERSIONS = tuple(Version(*entry) for entry in (
      ('api/plugins/instance_actions', 'compute/servers', 'db/servers')),
     ('2.22', 'Server migrations and force_complete.',
      _waiting('server migrations, issue 15')),
-    ('2.23', 'Server migrations list and show; os-migrations '
-             '"migration_type" (served).',
-     _waiting('server migrations, issue 15')),
+    ('2.23', 'Server migrations list and show (live migrations in '
+             'progress); os-migrations "migration_type".',
+     ('api/plugins/server_migrations', 'api/schemas/server_migrations',
+      'api/views/server_migrations', 'api/plugins/migrations',
+      'api/schemas/migrations', 'api/views/migrations')),
     ('2.24', 'Cancel a live migration.', _waiting('migrations, issue 15')),
     ('2.25', 'os-migrateLive "block_migration": "auto".',
      _waiting('live migration, issue 15')),
@@ -247,9 +249,10 @@ VERSIONS = tuple(Version(*entry) for entry in (
      ('api/plugins/server_topology', 'compute/server_topology')),
     ('2.79', 'Volume attach "delete_on_termination".',
      _waiting('volume attachments, issue 17')),
-    ('2.80', 'Migrations show and filter "user_id" and "project_id" '
-             '(os-migrations: served).',
-     _waiting('server migrations, issue 15')),
+    ('2.80', 'Migrations show and filter "user_id" and "project_id".',
+     ('api/plugins/migrations', 'api/schemas/migrations',
+      'api/views/migrations', 'api/schemas/server_migrations',
+      'api/views/server_migrations')),
     ('2.81', 'Aggregate image pre-caching.',
      _waiting('aggregates, issue 15')),
     ('2.82', 'The accelerator-request-bound event.',

@@ -23,6 +23,7 @@ from nova_api.compute import backend
 from nova_api.compute import scheduling
 from nova_api.compute import server_states
 from nova_api.db import migration_records as migrations_db
+from nova_api import exception
 
 PRE_MIGRATING = 'pre-migrating'
 MIGRATING = 'migrating'
@@ -38,6 +39,10 @@ RESIZE = 'resize'
 MIGRATION = 'migration'
 LIVE_MIGRATION = 'live-migration'
 EVACUATION = 'evacuation'
+
+# A live migration's statuses while it runs (none runs yet).
+LIVE_MIGRATION_IN_PROGRESS = ('queued', 'preparing', 'running',
+                              POST_MIGRATING)
 
 # The stored statuses a record moves on from by itself.
 _MOVING = (PRE_MIGRATING, REVERTING)
@@ -94,6 +99,36 @@ def latest_of_server(context, server):
     if row is None:
         return None
     return current(row, backend.task_durations(), timeutils.utcnow())
+
+
+def in_progress_live_migrations(context, server):
+    """The server's live migrations in progress, newest first: all a
+    server's migrations list shows (Nova's)."""
+    return list_migrations(
+        context, {'instance_uuid': server.uuid,
+                  'migration_type': LIVE_MIGRATION},
+        statuses=LIVE_MIGRATION_IN_PROGRESS)
+
+
+def get_live_migration(context, server, migration_id):
+    """The server's live migration `migration_id` (a string from the
+    URL) while in progress, or Nova's 404 for a migration that is not
+    the server's, not a live migration, or over."""
+    row = None
+    if migration_id.isdigit():
+        row = migrations_db.get_of_server(context, server.id,
+                                          int(migration_id))
+    if row is None:
+        raise exception.LiveMigrationNotFoundForServer(
+            id=migration_id, uuid=server.uuid)
+    if row.migration_type != LIVE_MIGRATION:
+        raise exception.MigrationNotLiveMigration(id=migration_id,
+                                                  uuid=server.uuid)
+    migration = current(row, backend.task_durations(), timeutils.utcnow())
+    if migration.status not in LIVE_MIGRATION_IN_PROGRESS:
+        raise exception.LiveMigrationNotInProgress(id=migration_id,
+                                                   uuid=server.uuid)
+    return migration
 
 
 def held_usage(context, usage):

@@ -47,6 +47,17 @@ def get_latest_of_server(context, server_id):
 
 
 @api.context_manager.reader.connection
+def get_of_server(context, server_id, migration_id):
+    """The migration `migration_id` (its id) of the server `server_id`
+    (its id column), or None."""
+    row = context.connection.execute(
+        sa.select(*_migrations.columns).where(
+            _migrations.c.server_id == server_id,
+            _migrations.c.id == migration_id)).first()
+    return None if row is None else MigrationRow._make(row)
+
+
+@api.context_manager.reader.connection
 def get_with_status_in(context, statuses):
     """The migrations of existing servers whose stored status is one of
     `statuses`."""

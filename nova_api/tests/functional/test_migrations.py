@@ -157,3 +157,55 @@ class MigrationsTestV21(base.V21, MigrationsTestV2):
                         self.project_id('member'), persona='member',
                         version='2.80')
         self.assertFault(resp, 403, policy_refused(RULE % 'index'))
+
+
+class ServerMigrationsTestV21(test_server_resize.ResizeHelpers, base.V21,
+                              base.APITestCase):
+    """/servers/{server_id}/migrations shows live migrations in progress
+    only: a resize or a cold migration is not one."""
+
+    def setUp(self):
+        super().setUp()
+        self.server_id = self.resized()
+        self.path = '/servers/%s/migrations' % self.server_id
+
+    def test_not_before_223(self):
+        resp = self.api('GET', self.path, version='2.22')
+        self.assertEqual(404, resp.status, resp)
+
+    def test_a_resize_is_not_listed(self):
+        for version in ('2.23', '2.59', '2.80'):
+            resp = self.api('GET', self.path, version=version)
+            self.assertEqual(200, resp.status, resp)
+            self.assertEqual({'migrations': []}, resp.json())
+
+    def test_show(self):
+        [migration] = self.migrations()
+        resp = self.api('GET', '%s/%d' % (self.path, migration['id']),
+                        version='2.23')
+        self.assertFault(resp, 404, 'Migration %d for server %s is not '
+                         'live-migration.' % (migration['id'],
+                                              self.server_id))
+        for unknown in ('99', 'nope'):
+            resp = self.api('GET', '%s/%s' % (self.path, unknown),
+                            version='2.23')
+            self.assertFault(resp, 404, 'In-progress live migration %s is '
+                             'not found for server %s.' % (unknown,
+                                                           self.server_id))
+
+    def test_policy(self):
+        resp = self.api('GET', self.path, persona='member', version='2.23')
+        self.assertFault(resp, 403, policy_refused(
+            'os_compute_api:servers:migrations:index'))
+        resp = self.api('GET', self.path + '/1', persona='member',
+                        version='2.23')
+        self.assertFault(resp, 403, policy_refused(
+            'os_compute_api:servers:migrations:show'))
+        resp = self.api('GET', self.path, persona='other', version='2.23')
+        self.assertEqual(404, resp.status, resp)
+
+    def test_unknown_query_parameters_from_2102(self):
+        resp = self.api('GET', self.path + '?foo=1', version='2.101')
+        self.assertEqual(200, resp.status, resp)
+        resp = self.api('GET', self.path + '?foo=1', version='2.102')
+        self.assertEqual(400, resp.status, resp)

@@ -319,6 +319,10 @@ REQUESTS = {
     ('POST', '/servers/{id}/action {migrate}'): Call(
         _MEMBER_SERVER + '/action', {'migrate': None}),
     ('GET', '/os-migrations'): Call('/os-migrations'),
+    ('GET', '/servers/{server_id}/migrations'): Call(
+        _MEMBER_SERVER + '/migrations'),
+    ('GET', '/servers/{server_id}/migrations/{migration_id}'): Call(
+        _MEMBER_SERVER + '/migrations/1'),
     ('POST', '/servers/{id}/action {shelve}'): Call(
         '/servers/{%s}/action' % SHELVE_SERVER, {'shelve': None}),
     ('POST', '/servers/{id}/action {shelveOffload}'): Call(

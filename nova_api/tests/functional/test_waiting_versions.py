@@ -24,7 +24,6 @@ REQUESTS = {
     '2.14': ('POST', _ACTION, {'evacuate': {}}),
     '2.20': ('GET', _SERVER + '/os-volume_attachments', None),
     '2.22': ('POST', _MIGRATION + '/action', {'force_complete': None}),
-    '2.23': ('GET', _SERVER + '/migrations', None),
     '2.24': ('DELETE', _MIGRATION, None),
     '2.25': ('POST', _ACTION, {'os-migrateLive': {
         'host': None, 'block_migration': 'auto'}}),
@@ -49,7 +48,6 @@ REQUESTS = {
     '2.79': ('POST', _SERVER + '/os-volume_attachments', {
         'volumeAttachment': {'volumeId': 'volume',
                              'delete_on_termination': True}}),
-    '2.80': ('GET', _SERVER + '/migrations', None),
     '2.81': ('POST', '/os-aggregates/1/images', {
         'cache': [{'id': 'image'}]}),
     '2.85': ('PUT', _SERVER + '/os-volume_attachments/volume', {
