@@ -590,11 +590,10 @@ REBUILD = Action(
     allowed_task_states=frozenset({None}),
     must_have_launched=True, must_have_host=False,
     event='compute_rebuild_instance')
-# Nova sends the guest a non-maskable interrupt and changes no state;
-# it also allows resized servers, a state the simulation has not.
+# Nova sends the guest a non-maskable interrupt and changes no state.
 TRIGGER_CRASH_DUMP = Action(
     'trigger_crash_dump', None,
-    allowed_vm_states=frozenset({ACTIVE, PAUSED, RESCUED, ERROR}),
+    allowed_vm_states=frozenset({ACTIVE, PAUSED, RESCUED, RESIZED, ERROR}),
     allowed_task_states=frozenset({None}),
     must_have_launched=True, must_have_host=True,
     event='compute_trigger_crash_dump')

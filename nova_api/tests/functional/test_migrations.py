@@ -133,8 +133,15 @@ class MigrationsTestV21(base.V21, MigrationsTestV2):
     def test_unknown_parameters_are_refused_from_259(self):
         resp = self.api('GET', '/os-migrations?unknown=1', version='2.59')
         self.assertEqual(400, resp.status, resp)
+        # As the real Nova (34.0.0) answers them.
         resp = self.api('GET', '/os-migrations?limit=-1', version='2.59')
-        self.assertEqual(400, resp.status, resp)
+        self.assertFault(resp, 400, "Invalid input for query parameters "
+                         "limit. Value: -1. '-1' does not match '^[0-9]*$'")
+        resp = self.api('GET', '/os-migrations?changes-since=bad',
+                        version='2.59')
+        self.assertFault(resp, 400, "Invalid input for query parameters "
+                         "changes-since. Value: bad. 'bad' is not a "
+                         "'date-time'")
 
     def test_user_and_project_from_280(self):
         [first, _second] = self.listed(version='2.79')['migrations']

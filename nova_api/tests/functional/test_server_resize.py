@@ -268,6 +268,16 @@ class ServerResizeTestV2(ResizeHelpers, base.APITestCase):
         self.assertFault(resp, 409, invalid_state(
             'confirmResize', server_id, 'vm_state', 'active'))
 
+    def test_a_resized_server_is_deleted_with_both_places(self):
+        self.set_quota(cores=-1, ram=-1)
+        server_id = self.create(flavorRef='4')
+        self.act(server_id, {'resize': {'flavorRef': '5'}})
+        resp = self.api('DELETE', '/servers/' + server_id, persona='member')
+        self.assertEqual(204, resp.status, resp)
+        # Both hosts are free again: one m1.xlarge each.
+        self.assertEqual({'compute1', 'compute2'}, {
+            self.state(self.create(flavorRef='5'))[4] for _ in range(2)})
+
     def test_policy(self):
         server_id = self.create()
         self.act(server_id, {'resize': {'flavorRef': '2'}}, 'admin')
@@ -320,6 +330,10 @@ class ServerResizeTestV2(ResizeHelpers, base.APITestCase):
 
 class ServerResizeTestV21(base.V21, ServerResizeTestV2):
 
+    def test_a_resized_servers_crash_dump(self):
+        server_id = self.resized()
+        self.act(server_id, {'trigger_crash_dump': None}, version='2.17')
+
     def test_unknown_properties(self):
         server_id = self.create()
         resp = self.action(server_id, {'resize': {'flavorRef': '2',
@@ -328,6 +342,23 @@ class ServerResizeTestV21(base.V21, ServerResizeTestV2):
                          "resize. Value: {'flavorRef': '2', 'foo': 1}. "
                          "Additional properties are not allowed ('foo' was "
                          "unexpected)")
+
+    def test_bad_bodies_answer_novas_messages(self):
+        # As the real Nova (34.0.0) answers them.
+        server_id = self.create()
+        for body, message in (
+                ({'resize': {}}, "Invalid input for field/attribute resize. "
+                 "Value: {}. 'flavorRef' is a required property"),
+                ({'resize': {'flavorRef': ''}}, "Invalid input for "
+                 "field/attribute flavorRef. Value: . '' should be "
+                 "non-empty"),
+                ({'migrate': {'host': ''}}, "Invalid input for "
+                 "field/attribute host. Value: . '' should be non-empty"),
+                ({'migrate': {'foo': 1}}, "Invalid input for "
+                 "field/attribute migrate. Value: {'foo': 1}. Additional "
+                 "properties are not allowed ('foo' was unexpected)")):
+            resp = self.action(server_id, body, 'admin', version='2.56')
+            self.assertFault(resp, 400, message)
 
     def test_migration_types(self):
         first = self.resized()
