@@ -18,15 +18,15 @@ from nova_api.compute import servers
 from nova_api import conf
 from nova_api import context as nova_context
 from nova_api.db import api as db_api
+from nova_api.tests.unit.compute import (
+    test_server_create_races as create_races)
 from nova_api.tests.unit.db import base
 
-CIRROS = '0b5d7c1e-8d3a-4c4e-9f21-3a9a6c2f0a01'
+CIRROS = create_races.CIRROS
 M1_TINY = '1'
-# m1.small: 1 vcpu, 2048 MB, 20 GB.
-M1_SMALL = '2'
+M1_SMALL = create_races.M1_SMALL
 PROJECT = 'project-resize-race'
 SERVERS = 6
-_JOIN_TIMEOUT_SECONDS = 60
 
 
 class ServerResizeRaceTest(base.DatabaseTestCase):
@@ -77,7 +77,7 @@ class ServerResizeRaceTest(base.DatabaseTestCase):
         for thread in threads:
             thread.start()
         for thread in threads:
-            thread.join(_JOIN_TIMEOUT_SECONDS)
+            thread.join(create_races._JOIN_TIMEOUT_SECONDS)
         self.assertEqual([], [thread for thread in threads
                               if thread.is_alive()])
         return errors
