@@ -490,3 +490,8 @@ class MigrationNotLiveMigration(NotFound):
 
 class LiveMigrationNotInProgress(NotFound):
     msg_fmt = "Live migration %(id)s for server %(uuid)s is not in progress."
+
+
+class ServiceUnavailable(Conflict):
+    # Nova's API answers it with a 409 (a resize from a host that is down).
+    msg_fmt = "Service is unavailable at this time."

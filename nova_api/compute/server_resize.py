@@ -90,6 +90,7 @@ def confirm_resize(context, server):
     resize started from, and its old host is freed."""
     migration = _finished_migration(context, server,
                                     server_states.CONFIRM_RESIZE)
+    _check_host_up(migration.source_compute)
     with db_api.context_manager.writer.using(context):
         # The confirm starts no task: begin_action checks and records it
         # (on the source host, which it cleans up).
@@ -134,6 +135,15 @@ def revert_resize(context, server):
 def _check_can_move(context, server, action):
     lock_server.check_unlocked(context, server)
     server_states.check_allowed(action, server.uuid, server.state)
+    _check_host_up(server.host)
+
+
+def _check_host_up(host_name):
+    """ServiceUnavailable (409) when the compute service of `host_name`
+    is down, as Nova checks the source host of a move and of a confirm."""
+    for host in backend.get_driver().get_hosts():
+        if host.name == host_name and not host.up:
+            raise exception.ServiceUnavailable()
 
 
 def _finished_migration(context, server, action):

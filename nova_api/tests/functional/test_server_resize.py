@@ -10,15 +10,27 @@ The simulated deployment has compute1 and compute2 (8 vcpus, 16384 MB,
 MB, 1 vcpu, 20 GB), 3 m1.medium (4096 MB, 2 vcpus, 40 GB).
 """
 
+import dataclasses
+
 from oslo_utils import timeutils
 
+from nova_api.tests.fixtures import compute_driver
 from nova_api.tests.functional import base
 from nova_api.tests.functional import test_server_actions
 from nova_api.tests.functional import test_servers
+from nova_api.virt import simulated
 
 NEVER = test_servers.NEVER
 MISSING = test_servers.MISSING
 invalid_state = test_server_actions.invalid_state
+
+
+class Compute1DownDriver(simulated.SimulatedDriver):
+    """The simulated hosts, with compute1's service down."""
+
+    def get_hosts(self):
+        return [dataclasses.replace(host, up=host.name != 'compute1')
+                for host in super().get_hosts()]
 
 
 def policy_refused(rule):
@@ -277,6 +289,19 @@ class ServerResizeTestV2(ResizeHelpers, base.APITestCase):
         # Both hosts are free again: one m1.xlarge each.
         self.assertEqual({'compute1', 'compute2'}, {
             self.state(self.create(flavorRef='5'))[4] for _ in range(2)})
+
+    def test_the_source_host_must_be_up(self):
+        # Resized from compute1, and a server on compute1.
+        resized = self.resized()
+        server_id = self.create()
+        self.assertEqual('compute1', self.state(server_id)[4])
+        self.useFixture(compute_driver.ComputeDriver(Compute1DownDriver()))
+        for target, body in ((server_id, {'resize': {'flavorRef': '2'}}),
+                             (resized, {'confirmResize': None})):
+            self.assertFault(self.action(target, body, 'admin'), 409,
+                             'Service is unavailable at this time.')
+        self.assertFault(self.action(server_id, {'migrate': None}, 'admin'),
+                         409, 'Service is unavailable at this time.')
 
     def test_policy(self):
         server_id = self.create()
