@@ -123,8 +123,9 @@ def revert_resize(context, server):
         availability_zone=zones.get(migration.source_compute,
                                     server.availability_zone))
     with db_api.context_manager.writer.using(context):
-        servers.begin_action(context, server, server_states.REVERT_RESIZE,
-                             changes)
+        servers.begin_action(
+            context, server, server_states.REVERT_RESIZE, changes,
+            _revert_events(migration.source_compute, server.host))
         servers_db.set_embedded_flavor(context, server.id, old['name'],
                                        old['extra_specs'])
         migrations_db.update(context, migration.id, {
@@ -256,7 +257,8 @@ def _move(context, server, action, old, new, excluded, host_name=None,
             flavor_ref=new['flavor_ref'], host=chosen.name,
             availability_zone=chosen.availability_zone,
             disk_config=disk_config or 'MANUAL')
-        servers.begin_action(context, server, action, changes)
+        servers.begin_action(context, server, action, changes,
+                             _move_events(server.host, chosen.name))
         if action is server_states.RESIZE:
             servers_db.set_embedded_flavor(context, server.id, new['name'],
                                            new['extra_specs'])
@@ -264,6 +266,30 @@ def _move(context, server, action, old, new, excluded, host_name=None,
             record, status=migration_records.PRE_MIGRATING,
             dest_compute=chosen.name, dest_node=chosen.name,
             dest_host=chosen.name))
+
+
+def _move_events(source, dest):
+    """The events of a move, as Nova's conductor and computes record
+    them, each over its share of the resize's stages."""
+    share = server_states.task_duration(server_states.RESIZE_PREP,
+                                        backend.task_durations()) / 4
+    event = instance_actions.PlannedEvent
+    return [
+        event('conductor_migrate_server',
+              instance_actions.control_host('nova-conductor')),
+        event('compute_prep_resize', dest, share),
+        event('compute_resize_instance', source, share * 2, delay=share),
+        event('compute_finish_resize', dest, share, delay=share * 3),
+    ]
+
+
+def _revert_events(source, dest):
+    share = server_states.task_duration(server_states.RESIZE_REVERTING,
+                                        backend.task_durations()) / 2
+    event = instance_actions.PlannedEvent
+    return [event('compute_revert_resize', dest, share),
+            event('compute_finish_revert_resize', source, share,
+                  delay=share)]
 
 
 def _record_failure(context, server, action, failure):

@@ -443,20 +443,25 @@ def delete_now(context, server):
         server_groups.remove_member(context, server.uuid)
 
 
-def begin_action(context, server, action, changes=None):
+def begin_action(context, server, action, changes=None, events=None):
     """Start `action` (a server_states.Action) on `server` and record it
     (os-instance-actions) with its event, or raise the 409 Nova answers:
     a locked server, a state the action is not allowed in, or another
     action that started first. An action that starts no task only
     checks; it is recorded if it names an event. `changes` (columns) are
     stored with the task: a host the action was placed on, or a state it
-    leaves the server in."""
+    leaves the server in. `events` (PlannedEvents), when given, are
+    recorded instead of the action's one event: a task that runs on more
+    than one host."""
     changes = changes or {}
     if action.checks_lock:
         lock_server.check_unlocked(context, server)
     with db_api.context_manager.writer.using(context):
         _store_action(context, server, action, changes)
-        if action.event is not None:
+        if events is not None:
+            instance_actions.record(context, server, action.instance_action,
+                                    events)
+        elif action.event is not None:
             duration = (server_states.task_duration(
                 action.task_state, backend.task_durations())
                 if action.task_state else datetime.timedelta())

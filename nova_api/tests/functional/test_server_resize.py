@@ -103,6 +103,16 @@ class ServerResizeTestV2(ResizeHelpers, base.APITestCase):
             ('RESIZE', 'active', 'resize_finish'),
             ('VERIFY_RESIZE', 'resized', None)], seen)
 
+    def events(self, server_id):
+        """[(event, host)] of the server's newest action, first first."""
+        path = '/servers/%s/os-instance-actions' % server_id
+        resp = self.api('GET', path, persona='admin', version='2.62')
+        request_id = resp.json()['instanceActions'][0]['request_id']
+        resp = self.api('GET', '%s/%s' % (path, request_id), persona='admin',
+                        version='2.62')
+        return sorted((event['event'], event.get('host'))
+                      for event in resp.json()['instanceAction']['events'])
+
     def test_confirm(self):
         server_id = self.resized()
         self.act(server_id, {'confirmResize': None}, status=204)
@@ -354,6 +364,18 @@ class ServerResizeTestV2(ResizeHelpers, base.APITestCase):
 
 
 class ServerResizeTestV21(base.V21, ServerResizeTestV2):
+
+    def test_resize_and_revert_events(self):
+        server_id = self.resized()
+        self.assertEqual([('compute_finish_resize', 'compute2'),
+                          ('compute_prep_resize', 'compute2'),
+                          ('compute_resize_instance', 'compute1'),
+                          ('conductor_migrate_server', 'conductor')],
+                         self.events(server_id))
+        self.act(server_id, {'revertResize': None})
+        self.assertEqual([('compute_finish_revert_resize', 'compute1'),
+                          ('compute_revert_resize', 'compute2')],
+                         self.events(server_id))
 
     def test_a_resized_servers_crash_dump(self):
         server_id = self.resized()
