@@ -101,6 +101,21 @@ def latest_of_server(context, server):
     return current(row, backend.task_durations(), timeutils.utcnow())
 
 
+def confirm(context, migration):
+    """Store that the move `migration` (a Migration or row) is
+    confirmed."""
+    migrations_db.update(context, migration.id, {
+        'status': CONFIRMED, 'updated_at': timeutils.utcnow()})
+
+
+def confirm_on_delete(context, server):
+    """Confirm the move of a resized server being deleted, as Nova does
+    before it deletes one."""
+    migration = latest_of_server(context, server)
+    if migration is not None and migration.status == FINISHED:
+        confirm(context, migration)
+
+
 def in_progress_live_migrations(context, server):
     """The server's live migrations in progress, newest first: all a
     server's migrations list shows (Nova's)."""

@@ -103,9 +103,7 @@ def confirm_resize(context, server):
                 action=server_states.CONFIRM_RESIZE.name,
                 server_id=server.uuid, attr='task_state',
                 state=servers.get_server(context, server.uuid).task_state)
-        migrations_db.update(context, migration.id, {
-            'status': migration_records.CONFIRMED,
-            'updated_at': timeutils.utcnow()})
+        migration_records.confirm(context, migration)
 
 
 def revert_resize(context, server):

@@ -410,6 +410,8 @@ def delete_server(context, server):
     a second delete while its soft delete runs changes nothing, as in
     Nova."""
     lock_server.check_unlocked(context, server)
+    if server.vm_state == server_states.RESIZED:
+        migration_records.confirm_on_delete(context, server)
     if (conf.CONF.reclaim_instance_interval > 0 and
             server.launched_at is not None):
         if server.task_state == server_states.SOFT_DELETING:

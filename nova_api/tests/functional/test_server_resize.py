@@ -296,6 +296,8 @@ class ServerResizeTestV2(ResizeHelpers, base.APITestCase):
         self.act(server_id, {'resize': {'flavorRef': '5'}})
         resp = self.api('DELETE', '/servers/' + server_id, persona='member')
         self.assertEqual(204, resp.status, resp)
+        # Confirmed first, as Nova does.
+        self.assertEqual('confirmed', self.migrations()[0]['status'])
         # Both hosts are free again: one m1.xlarge each.
         self.assertEqual({'compute1', 'compute2'}, {
             self.state(self.create(flavorRef='5'))[4] for _ in range(2)})
