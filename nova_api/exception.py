@@ -555,3 +555,44 @@ class HypervisorPatternNotFound(NotFound):
 
 class ComputeServiceUnavailable(Invalid):
     msg_fmt = "Compute service of %(host)s is unavailable at this time."
+
+
+class CannotResizeToSameFlavor(Invalid):
+    msg_fmt = "When resizing, instances must change flavor!"
+
+
+class CannotResizeDisk(Invalid):
+    msg_fmt = "Server disk was unable to be resized because: %(reason)s"
+
+
+class CannotMigrateToSameHost(Invalid):
+    msg_fmt = "Cannot migrate to the host where the server exists."
+
+
+class ResizeFlavorNotFound(Invalid):
+    # Nova's resize answers its FlavorNotFound with a 400.
+    msg_fmt = "Flavor %(flavor_id)s could not be found."
+
+
+class InstanceNotResized(Invalid):
+    # What Nova's API answers for its MigrationNotFound on a confirm or
+    # revert.
+    msg_fmt = "Instance has not been resized."
+
+
+class LiveMigrationNotFoundForServer(NotFound):
+    msg_fmt = ("In-progress live migration %(id)s is not found for server "
+               "%(uuid)s.")
+
+
+class MigrationNotLiveMigration(NotFound):
+    msg_fmt = "Migration %(id)s for server %(uuid)s is not live-migration."
+
+
+class LiveMigrationNotInProgress(NotFound):
+    msg_fmt = "Live migration %(id)s for server %(uuid)s is not in progress."
+
+
+class ServiceUnavailable(Conflict):
+    # Nova's API answers it with a 409 (a resize from a host that is down).
+    msg_fmt = "Service is unavailable at this time."

@@ -46,10 +46,12 @@ def use_driver(driver):
 
 def task_durations():
     """{driver task: seconds} of the process's driver, and [DEFAULT]
-    shelved_offload_time under server_states.OFFLOAD_AFTER and [DEFAULT]
-    reclaim_instance_interval under server_states.RECLAIM_AFTER: how long
-    a shelved server waits to be offloaded, or a soft-deleted one to be
-    reclaimed, is the compute service's setting, not the driver's."""
+    shelved_offload_time under server_states.OFFLOAD_AFTER, [DEFAULT]
+    reclaim_instance_interval under server_states.RECLAIM_AFTER and
+    [DEFAULT] resize_confirm_window under server_states.CONFIRM_AFTER: how
+    long a shelved server waits to be offloaded, a soft-deleted one to be
+    reclaimed or a resized one to be confirmed is the compute service's
+    setting, not the driver's."""
     return TaskDurations(get_driver())
 
 
@@ -60,7 +62,8 @@ class TaskDurations(collections.abc.Mapping):
 
     _SERVICE_OPTIONS = {server_states.OFFLOAD_AFTER: 'shelved_offload_time',
                         server_states.RECLAIM_AFTER:
-                        'reclaim_instance_interval'}
+                        'reclaim_instance_interval',
+                        server_states.CONFIRM_AFTER: 'resize_confirm_window'}
     _KEYS = driver_module.TASKS + tuple(_SERVICE_OPTIONS)
 
     def __init__(self, driver):

@@ -14,7 +14,6 @@ from nova_api.compute import lock_server
 from nova_api.compute import quotas
 from nova_api.compute import server_states
 from nova_api.compute import servers
-from nova_api import exception
 
 
 def restore(context, server):
@@ -47,19 +46,6 @@ def force_delete(context, server):
 def _check_quota(context, server):
     """Nova's quota check of a restore: one more server of the flavor's
     size, for the server's project and its user."""
-    wanted = {'instances': 1, 'cores': server.vcpus,
-              'ram': server.memory_mb}
-    for user_id in (None, server.user_id):
-        limits = quotas.get_limits(context, server.project_id, user_id)
-        used = dict(zip(('instances', 'cores', 'ram'), servers.usage(
-            context, server.project_id, user_id)))
-        overs = sorted(resource for resource, each in wanted.items()
-                       if limits[resource] != quotas.UNLIMITED and
-                       used[resource] + each > limits[resource])
-        if overs:
-            raise exception.TooManyInstances(
-                overs=', '.join(overs),
-                req=', '.join(str(wanted[resource]) for resource in overs),
-                used=', '.join(str(used[resource]) for resource in overs),
-                allowed=', '.join(str(limits[resource])
-                                  for resource in overs))
+    quotas.check_server_resources(
+        context, server.project_id, server.user_id,
+        {'instances': 1, 'cores': server.vcpus, 'ram': server.memory_mb})

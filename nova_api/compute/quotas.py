@@ -197,6 +197,27 @@ def update_class_limits(context, class_name, requested):
         quotas_db.set_class_limits(context, class_name, requested)
 
 
+def check_server_resources(context, project_id, user_id, wanted):
+    """TooManyInstances (403, Nova's message) unless the project and the
+    user both have room for `wanted` ({'instances', 'cores' or 'ram': how
+    many more}) on top of what their servers count for now: a restore, a
+    resize to a larger flavor."""
+    for checked_user in (None, user_id):
+        limits = get_limits(context, project_id, checked_user)
+        used = dict(zip(('instances', 'cores', 'ram'), servers_db.get_usage(
+            context, project_id, checked_user,
+            deleted_states.not_counted())))
+        overs = sorted(resource for resource, more in wanted.items()
+                       if limits[resource] != UNLIMITED and
+                       used[resource] + more > limits[resource])
+        if overs:
+            raise exception.TooManyInstances(
+                overs=', '.join(overs),
+                req=', '.join(str(wanted[over]) for over in overs),
+                used=', '.join(str(used[over]) for over in overs),
+                allowed=', '.join(str(limits[over]) for over in overs))
+
+
 def check(context, deltas, project_id, user_id):
     """Raise ResourcesOverQuota unless the user can have ``deltas``
     ({resource: how many more}) on top of what they have now. A delta of 0

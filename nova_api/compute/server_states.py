@@ -31,6 +31,9 @@ RESCUED = 'rescued'
 SHELVED = 'shelved'
 SHELVED_OFFLOADED = 'shelved_offloaded'
 SOFT_DELETED = 'soft-deleted'
+# A resized or cold-migrated server on its new host, waiting for a
+# confirmResize or a revertResize (VERIFY_RESIZE).
+RESIZED = 'resized'
 
 # task_states
 SPAWNING = 'spawning'
@@ -66,6 +69,14 @@ IMAGE_PENDING_UPLOAD = 'image_pending_upload'
 IMAGE_UPLOADING = 'image_uploading'
 SOFT_DELETING = 'soft-deleting'
 RESTORING = 'restoring'
+# A resize or cold migration stores resize_prep; the server then shows
+# the next three, each for an equal share of the task's duration (Nova's
+# conductor and the two computes move it through them).
+RESIZE_PREP = 'resize_prep'
+RESIZE_MIGRATING = 'resize_migrating'
+RESIZE_MIGRATED = 'resize_migrated'
+RESIZE_FINISH = 'resize_finish'
+RESIZE_REVERTING = 'resize_reverting'
 
 # power_states (Nova's PAUSED and SUSPENDED take a prefix here: the
 # vm_states have those names)
@@ -90,6 +101,7 @@ _STATUS_BY_VM_STATE = {
     SHELVED: 'SHELVED',
     SHELVED_OFFLOADED: 'SHELVED_OFFLOADED',
     SOFT_DELETED: 'SOFT_DELETED',
+    RESIZED: 'VERIFY_RESIZE',
 }
 _STATUS_BY_VM_AND_TASK_STATE = {
     (ACTIVE, REBOOTING): 'REBOOT',
@@ -97,6 +109,11 @@ _STATUS_BY_VM_AND_TASK_STATE = {
     (ACTIVE, REBUILDING): 'REBUILD',
     (STOPPED, REBUILDING): 'REBUILD',
     (ACTIVE, UPDATING_PASSWORD): 'PASSWORD',
+    (RESIZED, RESIZE_REVERTING): 'REVERT_RESIZE',
+    **{(vm_state, task_state): 'RESIZE'
+       for vm_state in (ACTIVE, STOPPED)
+       for task_state in (RESIZE_PREP, RESIZE_MIGRATING, RESIZE_MIGRATED,
+                          RESIZE_FINISH)},
 }
 
 # A server's power_state when no task changes it.
@@ -117,6 +134,9 @@ _POWER_STATE_BY_VM_STATE = {
     RESCUED: RUNNING,
     # Nova's soft delete powers the server off and leaves it on its host.
     SOFT_DELETED: SHUTDOWN,
+    # A resized server runs on its new host, unless it was stopped
+    # (current_state shows the power_state of the vm_state it came from).
+    RESIZED: RUNNING,
 }
 
 # The states in which a server holds no host (nor capacity on one): a
@@ -127,6 +147,10 @@ HOSTLESS_STATES = ((SHELVED_OFFLOADED, None),)
 # [DEFAULT] shelved_offload_time: seconds a shelved server stays on its
 # host before it is offloaded; negative: never.
 OFFLOAD_AFTER = 'shelved_offload_time'
+# The key that holds [DEFAULT] resize_confirm_window: seconds a resized
+# server waits in VERIFY_RESIZE before it is confirmed by itself; 0 or
+# less: never.
+CONFIRM_AFTER = 'resize_confirm_window'
 # The key that holds [DEFAULT] reclaim_instance_interval: seconds a
 # soft-deleted server waits before it is deleted for good (reclaimed);
 # 0 or less: never (Nova's soft delete is off then, so only a server
@@ -176,6 +200,11 @@ TASK_OUTCOMES = {
     IMAGE_BACKUP: _TaskOutcome(KEEP_VM_STATE, 'snapshot'),
     SOFT_DELETING: _TaskOutcome(SOFT_DELETED, 'soft_delete'),
     RESTORING: _TaskOutcome(ACTIVE, 'restore'),
+    # A cold migration is a resize to the same flavor.
+    RESIZE_PREP: _TaskOutcome(RESIZED, 'resize'),
+    # Back on the source host in the vm_state the resize started from
+    # (a stopped server stays stopped, as in Nova).
+    RESIZE_REVERTING: _TaskOutcome(KEEP_VM_STATE, 'revert_resize'),
 }
 
 # The task states a snapshot task shows after the stored one, each for
@@ -188,6 +217,9 @@ _SNAPSHOT_STEPS = {
 }
 # Every task state a server shows while a snapshot or backup is made: the
 # status stays the vm_state's (an ACTIVE server is ACTIVE).
+_RESIZE_STEPS = {
+    RESIZE_PREP: (RESIZE_MIGRATING, RESIZE_MIGRATED, RESIZE_FINISH),
+}
 SNAPSHOT_TASK_STATES = (IMAGE_SNAPSHOT_PENDING, IMAGE_SNAPSHOT, IMAGE_BACKUP,
                         IMAGE_PENDING_UPLOAD, IMAGE_UPLOADING)
 
@@ -268,13 +300,26 @@ def task_stages(task_state, durations: Mapping[str, float]):
     Nova's shelve (offload time 0) or its periodic task (later) does; a
     soft delete waits [DEFAULT] reclaim_instance_interval (never, if not
     positive) and the server is deleted, as Nova's periodic reclaim does
-    (here exactly then)."""
+    (here exactly then); a resize waits [DEFAULT] resize_confirm_window
+    (never, if not positive) in VERIFY_RESIZE and is confirmed."""
     ends = task_duration(task_state, durations)
-    steps = _SNAPSHOT_STEPS.get(task_state, ())
-    stages = tuple(
+    steps = (_SNAPSHOT_STEPS.get(task_state, ()) +
+             _RESIZE_STEPS.get(task_state, ()))
+    stages = ()
+    if task_state == RESIZE_REVERTING:
+        # The revert is stored over the vm_state it returns to; until it
+        # ends, the server shows resized.
+        stages = (Stage(datetime.timedelta(), RESIZED, RESIZE_REVERTING),)
+    stages += tuple(
         Stage(ends * number / (len(steps) + 1), KEEP_VM_STATE, step)
         for number, step in enumerate(steps, start=1))
     stages += (Stage(ends, TASK_OUTCOMES[task_state].vm_state, None),)
+    confirm_after = durations.get(CONFIRM_AFTER, 0)
+    if task_state == RESIZE_PREP and confirm_after > 0:
+        # Confirmed by itself (Nova's _poll_unconfirmed_resizes), back in
+        # the vm_state the resize started from.
+        stages += (Stage(ends + datetime.timedelta(seconds=confirm_after),
+                         KEEP_VM_STATE, None),)
     reclaim_after = durations.get(RECLAIM_AFTER, 0)
     if task_state == SOFT_DELETING and reclaim_after > 0:
         stages += (Stage(ends + datetime.timedelta(seconds=reclaim_after),
@@ -397,8 +442,9 @@ def current_state(stored: StoredState, durations: Mapping[str, float],
     return ServerState(
         vm_state=vm_state,
         task_state=task_state,
-        power_state=_POWER_STATE_BY_VM_STATE[stored.vm_state
-                                             if stage is None else vm_state],
+        power_state=_POWER_STATE_BY_VM_STATE[
+            stored.vm_state if stage is None or vm_state == RESIZED
+            else vm_state],
         status=status_of(vm_state, task_state),
         task_finishes_at=finishes_at,
         launched_at=launched_at,
@@ -544,15 +590,44 @@ REBUILD = Action(
     allowed_task_states=frozenset({None}),
     must_have_launched=True, must_have_host=False,
     event='compute_rebuild_instance')
-# Nova sends the guest a non-maskable interrupt and changes no state;
-# it also allows resized servers, a state the simulation has not.
+# Nova sends the guest a non-maskable interrupt and changes no state.
 TRIGGER_CRASH_DUMP = Action(
     'trigger_crash_dump', None,
-    allowed_vm_states=frozenset({ACTIVE, PAUSED, RESCUED, ERROR}),
+    allowed_vm_states=frozenset({ACTIVE, PAUSED, RESCUED, RESIZED, ERROR}),
     allowed_task_states=frozenset({None}),
     must_have_launched=True, must_have_host=True,
     event='compute_trigger_crash_dump')
 
+
+# Nova's resize and cold migration, from a running or stopped server on
+# a host.
+_RESIZE_VM_STATES = frozenset({ACTIVE, STOPPED})
+RESIZE = Action(
+    'resize', RESIZE_PREP,
+    allowed_vm_states=_RESIZE_VM_STATES,
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=True,
+    event='compute_prep_resize')
+MIGRATE = Action(
+    'migrate', RESIZE_PREP,
+    allowed_vm_states=_RESIZE_VM_STATES,
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=True,
+    event='compute_prep_resize')
+# A confirm starts no task: the server is back in the vm_state its resize
+# started from at once (nova_api.compute.server_resize stores it).
+CONFIRM_RESIZE = Action(
+    'confirmResize', None,
+    allowed_vm_states=frozenset({RESIZED}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_confirm_resize')
+REVERT_RESIZE = Action(
+    'revertResize', RESIZE_REVERTING,
+    allowed_vm_states=frozenset({RESIZED}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_revert_resize')
 
 # Nova's snapshot and backup accept the same vm_states; a backup's 409
 # names 'createBackup', its instance action 'createBackup' too.

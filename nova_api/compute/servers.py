@@ -21,6 +21,7 @@ from nova_api.compute import host_ids
 from nova_api.compute import images
 from nova_api.compute import instance_actions
 from nova_api.compute import lock_server
+from nova_api.compute import migration_records
 from nova_api.compute import server_groups
 from nova_api.compute import server_states
 from nova_api import conf
@@ -220,6 +221,15 @@ _STATUS_FILTERS = {
     'SHELVED_OFFLOADED': [(server_states.SHELVED_OFFLOADED,
                            servers_db.ANY_TASK)],
     'SOFT_DELETED': [(server_states.SOFT_DELETED, servers_db.ANY_TASK)],
+    'RESIZE': [(vm_state, task)
+               for vm_state in (server_states.ACTIVE, server_states.STOPPED)
+               for task in (server_states.RESIZE_PREP,
+                            server_states.RESIZE_MIGRATING,
+                            server_states.RESIZE_MIGRATED,
+                            server_states.RESIZE_FINISH)],
+    'VERIFY_RESIZE': [(server_states.RESIZED, None)],
+    'REVERT_RESIZE': [(server_states.RESIZED,
+                       server_states.RESIZE_REVERTING)],
 }
 
 
@@ -303,11 +313,12 @@ def host_usage(context):
     now (an offloaded server takes none); callers placing a server hold
     the scheduling lock."""
     # A soft-deleted server keeps its place on its host until it is
-    # reclaimed, as in Nova.
-    return servers_db.get_host_usage(
+    # reclaimed, as in Nova; a resized one its old place too, until it is
+    # confirmed.
+    return migration_records.held_usage(context, servers_db.get_host_usage(
         context, server_states.task_rules(backend.task_durations()),
         timeutils.utcnow(),
-        server_states.HOSTLESS_STATES + server_states.DELETED_STATES)
+        server_states.HOSTLESS_STATES + server_states.DELETED_STATES))
 
 
 def servers_by_host(context):
@@ -411,6 +422,8 @@ def delete_server(context, server):
     a second delete while its soft delete runs changes nothing, as in
     Nova."""
     lock_server.check_unlocked(context, server)
+    if server.vm_state == server_states.RESIZED:
+        migration_records.confirm_on_delete(context, server)
     if (conf.CONF.reclaim_instance_interval > 0 and
             server.launched_at is not None):
         if server.task_state == server_states.SOFT_DELETING:
@@ -446,20 +459,25 @@ def delete_now(context, server):
         server_groups.remove_member(context, server.uuid)
 
 
-def begin_action(context, server, action, changes=None):
+def begin_action(context, server, action, changes=None, events=None):
     """Start `action` (a server_states.Action) on `server` and record it
     (os-instance-actions) with its event, or raise the 409 Nova answers:
     a locked server, a state the action is not allowed in, or another
     action that started first. An action that starts no task only
     checks; it is recorded if it names an event. `changes` (columns) are
     stored with the task: a host the action was placed on, or a state it
-    leaves the server in."""
+    leaves the server in. `events` (PlannedEvents), when given, are
+    recorded instead of the action's one event: a task that runs on more
+    than one host."""
     changes = changes or {}
     if action.checks_lock:
         lock_server.check_unlocked(context, server)
     with db_api.context_manager.writer.using(context):
         _store_action(context, server, action, changes)
-        if action.event is not None:
+        if events is not None:
+            instance_actions.record(context, server, action.instance_action,
+                                    events)
+        elif action.event is not None:
             duration = (server_states.task_duration(
                 action.task_state, backend.task_durations())
                 if action.task_state else datetime.timedelta())

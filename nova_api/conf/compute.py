@@ -56,6 +56,18 @@ reclaim_opts = [
                     'after; here it is reclaimed exactly then.'),
 ]
 
+resize_opts = [
+    cfg.BoolOpt('allow_resize_to_same_host', default=False,
+                help='Whether a resize may keep a server on its host (a '
+                     'cold migration always moves it). As in Nova.'),
+    cfg.IntOpt('resize_confirm_window', default=0,
+               help='Seconds a resized or cold-migrated server stays '
+                    'VERIFY_RESIZE before it is confirmed by itself; 0 (the '
+                    'default) or less: never. As in Nova, where a periodic '
+                    'task confirms it some time after; here it is confirmed '
+                    'exactly then.'),
+]
+
 
 def register_opts(conf):
     conf.register_group(compute_group)
@@ -64,9 +76,10 @@ def register_opts(conf):
     conf.register_opts(shelve_opts)
     conf.register_opts(snapshot_opts)
     conf.register_opts(reclaim_opts)
+    conf.register_opts(resize_opts)
 
 
 def list_opts():
     return {compute_group: compute_opts,
             'DEFAULT': (availability_zone_opts + shelve_opts + snapshot_opts +
-                        reclaim_opts)}
+                        reclaim_opts + resize_opts)}

@@ -86,6 +86,12 @@ simulated_opts = [
                       'takes.'),
     cfg.FloatOpt('restore_seconds', default=2.0, min=0,
                  help='How long restoring a soft-deleted server takes.'),
+    cfg.FloatOpt('resize_seconds', default=4.0, min=0,
+                 help='How long a resize or a cold migration takes, until '
+                      'the server is VERIFY_RESIZE on its new host.'),
+    cfg.FloatOpt('revert_resize_seconds', default=2.0, min=0,
+                 help='How long reverting a resize or cold migration '
+                      'takes, until the server is back on its old host.'),
 ]
 
 

@@ -664,6 +664,64 @@ class Service(TimestampMixin, Base):
                                                   default=False)
 
 
+class Migration(TimestampMixin, Base):
+    """A move of a server between hosts (Nova's migrations): a resize, a
+    cold migration, and the live migrations and evacuations to come. The
+    status stored is the one the last API call set, at updated_at (or
+    created_at); the statuses it then goes through follow from the
+    server's task durations (nova_api.compute.migration_records). The
+    flavors are copied in, as Nova keeps old_flavor and new_flavor on the
+    instance: a revert returns to the old one even once it is deleted."""
+
+    __tablename__ = 'migrations'
+    __table_args__ = (
+        sa.UniqueConstraint('uuid', name='uniq_migrations0uuid'),
+        sa.Index('ix_migrations_server_id', 'server_id'),
+        sa.Index('ix_migrations_created_at_id', 'created_at', 'id'),
+        sa.Index('ix_migrations_source_compute_dest_compute_status',
+                 'source_compute', 'dest_compute', 'status'),
+        _MYSQL_TABLE_ARGS,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer, primary_key=True, autoincrement=True)
+    uuid: orm.Mapped[str] = orm.mapped_column(sa.String(36))
+    server_id: orm.Mapped[int] = orm.mapped_column(
+        sa.Integer,
+        sa.ForeignKey('servers.id', ondelete='CASCADE',
+                      name='fk_migrations_server_id_servers'))
+    instance_uuid: orm.Mapped[str] = orm.mapped_column(sa.String(36))
+    source_compute: orm.Mapped[str | None] = orm.mapped_column(
+        sa.String(255))
+    dest_compute: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    source_node: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    dest_node: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    dest_host: orm.Mapped[str | None] = orm.mapped_column(sa.String(255))
+    # The flavors' internal ids (flavors.id), as Nova shows them.
+    old_instance_type_id: orm.Mapped[int | None] = orm.mapped_column(
+        sa.Integer)
+    new_instance_type_id: orm.Mapped[int | None] = orm.mapped_column(
+        sa.Integer)
+    # {flavor_ref, name, vcpus, memory_mb, root_gb, ephemeral_gb, swap,
+    # extra_specs} of each.
+    old_flavor: orm.Mapped[dict | None] = orm.mapped_column(sa.JSON)
+    new_flavor: orm.Mapped[dict | None] = orm.mapped_column(sa.JSON)
+    # resize, migration, live-migration or evacuation.
+    migration_type: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    status: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    user_id: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    project_id: orm.Mapped[str] = orm.mapped_column(sa.String(255))
+    # A live migration's progress (Nova's memory_* and disk_*, bytes).
+    memory_total: orm.Mapped[int | None] = orm.mapped_column(sa.BigInteger)
+    memory_processed: orm.Mapped[int | None] = orm.mapped_column(
+        sa.BigInteger)
+    memory_remaining: orm.Mapped[int | None] = orm.mapped_column(
+        sa.BigInteger)
+    disk_total: orm.Mapped[int | None] = orm.mapped_column(sa.BigInteger)
+    disk_processed: orm.Mapped[int | None] = orm.mapped_column(sa.BigInteger)
+    disk_remaining: orm.Mapped[int | None] = orm.mapped_column(sa.BigInteger)
+
+
 class SchedulingLock(Base):
     """A row whose update serialises the creates that must see each
     other: placing servers on hosts and checking quotas. Updating it first

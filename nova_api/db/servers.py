@@ -708,6 +708,17 @@ def update_state(context, server, values):
 
 
 @api.context_manager.writer
+def set_embedded_flavor(context, server_id, name, extra_specs):
+    """Store the name and extra specs of the flavor a server now has (a
+    resize, or its revert); its sizes are the server's columns."""
+    context.session.execute(
+        _server_flavors.delete().where(
+            _server_flavors.c.server_id == server_id))
+    context.session.execute(_server_flavors.insert().values(
+        server_id=server_id, name=name, extra_specs=extra_specs))
+
+
+@api.context_manager.writer
 def soft_delete(context, server, now, vm_state, launched_at=None):
     """Mark the server deleted, in `vm_state`, and free its addresses, if
     its state is still the one `server` was read with; False otherwise.

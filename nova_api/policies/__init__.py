@@ -23,6 +23,8 @@ from nova_api.policies import instance_usage_audit_log
 from nova_api.policies import keypairs
 from nova_api.policies import limits
 from nova_api.policies import lock_server
+from nova_api.policies import migrate_server
+from nova_api.policies import migrations
 from nova_api.policies import pause_server
 from nova_api.policies import quota_classes
 from nova_api.policies import quota_sets
@@ -64,6 +66,8 @@ def list_rules():
         pause_server.list_rules(),
         suspend_server.list_rules(),
         shelve.list_rules(),
+        migrate_server.list_rules(),
+        migrations.list_rules(),
         rescue.list_rules(),
         admin_password.list_rules(),
         console_output.list_rules(),

@@ -27,6 +27,9 @@ SHOW_FLAVOR_EXTRA_SPECS = POLICY_ROOT % 'show:flavor-extra-specs'
 UPDATE = POLICY_ROOT % 'update'
 DELETE = POLICY_ROOT % 'delete'
 REBOOT = POLICY_ROOT % 'reboot'
+RESIZE = POLICY_ROOT % 'resize'
+CONFIRM_RESIZE = POLICY_ROOT % 'confirm_resize'
+REVERT_RESIZE = POLICY_ROOT % 'revert_resize'
 REBUILD = POLICY_ROOT % 'rebuild'
 REBUILD_TRUSTED_CERTS = POLICY_ROOT % 'rebuild:trusted_certs'
 START = POLICY_ROOT % 'start'
@@ -117,6 +120,14 @@ rules = [
           [('DELETE', _SERVER)]),
     _rule(REBOOT, base.PROJECT_MEMBER_OR_ADMIN, 'Reboot a server.',
           [('POST', _ACTION % 'reboot')]),
+    _rule(RESIZE, base.PROJECT_MEMBER_OR_ADMIN, 'Resize a server.',
+          [('POST', _ACTION % 'resize')]),
+    _rule(CONFIRM_RESIZE, base.PROJECT_MEMBER_OR_ADMIN,
+          'Confirm a server resize.',
+          [('POST', _ACTION % 'confirmResize')]),
+    _rule(REVERT_RESIZE, base.PROJECT_MEMBER_OR_ADMIN,
+          'Revert a server resize.',
+          [('POST', _ACTION % 'revertResize')]),
     _rule(REBUILD, base.PROJECT_MEMBER_OR_ADMIN,
           'Rebuild a server from an image.',
           [('POST', _ACTION % 'rebuild')]),

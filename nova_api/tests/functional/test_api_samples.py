@@ -193,13 +193,19 @@ SERVERS = Resource(
         'server-action-create-image-resp.json': send(
             'POST', '/servers/{server_id}/action',
             'server-action-create-image.json', status=202),
+        # Last: they move the server and change its flavor.
+        'server-action-resize.json': send(
+            'POST', '/servers/{server_id}/action', status=202),
+        'server-action-revert-resize.json': send(
+            'POST', '/servers/{server_id}/action', status=202),
+        'server-action-confirm-resize.json': [
+            send('POST', '/servers/{server_id}/action',
+                 'server-action-resize.json', status=202, compare=False),
+            send('POST', '/servers/{server_id}/action', status=204)],
     },
     not_served={
         'server-action-addfloatingip-req.json': SERVER_ACTIONS,
         'server-action-removefloatingip-req.json': SERVER_ACTIONS,
-        'server-action-confirm-resize.json': SERVER_ACTIONS,
-        'server-action-resize.json': SERVER_ACTIONS,
-        'server-action-revert-resize.json': SERVER_ACTIONS,
         'lock-server-with-reason.json': send(
             'POST', '/servers/{server_id}/action', status=202),
         'server-get-down-cell-resp.json': DOWN_CELL,
@@ -289,6 +295,58 @@ SERVED = {
                 'os-unshelve-host-and-unpin-az.json',
                 'os-unshelve-host.json')},
         }),
+    'os-migrate-server': Resource(
+        prepare=('servers',),
+        calls={
+            'migrate-server.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
+            'v2.56/migrate-server-null.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
+            # Another server: the first is VERIFY_RESIZE by now.
+            'v2.56/migrate-server.json': send(
+                'POST', '/servers/{first_server_id}/action', status=202,
+                sets={'migrate.host': 'compute2'}),
+        },
+        not_served={name: 'live migration, the next slice of issue 15'
+                    for name in (
+                        'live-migrate-server.json',
+                        'v2.25/live-migrate-server.json',
+                        'v2.30/live-migrate-server.json',
+                        'v2.68/live-migrate-server.json')}),
+    # Only live migrations in progress are listed and shown, and none
+    # runs yet.
+    'server-migrations': Resource(
+        calls={},
+        not_served={name: 'live migration, the next slice of issue 15'
+                    for name in (
+                        'v2.22/force_complete.json',
+                        'v2.22/live-migrate-server.json',
+                        'v2.23/migrations-get.json',
+                        'v2.23/migrations-index.json',
+                        'v2.24/live-migrate-server.json',
+                        'v2.59/migrations-get.json',
+                        'v2.59/migrations-index.json',
+                        'v2.65/live-migrate-server.json',
+                        'v2.80/live-migrate-server.json',
+                        'v2.80/migrations-get.json',
+                        'v2.80/migrations-index.json')}),
+    'os-migrations': Resource(
+        prepare=('migrations',),
+        calls={
+            'migrations-get.json': get('/os-migrations'),
+            'migrations-get-with-limit.json': get('/os-migrations?limit=1'),
+            'migrations-get-with-marker.json': get(
+                '/os-migrations?marker={migration_uuid}'),
+            'migrations-get-with-changes-since.json': get(
+                '/os-migrations?changes-since={before_migrations}'),
+            'migrations-get-with-changes-before.json': get(
+                '/os-migrations?changes-before={future}'),
+            'migrations-get-with-user-or-project-id.json': get(
+                '/os-migrations?user_id={user_id}&project_id={project_id}'),
+        },
+        leeway=api_samples.Leeway(optional={
+            'migrations[].links': 'only an in-progress live migration has '
+                                  'links; these are resizes'})),
     'os-admin-password': Resource(
         prepare=('servers',),
         calls={
@@ -780,8 +838,7 @@ SERVED = {
 # The resources nova_api does not serve yet, with the issue bringing them.
 _WAITING = {
     'hosts and moves, issue 15': (
-        'os-baremetal-nodes', 'os-evacuate', 'os-migrate-server',
-        'os-migrations', 'server-migrations'),
+        'os-baremetal-nodes', 'os-evacuate'),
     'the network service, issue 16': (
         'os-attach-interfaces', 'os-floating-ip-pools', 'os-floating-ips',
         'os-multinic', 'os-networks', 'os-networks-associate',
@@ -835,7 +892,8 @@ class APISamplesTestV2(base.APITestCase):
                          unshelve_seconds=0, rescue_seconds=0,
                          unrescue_seconds=0, change_password_seconds=0,
                          rebuild_seconds=0, snapshot_seconds=0,
-                         soft_delete_seconds=0, restore_seconds=0)
+                         soft_delete_seconds=0, restore_seconds=0,
+                         resize_seconds=0, revert_resize_seconds=0)
         # Shelved servers stay on their host until shelveOffload.
         self.conf.config(shelved_offload_time=-1)
         # Every console service (os-remote-consoles).
@@ -979,6 +1037,9 @@ class APISamplesTestV2(base.APITestCase):
                     hints, self.state, SAMPLE_VALUES)
             self.state['server_id'] = self.create(
                 '/servers', body, persona)['server']['id']
+            if not with_hints:
+                # On compute1, the second on compute2.
+                self.state['first_server_id'] = self.state['server_id']
 
     def prepare_hosted_server(self, persona, version):
         """A server on HOST, none on the other host (the hypervisors
@@ -1001,6 +1062,27 @@ class APISamplesTestV2(base.APITestCase):
                         persona=persona, version=self.wire_version(version))
         self.assertEqual(202, resp.status, resp)
         self.state['stop_request_id'] = resp.header('x-openstack-request-id')
+
+    def prepare_migrations(self, persona, version):
+        """Two servers resized (two migration records): migration_uuid,
+        the newest record's, and before_migrations, a time before
+        both."""
+        self.state['before_migrations'] = datetime.datetime.now(
+            datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%S.%fZ')
+        for name in ('first-migrated', 'migrated'):
+            server_id = self.create('/servers', {'server': {
+                'name': name, 'imageRef': CIRROS, 'flavorRef': '1'}},
+                persona)['server']['id']
+            resp = self.api('POST', '/servers/%s/action' % server_id,
+                            {'resize': {'flavorRef': '2'}}, persona=persona,
+                            version=self.wire_version(version))
+            self.assertEqual(202, resp.status, resp)
+        if not self.is_v21:
+            return
+        resp = self.api('GET', '/os-migrations', persona=persona,
+                        version='2.59')
+        self.assertEqual(200, resp.status, resp)
+        self.state['migration_uuid'] = resp.json()['migrations'][0]['uuid']
 
     def prepare_soft_deleted_server(self, persona, version):
         """A server deleted with [DEFAULT] reclaim_instance_interval set:

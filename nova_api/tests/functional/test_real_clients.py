@@ -75,6 +75,8 @@ rebuild_seconds = 0.5
 snapshot_seconds = 1
 soft_delete_seconds = 0.5
 restore_seconds = 0.5
+resize_seconds = 0.5
+revert_resize_seconds = 0.5
 '''
 WAIT_SECONDS = 20
 # The README's clouds.yaml, for a nova-api at {base}.
@@ -1250,6 +1252,50 @@ class OpenStackCLITest(NovaAPIServer, testtools.TestCase):
                              output_json=False)
         shown = self._run_negotiated('server', 'show', created['id'])
         self.assertEqual('ACTIVE', shown['status'])
+
+    def test_server_resize_confirm_and_revert(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        self.openstack('server', 'resize', '--flavor', 'm1.small', '--wait',
+                       created['id'], output_json=False)
+        shown = self.openstack('server', 'show', created['id'])
+        self.assertEqual('VERIFY_RESIZE', shown['status'])
+        self.openstack('server', 'resize', 'confirm', created['id'],
+                       output_json=False)
+        self._wait_for_status(created['id'], 'ACTIVE')
+        self.assertEqual('m1.small', self.openstack(
+            'server', 'show', created['id'])['flavor'].split(' ')[0])
+        self.openstack('server', 'resize', '--flavor', 'm1.medium', '--wait',
+                       created['id'], output_json=False)
+        self.openstack('server', 'resize', 'revert', created['id'],
+                       output_json=False)
+        self._wait_for_status(created['id'], 'ACTIVE')
+        self.assertEqual('m1.small', self.openstack(
+            'server', 'show', created['id'])['flavor'].split(' ')[0])
+
+    def test_server_migrate_and_migration_list(self):
+        created = self._run_negotiated(
+            'server', 'create', '--image', 'cirros-0.6.2-x86_64-disk',
+            '--flavor', 'm1.tiny', '--nic', 'none', '--wait', _unique('cli'))
+        self.addCleanup(self._run, 'server', 'delete', '--wait',
+                        created['id'], output_json=False)
+        before = self._run_negotiated('server', 'show', created['id'])
+        self.openstack('server', 'migrate', '--wait', created['id'],
+                       output_json=False)
+        after = self._run_negotiated('server', 'show', created['id'])
+        self.assertEqual('VERIFY_RESIZE', after['status'])
+        self.assertNotEqual(before['OS-EXT-SRV-ATTR:host'],
+                            after['OS-EXT-SRV-ATTR:host'])
+        listed = self._run_negotiated('server', 'migration', 'list',
+                                      '--server', created['id'])
+        self.assertEqual(['migration'], [
+            migration['Type'] for migration in listed])
+        self.openstack('server', 'migrate', 'confirm', created['id'],
+                       output_json=False)
+        self._wait_for_status(created['id'], 'ACTIVE')
 
     def test_server_rescue_and_unrescue(self):
         created = self._run_negotiated(

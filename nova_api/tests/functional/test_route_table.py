@@ -131,14 +131,20 @@ RESCUE_SERVER = 'rescue_server'
 # first active, the second gone).
 SOFT_DELETED_SERVER = 'soft_deleted_server'
 FORCE_DELETE_SERVER = 'force_delete_server'
+# The member's server each version resizes and then reverts, and the one
+# resized at the start, which confirmResize confirms (once: later
+# versions find it active).
+RESIZE_SERVER = 'resize_server'
+RESIZED_SERVER = 'resized_server'
 # The servers every walk makes, and each task the walk waits for none of.
 WALK_SERVERS = (MEMBER_SERVER, STOPPED_SERVER, WALK_SERVER, LOCK_SERVER,
                 PAUSE_SERVER, SUSPEND_SERVER, SHELVE_SERVER, SHELVED_SERVER,
-                RESCUE_SERVER, SOFT_DELETED_SERVER, FORCE_DELETE_SERVER)
+                RESCUE_SERVER, SOFT_DELETED_SERVER, FORCE_DELETE_SERVER,
+                RESIZE_SERVER, RESIZED_SERVER)
 WALK_TASKS = ('build', 'reboot', 'stop', 'start', 'pause', 'unpause',
               'suspend', 'resume', 'shelve', 'shelve_offload', 'unshelve',
               'rescue', 'unrescue', 'change_password', 'rebuild',
-              'snapshot', 'soft_delete', 'restore')
+              'snapshot', 'soft_delete', 'restore', 'resize', 'revert_resize')
 # What the walk does to its servers before it starts.
 SETUP_ACTIONS = ((STOPPED_SERVER, 'os-stop'), (SUSPEND_SERVER, 'suspend'),
                  (SHELVED_SERVER, 'shelve'))
@@ -372,6 +378,20 @@ REQUESTS = {
     ('POST', '/servers/{id}/action {createBackup}'): Call(
         _MEMBER_SERVER + '/action', {'createBackup': {
             'name': 'walk', 'backup_type': 'daily', 'rotation': 1}}),
+    ('POST', '/servers/{id}/action {resize}'): Call(
+        '/servers/{%s}/action' % RESIZE_SERVER,
+        {'resize': {'flavorRef': '2'}}),
+    ('POST', '/servers/{id}/action {revertResize}'): Call(
+        '/servers/{%s}/action' % RESIZE_SERVER, {'revertResize': None}),
+    ('POST', '/servers/{id}/action {confirmResize}'): Call(
+        '/servers/{%s}/action' % RESIZED_SERVER, {'confirmResize': None}),
+    ('POST', '/servers/{id}/action {migrate}'): Call(
+        _MEMBER_SERVER + '/action', {'migrate': None}),
+    ('GET', '/os-migrations'): Call('/os-migrations'),
+    ('GET', '/servers/{server_id}/migrations'): Call(
+        _MEMBER_SERVER + '/migrations'),
+    ('GET', '/servers/{server_id}/migrations/{migration_id}'): Call(
+        _MEMBER_SERVER + '/migrations/1'),
     ('POST', '/servers/{id}/action {shelve}'): Call(
         '/servers/{%s}/action' % SHELVE_SERVER, {'shelve': None}),
     ('POST', '/servers/{id}/action {shelveOffload}'): Call(
@@ -713,6 +733,9 @@ def create_walk_servers(test):
         resp = test.api('POST', '/servers/%s/action' % servers[name],
                         {action: None}, persona='member')
         test.assertEqual(202, resp.status, resp)
+    resp = test.api('POST', '/servers/%s/action' % servers[RESIZED_SERVER],
+                    {'resize': {'flavorRef': '2'}}, persona='member')
+    test.assertEqual(202, resp.status, resp)
     # Soft-deleted, and never reclaimed once the interval is 0 again.
     test.conf.config(reclaim_instance_interval=3600)
     resp = test.api('DELETE', '/servers/' + servers[SOFT_DELETED_SERVER],

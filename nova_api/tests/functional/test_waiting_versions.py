@@ -21,7 +21,6 @@ REQUESTS = {
     '2.14': ('POST', _ACTION, {'evacuate': {}}),
     '2.20': ('GET', _SERVER + '/os-volume_attachments', None),
     '2.22': ('POST', _MIGRATION + '/action', {'force_complete': None}),
-    '2.23': ('GET', _SERVER + '/migrations', None),
     '2.24': ('DELETE', _MIGRATION, None),
     '2.25': ('POST', _ACTION, {'os-migrateLive': {
         'host': None, 'block_migration': 'auto'}}),
@@ -33,8 +32,6 @@ REQUESTS = {
     '2.44': ('POST', _ACTION, {'addFixedIp': {'networkId': 'net'}}),
     '2.49': ('POST', _SERVER + '/os-interface', {'interfaceAttachment': {
         'net_id': 'net', 'tag': 'nic'}}),
-    '2.56': ('POST', _ACTION, {'migrate': {'host': 'compute1'}}),
-    '2.59': ('GET', '/os-migrations?limit=1', None),
     '2.60': ('POST', _SERVER + '/os-volume_attachments', {
         'volumeAttachment': {'volumeId': 'volume'}}),
     '2.65': ('DELETE', _MIGRATION, None),
@@ -43,7 +40,6 @@ REQUESTS = {
     '2.79': ('POST', _SERVER + '/os-volume_attachments', {
         'volumeAttachment': {'volumeId': 'volume',
                              'delete_on_termination': True}}),
-    '2.80': ('GET', '/os-migrations?user_id=user', None),
     '2.85': ('PUT', _SERVER + '/os-volume_attachments/volume', {
         'volumeAttachment': {'volumeId': 'volume',
                              'delete_on_termination': True}}),

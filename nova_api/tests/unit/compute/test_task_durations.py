@@ -39,14 +39,16 @@ class TaskDurationsTest(testtools.TestCase):
         self.driver = CountingDriver()
         self.useFixture(compute_driver.ComputeDriver(self.driver))
 
-    def test_every_task_and_the_two_service_waits(self):
+    def test_every_task_and_the_service_waits(self):
         self.config.config(shelved_offload_time=-1,
-                           reclaim_instance_interval=3600)
+                           reclaim_instance_interval=3600,
+                           resize_confirm_window=60)
         durations = dict(backend.task_durations())
         self.assertEqual(
             {task: float(len(task)) for task in driver.TASKS}
             | {server_states.OFFLOAD_AFTER: -1,
-               server_states.RECLAIM_AFTER: 3600},
+               server_states.RECLAIM_AFTER: 3600,
+               server_states.CONFIRM_AFTER: 60},
             durations)
 
     def test_a_duration_is_read_once_and_only_when_asked_for(self):

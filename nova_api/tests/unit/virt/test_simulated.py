@@ -142,17 +142,20 @@ class SimulatedDriverTest(testtools.TestCase):
                          rescue_seconds=3, unrescue_seconds=2,
                          change_password_seconds=0.5, rebuild_seconds=6,
                          snapshot_seconds=6, soft_delete_seconds=6,
-                         restore_seconds=0.25, group='simulated')
+                         restore_seconds=0.25, resize_seconds=4,
+                         revert_resize_seconds=1.5, group='simulated')
         driver_ = simulated.SimulatedDriver()
         self.assertEqual({'build': 7.5, 'reboot': 1, 'stop': 0, 'start': 4,
                           'pause': 0.5, 'unpause': 1.5, 'suspend': 3,
                           'resume': 2.5, 'shelve': 2, 'shelve_offload': 3,
                           'unshelve': 5, 'rescue': 3, 'unrescue': 2,
                           'change_password': 0.5, 'rebuild': 6,
-                          'snapshot': 6, 'soft_delete': 6, 'restore': 0.25},
+                          'snapshot': 6, 'soft_delete': 6, 'restore': 0.25,
+                          'resize': 4, 'revert_resize': 1.5},
                          {task: driver_.task_seconds(task)
                           for task in driver.TASKS})
-        self.assertRaises(ValueError, driver_.task_seconds, 'resize')
+        # A task no driver knows (resize was one until it was served).
+        self.assertRaises(ValueError, driver_.task_seconds, 'teleport')
 
     def test_negative_durations_are_refused_by_the_options(self):
         self.assertRaises(ValueError, self.conf.config, build_seconds=-1,
