@@ -30,7 +30,7 @@ SUSPENDED = 'suspended'
 RESCUED = 'rescued'
 SHELVED = 'shelved'
 SHELVED_OFFLOADED = 'shelved_offloaded'
-SOFT_DELETED = 'soft-deleted'
+SOFT_DELETED = 'soft-delete'
 # A resized or cold-migrated server on its new host, waiting for a
 # confirmResize or a revertResize (VERIFY_RESIZE).
 RESIZED = 'resized'

@@ -93,9 +93,9 @@ class DeferredDeleteTestV2(test_servers.ServerHelpers, base.APITestCase):
 
     def test_delete_soft_deletes(self):
         server_id = self.soft_deleted()
-        self.assertEqual(('SOFT_DELETED', 'soft-deleted', None, 4,
+        self.assertEqual(('SOFT_DELETED', 'soft-delete', None, 4,
                           'compute1'), self.state(server_id))
-        self.assertEqual(('SOFT_DELETED', 'soft-deleted', None, 4, None),
+        self.assertEqual(('SOFT_DELETED', 'soft-delete', None, 4, None),
                          self.state(server_id, 'member'))
 
     def test_soft_deleting_shows_its_task(self):
@@ -261,7 +261,7 @@ class DeferredDeleteTestV2(test_servers.ServerHelpers, base.APITestCase):
         self.durations(restore=NEVER)
         server_id = self.soft_deleted()
         self.act(server_id, {'restore': None})
-        self.assertEqual(('SOFT_DELETED', 'soft-deleted', 'restoring', 4,
+        self.assertEqual(('SOFT_DELETED', 'soft-delete', 'restoring', 4,
                           'compute1'), self.state(server_id))
         resp = self.action(server_id, {'restore': None})
         self.assertFault(resp, 409, invalid_state(

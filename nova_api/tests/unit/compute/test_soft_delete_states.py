@@ -38,9 +38,9 @@ class TestReclaim(testtools.TestCase):
     def test_soft_deleted_then_reclaimed(self):
         self.assertEqual(('ACTIVE', 'active', 'soft-deleting', ss.RUNNING),
                          seen(SOFT_DELETING, seconds(1)))
-        self.assertEqual(('SOFT_DELETED', 'soft-deleted', None, ss.SHUTDOWN),
+        self.assertEqual(('SOFT_DELETED', 'soft-delete', None, ss.SHUTDOWN),
                          seen(SOFT_DELETING, seconds(2)))
-        self.assertEqual(('SOFT_DELETED', 'soft-deleted', None, ss.SHUTDOWN),
+        self.assertEqual(('SOFT_DELETED', 'soft-delete', None, ss.SHUTDOWN),
                          seen(SOFT_DELETING, seconds(61)))
         self.assertEqual(('DELETED', 'deleted', None, ss.NOSTATE),
                          seen(SOFT_DELETING, seconds(62)))
@@ -61,7 +61,7 @@ class TestReclaim(testtools.TestCase):
         restoring = ss.StoredState(ss.SOFT_DELETED, ss.RESTORING, T0,
                                    launched_at=T0, host='compute1')
         self.assertEqual(
-            ('SOFT_DELETED', 'soft-deleted', 'restoring', ss.SHUTDOWN),
+            ('SOFT_DELETED', 'soft-delete', 'restoring', ss.SHUTDOWN),
             seen(restoring, seconds(1)))
         self.assertEqual(('ACTIVE', 'active', None, ss.RUNNING),
                          seen(restoring, seconds(3)))

@@ -176,6 +176,21 @@ class MigrationTest(base.DatabaseTestCase):
             2: [['other', '10.0.0.3', 4, mac]],
             3: None}, network_info)
 
+    def test_0017_gives_soft_deleted_servers_novas_vm_state(self):
+        migration.db_sync(revision='0016')
+        with self.engine.begin() as connection:
+            self._insert_server(connection, 1)
+            self._insert_server(connection, 2)
+            connection.execute(sa.text(
+                "UPDATE servers SET vm_state = 'soft-deleted' WHERE id = 1"))
+
+        migration.db_sync()
+
+        with self.engine.connect() as connection:
+            states = dict(connection.execute(sa.text(
+                'SELECT id, vm_state FROM servers')).all())
+        self.assertEqual({1: 'soft-delete', 2: 'active'}, states)
+
     def test_0010_keeps_what_each_server_was_created_from(self):
         migration.db_sync(revision='0009')
         with self.engine.begin() as connection:
