@@ -68,7 +68,11 @@ SELECTED_TESTS = (
     r'|multiple_create|multiple_create_negative|device_tagging)\.'
     r'|admin\.test_(servers|servers_negative|create_server'
     r'|delete_server|server_diagnostics|server_diagnostics_negative'
-    r'|server_external_events)\.'
+    r'|server_external_events|services|services_negative|hypervisor'
+    r'|hypervisor_negative|aggregates_negative|migrations'
+    r'|simple_tenant_usage|simple_tenant_usage_negative|hosts'
+    r'|hosts_negative|instance_usage_audit_log'
+    r'|instance_usage_audit_log_negative)\.'
     r')'
 )
 
@@ -80,7 +84,6 @@ EXCLUDED_TESTS = (
      r'|flavors\.test_flavors_negative\.FlavorsV2NegativeTest'
      r'\.test_boot_with_low_ram',
      'uploads an image through Glance v2; nova_api\'s /image is read-only'),
-    (r'test_migrate_non_existent_server', 'migrate is not built'),
     (r'test_remove_server_all_security_groups'
      r'|test_rescued_vm_add_remove_security_group',
      'addSecurityGroup and removeSecurityGroup need the network service '
@@ -116,17 +119,19 @@ flavor_ref_alt = {flavor_ref_alt}
 min_microversion = {min_microversion}
 max_microversion = {max_microversion}
 build_timeout = 60
+# The simulated deployment's two compute hosts: the move tests run.
+min_compute_nodes = 2
 build_interval = 1
 
 [compute-feature-enabled]
 disk_config = false
 change_password = true
 console_output = true
-resize = false
+resize = true
 pause = true
 shelve = true
 suspend = true
-cold_migration = false
+cold_migration = true
 live_migration = false
 metadata_service = false
 vnc_console = false
