@@ -13,6 +13,7 @@ import dataclasses
 from oslo_utils import timeutils
 
 from nova_api.compute import backend
+from nova_api.compute import scheduling
 from nova_api.compute import server_states
 from nova_api.compute import servers
 from nova_api import conf
@@ -42,7 +43,8 @@ class Resources:
 class HostResources:
     host_name: str
     total: Resources
-    # What the scheduler counts taken now.
+    # What the host's compute node reports in use now: what the
+    # scheduler counts taken, and what is reserved for the host.
     used_now: Resources
     # What the servers on the host add up to, and by project.
     used_max: Resources
@@ -84,7 +86,8 @@ def host_resources(context, host_name):
             # A soft-deleted server is on its host until it is reclaimed.
             server_states.HOSTLESS_STATES +
             server_states.DELETED_STATES).items()}
-    used_now = servers.host_usage(context).get(host_name, (0, 0, 0))
+    used_now = scheduling.node_usage(
+        servers.host_usage(context).get(host_name, (0, 0, 0)))
     return HostResources(
         host_name=host_name,
         total=Resources(host.vcpus, host.memory_mb, host.disk_gb),

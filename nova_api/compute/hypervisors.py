@@ -1,5 +1,6 @@
 """Hypervisors (Nova's compute nodes): one per compute service, its host's
-capacity, what the servers on it use and what the driver says of the
+physical capacity, what the servers on it and the host itself (the
+[DEFAULT] reserved_host_* options) use, and what the driver says of the
 hypervisor. A hypervisor's integer id is its service's; its uuid is
 derived from its host's name, so both stay the same.
 
@@ -14,6 +15,7 @@ from oslo_utils import timeutils
 from oslo_utils import uuidutils
 
 from nova_api.compute import backend
+from nova_api.compute import scheduling
 from nova_api.compute import servers
 from nova_api.compute import services
 from nova_api import exception
@@ -61,7 +63,10 @@ def list_hypervisors(context):
     found = []
     for service in services.compute_services(context):
         host = service.compute_host
-        vcpus, memory_mb, disk_gb = usage.get(host.name, (0, 0, 0))
+        # As Nova's resource tracker reports a node: what is reserved for
+        # the host counts as used.
+        vcpus, memory_mb, disk_gb = scheduling.node_usage(
+            usage.get(host.name, (0, 0, 0)))
         found.append(Hypervisor(
             id=service.id,
             uuid=hypervisor_uuid(host.name),

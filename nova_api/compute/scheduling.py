@@ -1,15 +1,26 @@
 """Where a new server runs: the scheduler of the simulated deployment.
 
-A host can take a server when its free vcpus, memory and disk (its
-capacity less what the servers already on it take) cover the flavor, as
-Nova's placement allocates them with allocation ratios of 1.0. Among the
-hosts that can, the one with the most free memory wins (Nova's default
-RAM weigher spreads servers out), then the name, so the choice is
-deterministic. Callers hold the scheduling lock (nova_api.db.servers), so
-the usage they pass in is the truth until they commit.
+A host can take a server when, for each of vcpus, memory and disk the
+flavor asks for, what the servers already on it take plus the flavor's
+stays within the host's capacity, as Nova's placement allocates them:
+(total - reserved) * allocation ratio, with the reserved amounts and
+ratios of the [DEFAULT] options (reserved_host_*, *_allocation_ratio, or
+initial_*_allocation_ratio when those are unset). As in placement, one
+server never takes more of a resource than the host has (its max_unit
+is the host's total), and a flavor that asks for none of a resource (no
+disk) needs none. Among the hosts that can, the one with the most free
+memory wins (Nova's default RAM weigher spreads servers out), then the
+name, so the choice is deterministic. Callers hold the scheduling lock
+(nova_api.db.servers), so the usage they pass in is the truth until they
+commit.
 """
 
 import dataclasses
+import math
+
+from oslo_config import cfg
+
+CONF = cfg.CONF
 
 
 @dataclasses.dataclass(frozen=True)
@@ -27,11 +38,60 @@ def requirement_of(flavor):
                        flavor.root_gb + flavor.ephemeral_gb + swap_gb)
 
 
+def _ratio(name):
+    # Nova: an explicit ratio of 0.0 counts as unset.
+    return (getattr(CONF, '%s_allocation_ratio' % name) or
+            getattr(CONF, 'initial_%s_allocation_ratio' % name))
+
+
+def allocation_ratios():
+    """The (vcpus, memory_mb, disk_gb) allocation ratios in effect."""
+    return tuple(_ratio(name) for name in ('cpu', 'ram', 'disk'))
+
+
+def reserved():
+    """The Requirement every compute host keeps for itself, as Nova
+    reports it to placement (the disk in whole GB, rounded up)."""
+    return Requirement(CONF.reserved_host_cpus,
+                       CONF.reserved_host_memory_mb,
+                       math.ceil(CONF.reserved_host_disk_mb / 1024))
+
+
+def capacity(host):
+    """(vcpus, memory_mb, disk_gb) the scheduler may give out on `host`
+    in all: placement's (total - reserved) * allocation ratio, in whole
+    units."""
+    return tuple(
+        max(0, math.floor((total - kept) * ratio))
+        for total, kept, ratio in zip(
+            (host.vcpus, host.memory_mb, host.disk_gb),
+            dataclasses.astuple(reserved()), allocation_ratios()))
+
+
 def free_capacity(host, usage):
-    used_vcpus, used_memory_mb, used_disk_gb = usage.get(host.name,
-                                                         (0, 0, 0))
-    return (host.vcpus - used_vcpus, host.memory_mb - used_memory_mb,
-            host.disk_gb - used_disk_gb)
+    """(vcpus, memory_mb, disk_gb) the scheduler may still give out on
+    `host`, given `usage` (as choose_host takes it)."""
+    used = usage.get(host.name, (0, 0, 0))
+    return tuple(limit - taken for limit, taken in zip(capacity(host), used))
+
+
+def _fits(host, free, requirement):
+    return all(
+        asked == 0 or (asked <= total and asked <= left)
+        for asked, total, left in zip(
+            dataclasses.astuple(requirement),
+            (host.vcpus, host.memory_mb, host.disk_gb), free))
+
+
+def node_usage(used):
+    """(vcpus, memory_mb, disk_gb) a compute node reports in use when its
+    servers take `used`: as Nova's resource tracker counts it, with what
+    is reserved for the host (the disk in GB, rounded down, as Nova stores
+    it)."""
+    vcpus, memory_mb, disk_gb = used
+    return (vcpus + CONF.reserved_host_cpus,
+            memory_mb + CONF.reserved_host_memory_mb,
+            disk_gb + CONF.reserved_host_disk_mb // 1024)
 
 
 def choose_host(hosts, usage, requirement, zone=None, host_name=None,
@@ -53,12 +113,13 @@ def choose_host(hosts, usage, requirement, zone=None, host_name=None,
             continue
         if host_name is not None and host.name != host_name:
             continue
-        vcpus, memory_mb, disk_gb = free_capacity(host, usage)
-        if (vcpus >= requirement.vcpus and
-                memory_mb >= requirement.memory_mb and
-                disk_gb >= requirement.disk_gb):
+        if _fits(host, free_capacity(host, usage), requirement):
             first = preference(host.name) if preference else 0
-            candidates.append((first, -memory_mb, host.name, host))
+            # Nova's RAM weigher: the host's free memory, not counting the
+            # allocation ratio.
+            _, memory_used, _ = node_usage(usage.get(host.name, (0, 0, 0)))
+            candidates.append((first, memory_used - host.memory_mb,
+                               host.name, host))
     if not candidates:
         return None
     return min(candidates, key=lambda candidate: candidate[:3])[3]

@@ -1,5 +1,6 @@
-"""Options of the compute backend: which driver, and the availability
-zones services are shown in."""
+"""Options of the compute backend: which driver, the availability zones
+services are shown in, and how much of each host the scheduler gives
+out."""
 
 from oslo_config import cfg
 
@@ -68,6 +69,51 @@ resize_opts = [
                     'exactly then.'),
 ]
 
+# What the scheduler may give out of a host, as Nova reports a compute
+# node's inventory to placement: (total - reserved) * allocation ratio.
+reserved_opts = [
+    cfg.IntOpt('reserved_host_disk_mb', default=0, min=0,
+               help='Disk in MB kept for the host itself on every compute '
+                    'host: the scheduler does not give it to servers (it '
+                    'reserves it in whole GB, rounded up), and the '
+                    'hypervisor shows it used (local_gb_used). As in Nova.'),
+    cfg.IntOpt('reserved_host_memory_mb', default=512, min=0,
+               help='Memory in MB kept for the host itself on every compute '
+                    'host: the scheduler does not give it to servers, and '
+                    'the hypervisor shows it used (memory_mb_used). As in '
+                    'Nova.'),
+    cfg.IntOpt('reserved_host_cpus', default=0, min=0,
+               help='Physical CPUs kept for the host itself on every '
+                    'compute host: the scheduler does not give them (times '
+                    'the CPU allocation ratio) to servers, and the '
+                    'hypervisor shows them used (vcpus_used). As in Nova.'),
+]
+
+allocation_ratio_opts = [
+    cfg.FloatOpt('cpu_allocation_ratio', default=None, min=0.0,
+                 help='Virtual CPUs the scheduler gives out per physical '
+                      'CPU of a compute host. Unset or 0.0: '
+                      'initial_cpu_allocation_ratio. As in Nova.'),
+    cfg.FloatOpt('ram_allocation_ratio', default=None, min=0.0,
+                 help='Virtual memory the scheduler gives out per MB of a '
+                      "compute host's memory. Unset or 0.0: "
+                      'initial_ram_allocation_ratio. As in Nova.'),
+    cfg.FloatOpt('disk_allocation_ratio', default=None, min=0.0,
+                 help='Virtual disk the scheduler gives out per GB of a '
+                      "compute host's disk. Unset or 0.0: "
+                      'initial_disk_allocation_ratio. As in Nova.'),
+    cfg.FloatOpt('initial_cpu_allocation_ratio', default=4.0, min=0.0,
+                 help='The CPU allocation ratio when cpu_allocation_ratio '
+                      'is not set. As in Nova (where it is the ratio a new '
+                      'compute node starts with).'),
+    cfg.FloatOpt('initial_ram_allocation_ratio', default=1.0, min=0.0,
+                 help='The memory allocation ratio when '
+                      'ram_allocation_ratio is not set. As in Nova.'),
+    cfg.FloatOpt('initial_disk_allocation_ratio', default=1.0, min=0.0,
+                 help='The disk allocation ratio when disk_allocation_ratio '
+                      'is not set. As in Nova.'),
+]
+
 
 def register_opts(conf):
     conf.register_group(compute_group)
@@ -77,9 +123,12 @@ def register_opts(conf):
     conf.register_opts(snapshot_opts)
     conf.register_opts(reclaim_opts)
     conf.register_opts(resize_opts)
+    conf.register_opts(reserved_opts)
+    conf.register_opts(allocation_ratio_opts)
 
 
 def list_opts():
     return {compute_group: compute_opts,
             'DEFAULT': (availability_zone_opts + shelve_opts + snapshot_opts +
-                        reclaim_opts + resize_opts)}
+                        reclaim_opts + resize_opts + reserved_opts +
+                        allocation_ratio_opts)}

@@ -50,9 +50,11 @@ class HostsTestV2(test_servers.ServerHelpers, base.APITestCase):
         self.assertEqual(3, len(self.get('/os-hosts?zone=')['hosts']))
 
     def test_show_empty_host(self):
+        # Nova's compute node counts what is reserved for the host used:
+        # [DEFAULT] reserved_host_memory_mb is 512 by default.
         self.assertEqual({'host': [
             resource('(total)', 8, 16384, 160),
-            resource('(used_now)', 0, 0, 0),
+            resource('(used_now)', 0, 512, 0),
             resource('(used_max)', 0, 0, 0),
         ]}, self.get('/os-hosts/compute1'))
 
@@ -63,13 +65,25 @@ class HostsTestV2(test_servers.ServerHelpers, base.APITestCase):
         body = self.get('/os-hosts/compute1')
         self.assertEqual([
             resource('(total)', 8, 16384, 160),
-            resource('(used_now)', 3, 1536, 3),
+            resource('(used_now)', 3, 1536 + 512, 3),
             resource('(used_max)', 3, 1536, 3),
         ], body['host'][:3])
         self.assertEqual(sorted([
             resource(self.project_id('member'), 2, 1024, 2),
             resource(self.project_id('other'), 1, 512, 1),
         ], key=lambda item: item['resource']['project']), body['host'][3:])
+
+    def test_used_now_counts_what_is_reserved_for_the_host(self):
+        # The reserved disk counts in whole GB, rounded down, as Nova
+        # stores it on its compute node.
+        self.conf.config(reserved_host_cpus=2, reserved_host_memory_mb=1024,
+                         reserved_host_disk_mb=3 * 1024 + 512)
+        self.create('member')
+        self.assertEqual([
+            resource('(total)', 8, 16384, 160),
+            resource('(used_now)', 1 + 2, 512 + 1024, 1 + 3),
+            resource('(used_max)', 1, 512, 1),
+        ], self.get('/os-hosts/compute1')['host'][:3])
 
     def test_show_unknown_and_control_hosts(self):
         for name in ('nohost', 'controller'):

@@ -21,8 +21,10 @@ def _summary(id_, host, **changes):
     return body
 
 
-def _resources(vcpus_used=0, memory_mb_used=0, local_gb_used=0,
+def _resources(vcpus_used=0, memory_mb_used=512, local_gb_used=0,
                running_vms=0):
+    # Nova counts what is reserved for the host used: [DEFAULT]
+    # reserved_host_memory_mb is 512 by default.
     return {'vcpus': 8, 'memory_mb': 16384, 'local_gb': 160,
             'vcpus_used': vcpus_used, 'memory_mb_used': memory_mb_used,
             'local_gb_used': local_gb_used,
@@ -80,17 +82,38 @@ class HypervisorsTestV2(test_server_metadata.ServerHelpers,
         shown = self.ok('/os-hypervisors/detail')['hypervisors']
         used = [h for h in shown if h['running_vms'] == 1]
         self.assertEqual(1, len(used))
-        # Flavor 1: 1 vcpu, 512 MB, 1 GB.
-        self.assertEqual((1, 512, 1, 15872, 159), (
+        # Flavor 1: 1 vcpu, 512 MB, 1 GB; the host keeps 512 MB.
+        self.assertEqual((1, 1024, 1, 15360, 159), (
             used[0]['vcpus_used'], used[0]['memory_mb_used'],
             used[0]['local_gb_used'], used[0]['free_ram_mb'],
             used[0]['free_disk_gb']))
         totals = self.ok('/os-hypervisors/statistics')
         self.assertEqual({'hypervisor_statistics': dict(
             count=2, vcpus=16, memory_mb=32768, local_gb=320, vcpus_used=1,
-            memory_mb_used=512, local_gb_used=1, free_ram_mb=32256,
+            memory_mb_used=1536, local_gb_used=1, free_ram_mb=31232,
             free_disk_gb=319, disk_available_least=319, current_workload=0,
             running_vms=1)}, totals)
+
+    def test_what_is_reserved_for_the_host_shows_used(self):
+        # As Nova's resource tracker: the reserved cpus and memory count
+        # used, and the reserved disk in whole GB rounded down.
+        self.conf.config(reserved_host_cpus=2, reserved_host_memory_mb=2048,
+                         reserved_host_disk_mb=5 * 1024 + 1000)
+        self.create_server()
+        shown = self.ok('/os-hypervisors/detail')['hypervisors']
+        self.assertEqual(
+            [(8, 16384, 160, 3, 2560, 6, 13824, 154, 1),
+             (8, 16384, 160, 2, 2048, 5, 14336, 155, 0)],
+            sorted(((h['vcpus'], h['memory_mb'], h['local_gb'],
+                     h['vcpus_used'], h['memory_mb_used'],
+                     h['local_gb_used'], h['free_ram_mb'],
+                     h['free_disk_gb'], h['running_vms']) for h in shown),
+                   reverse=True))
+        totals = self.ok('/os-hypervisors/statistics')['hypervisor_statistics']
+        self.assertEqual((5, 4608, 11, 28160, 309), (
+            totals['vcpus_used'], totals['memory_mb_used'],
+            totals['local_gb_used'], totals['free_ram_mb'],
+            totals['free_disk_gb']))
 
     def test_a_disabled_service_shows(self):
         self.api('PUT', '/os-services/disable-log-reason', {

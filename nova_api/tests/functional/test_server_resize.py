@@ -261,7 +261,9 @@ class ServerResizeTestV2(ResizeHelpers, base.APITestCase):
 
     def test_capacity_held_on_both_hosts_until_confirmed(self):
         self.set_quota(cores=-1, ram=-1)
-        # Each host takes one m1.xlarge (8 vcpus) at most.
+        # Each host takes one m1.xlarge (8 vcpus, 16384 MB) at most, and
+        # only with nothing reserved and no overcommit.
+        self.conf.config(reserved_host_memory_mb=0, cpu_allocation_ratio=1.0)
         server_id = self.create(flavorRef='4')
         self.act(server_id, {'resize': {'flavorRef': '5'}})
         self.assertEqual('compute2', self.state(server_id)[4])
@@ -292,6 +294,7 @@ class ServerResizeTestV2(ResizeHelpers, base.APITestCase):
 
     def test_a_resized_server_is_deleted_with_both_places(self):
         self.set_quota(cores=-1, ram=-1)
+        self.conf.config(reserved_host_memory_mb=0, cpu_allocation_ratio=1.0)
         server_id = self.create(flavorRef='4')
         self.act(server_id, {'resize': {'flavorRef': '5'}})
         resp = self.api('DELETE', '/servers/' + server_id, persona='member')

@@ -3,10 +3,12 @@ host, which host a server goes to, and the usage it adds."""
 
 import types
 
+from oslo_config import fixture as config_fixture
 import testtools
 
 from nova_api.compute import scheduling
 from nova_api.compute import server_groups
+from nova_api import conf
 from nova_api.virt import driver
 
 SMALL = scheduling.Requirement(vcpus=1, memory_mb=2048, disk_gb=20)
@@ -49,7 +51,20 @@ class RequirementTest(testtools.TestCase):
             self.assertEqual(1 + swap_gb, requirement.disk_gb, swap_mb)
 
 
-class ChooseHostTest(testtools.TestCase):
+class WholeHostTestCase(testtools.TestCase):
+    """Hosts whose every vcpu, MB and GB the scheduler gives out:
+    allocation ratios of 1.0 and nothing reserved, so that the limits the
+    tests reach are the hosts' sizes."""
+
+    def setUp(self):
+        super().setUp()
+        self.conf = self.useFixture(config_fixture.Config(conf.CONF))
+        self.conf.config(cpu_allocation_ratio=1.0, ram_allocation_ratio=1.0,
+                         disk_allocation_ratio=1.0, reserved_host_cpus=0,
+                         reserved_host_memory_mb=0, reserved_host_disk_mb=0)
+
+
+class ChooseHostTest(WholeHostTestCase):
 
     def test_most_free_memory_wins(self):
         hosts = [_host('a', memory_mb=16384), _host('b', memory_mb=8192)]
@@ -159,7 +174,7 @@ def _placed(placement, hosts, count):
     return chosen
 
 
-class GroupPlacementTest(testtools.TestCase):
+class GroupPlacementTest(WholeHostTestCase):
     """What each server group policy makes of the hosts."""
 
     def setUp(self):
@@ -212,7 +227,7 @@ class GroupPlacementTest(testtools.TestCase):
             self.assertEqual(frozenset(), placement.excluded(), policy)
 
 
-class AddUsageTest(testtools.TestCase):
+class AddUsageTest(WholeHostTestCase):
 
     def test_adds_to_what_the_host_uses(self):
         usage = {'a': (1, 512, 1), 'b': (2, 1024, 10)}
@@ -239,3 +254,116 @@ class AddUsageTest(testtools.TestCase):
             placed += 1
         self.assertEqual(3, placed)
         self.assertEqual((0, 0, 0), scheduling.free_capacity(host, usage))
+
+
+class CapacityTest(testtools.TestCase):
+    """What a host's inventory allows, as Nova's placement counts it:
+    (total - reserved) * allocation ratio."""
+
+    def setUp(self):
+        super().setUp()
+        self.conf = self.useFixture(config_fixture.Config(conf.CONF))
+
+    def test_nova_defaults(self):
+        # initial_cpu_allocation_ratio 4.0, reserved_host_memory_mb 512.
+        self.assertEqual((4.0, 1.0, 1.0), scheduling.allocation_ratios())
+        self.assertEqual(scheduling.Requirement(0, 512, 0),
+                         scheduling.reserved())
+        self.assertEqual((32, 15872, 160), scheduling.capacity(_host('a')))
+
+    def test_an_explicit_ratio_wins_over_the_initial_one(self):
+        self.conf.config(cpu_allocation_ratio=16.0, ram_allocation_ratio=1.5,
+                         disk_allocation_ratio=0.5,
+                         initial_cpu_allocation_ratio=2.0)
+        self.assertEqual((16.0, 1.5, 0.5), scheduling.allocation_ratios())
+        self.assertEqual((128, 23808, 80), scheduling.capacity(_host('a')))
+
+    def test_a_ratio_of_zero_is_unset(self):
+        self.conf.config(cpu_allocation_ratio=0.0, ram_allocation_ratio=0.0,
+                         disk_allocation_ratio=0.0,
+                         initial_cpu_allocation_ratio=2.0,
+                         initial_ram_allocation_ratio=3.0,
+                         initial_disk_allocation_ratio=0.25)
+        self.assertEqual((2.0, 3.0, 0.25), scheduling.allocation_ratios())
+
+    def test_reserved_disk_is_whole_gigabytes_rounded_up(self):
+        for disk_mb, disk_gb in ((0, 0), (1, 1), (1024, 1), (1025, 2),
+                                 (10240, 10)):
+            self.conf.config(reserved_host_disk_mb=disk_mb)
+            self.assertEqual(disk_gb, scheduling.reserved().disk_gb, disk_mb)
+            self.assertEqual(160 - disk_gb,
+                             scheduling.capacity(_host('a'))[2], disk_mb)
+
+    def test_reserved_cpus_are_taken_before_the_ratio(self):
+        self.conf.config(reserved_host_cpus=2)
+        self.assertEqual(24, scheduling.capacity(_host('a'))[0])
+
+    def test_a_fraction_of_a_unit_is_not_given_out(self):
+        self.conf.config(cpu_allocation_ratio=1.5)
+        host = _host('a', vcpus=3)
+        self.assertEqual(4, scheduling.capacity(host)[0])
+        self.assertEqual('a', _chosen([host], {'a': (3, 0, 0)}))
+        self.assertIsNone(_chosen([host], {'a': (4, 0, 0)}))
+
+    def test_more_reserved_than_the_host_has_leaves_nothing(self):
+        self.conf.config(reserved_host_memory_mb=20000)
+        self.assertEqual(0, scheduling.capacity(_host('a'))[1])
+        self.assertIsNone(_chosen([_host('a')]))
+
+    def test_defaults_fill_a_host_by_memory_less_the_reserved(self):
+        # 8 vcpus give 32 at 4.0; 16384 MB less 512 hold seven 2048 MB.
+        host = _host('a')
+        usage = {}
+        while scheduling.choose_host([host], usage, SMALL) is not None:
+            usage = scheduling.add_usage(usage, 'a', SMALL)
+        self.assertEqual({'a': (7, 7 * 2048, 7 * 20)}, usage)
+        self.assertEqual((25, 15872 - 7 * 2048, 20),
+                         scheduling.free_capacity(host, usage))
+
+    def test_cpus_are_overcommitted_by_the_ratio(self):
+        one_cpu = scheduling.Requirement(vcpus=1, memory_mb=1, disk_gb=0)
+        host = _host('a', vcpus=2)
+        self.assertEqual('a', _chosen([host], {'a': (7, 0, 0)},
+                                      requirement=one_cpu))
+        self.assertIsNone(_chosen([host], {'a': (8, 0, 0)},
+                                  requirement=one_cpu))
+
+    def test_one_server_never_takes_more_than_the_host_has(self):
+        # Placement's max_unit is the host's total: the ratio lets many
+        # servers share the vcpus, not one take more than there are.
+        self.conf.config(ram_allocation_ratio=2.0, disk_allocation_ratio=2.0)
+        host = _host('a', vcpus=8, memory_mb=4096, disk_gb=40)
+        for requirement in (
+                scheduling.Requirement(vcpus=9, memory_mb=1, disk_gb=1),
+                scheduling.Requirement(vcpus=1, memory_mb=4097, disk_gb=1),
+                scheduling.Requirement(vcpus=1, memory_mb=1, disk_gb=41)):
+            self.assertIsNone(_chosen([host], requirement=requirement),
+                              requirement)
+        self.assertEqual('a', _chosen([host], requirement=scheduling.
+                                      Requirement(vcpus=8, memory_mb=4096,
+                                                  disk_gb=40)))
+
+    def test_no_disk_asked_needs_none(self):
+        self.conf.config(reserved_host_disk_mb=10240)
+        zero_disk = scheduling.Requirement(vcpus=1, memory_mb=512, disk_gb=0)
+        self.assertEqual('a', _chosen([_host('a', disk_gb=0)],
+                                      requirement=zero_disk))
+        self.assertIsNone(_chosen([_host('a', disk_gb=10)],
+                                  requirement=SMALL))
+
+    def test_free_memory_weighs_without_the_ratio(self):
+        # Nova's RAM weigher counts the host's free memory, not what the
+        # ratio lets the scheduler give out: b could give out more, a has
+        # more free.
+        self.conf.config(ram_allocation_ratio=4.0)
+        hosts = [_host('a', memory_mb=8192), _host('b', memory_mb=16384)]
+        self.assertEqual('a', _chosen(hosts, {'b': (1, 10000, 20)}))
+
+    def test_node_usage_adds_what_is_reserved(self):
+        self.conf.config(reserved_host_cpus=1, reserved_host_memory_mb=1024,
+                         reserved_host_disk_mb=1536)
+        # Nova's compute node stores the reserved disk in whole GB,
+        # rounded down, while the scheduler reserves it rounded up.
+        self.assertEqual((3, 3072, 21), scheduling.node_usage((2, 2048, 20)))
+        self.assertEqual(2, scheduling.reserved().disk_gb)
+        self.assertEqual((1, 1024, 1), scheduling.node_usage((0, 0, 0)))

@@ -14,6 +14,7 @@ from oslo_config import fixture as config_fixture
 import sqlalchemy as sa
 
 from nova_api.compute import quotas
+from nova_api.compute import scheduling
 from nova_api.compute import server_create
 from nova_api import conf
 from nova_api import context as nova_context
@@ -161,21 +162,28 @@ class ServerCreateRaceTest(base.DatabaseTestCase):
         self.assertEqual(5, len(self.stored_servers()))
         self.assert_distinct_addresses(5)
 
-    def test_host_capacity_is_never_overshot(self):
-        # Room for exactly three m1.small, by vcpus, memory and disk alike.
-        self.conf.config(hosts=['h1:nova:3:6144:60'], group='simulated')
+    def unlimited_quota(self):
         for resource in ('instances', 'cores', 'ram'):
             self.conf.config(**{resource: -1, 'group': 'quota'})
 
+    def assert_capacity_edge(self, room):
+        """Create THREADS m1.small at once where the hosts of {host:
+        count} `room` take exactly count each: that many are BUILD there,
+        the rest ERROR with no valid host, holding no host and no address,
+        and no host takes more than the scheduler may give out."""
+        self.unlimited_quota()
         results, _ = self.split(self.create_at_once(self.request()),
                                 exception.TooManyInstances)
 
         self.assertEqual(THREADS, len(results))
+        placed = sum(room.values())
         created = [result.servers[0] for result in results]
         built = [server for server in created if server.status == 'BUILD']
         failed = [server for server in created if server.status == 'ERROR']
-        self.assertEqual((3, THREADS - 3), (len(built), len(failed)))
-        self.assertEqual({'h1'}, {server.host for server in built})
+        self.assertEqual((placed, THREADS - placed),
+                         (len(built), len(failed)))
+        self.assertEqual(room, dict(collections.Counter(
+            server.host for server in built)))
         for server in failed:
             self.assertIsNone(server.host)
             self.assertEqual(500, server.fault.code)
@@ -183,16 +191,61 @@ class ServerCreateRaceTest(base.DatabaseTestCase):
                              server.fault.message)
             self.assertEqual([], server.addresses)
         stored = self.stored_servers()
-        on_h1 = [server for server in stored if server.host == 'h1']
-        self.assertEqual(3, len(on_h1))
-        self.assertEqual((3, 6144, 60), (
-            sum(server.vcpus for server in on_h1),
-            sum(server.memory_mb for server in on_h1),
-            sum(server.root_gb for server in on_h1)))
+        hosts = {host.name: host
+                 for host in simulated.SimulatedDriver().get_hosts()}
+        for name, count in room.items():
+            on_host = [server for server in stored if server.host == name]
+            self.assertEqual(count, len(on_host), name)
+            used = (sum(server.vcpus for server in on_host),
+                    sum(server.memory_mb for server in on_host),
+                    sum(server.root_gb for server in on_host))
+            self.assertEqual((count, count * 2048, count * 20), used)
+            for taken, limit in zip(used,
+                                    scheduling.capacity(hosts[name])):
+                self.assertLessEqual(taken, limit, name)
         self.assertEqual(
-            [server_create.NO_VALID_HOST] * (THREADS - 3),
+            [server_create.NO_VALID_HOST] * (THREADS - placed),
             self.stored_fault_messages())
-        self.assert_distinct_addresses(3)
+        self.assert_distinct_addresses(placed)
+
+    def test_host_capacity_is_never_overshot(self):
+        # With Nova's defaults, room for exactly three m1.small by memory
+        # (6656 MB less the 512 reserved for the host) and by disk; the
+        # 3 vcpus take 12 at the cpu allocation ratio of 4.0.
+        self.conf.config(hosts=['h1:nova:3:6656:60'], group='simulated')
+        self.assert_capacity_edge({'h1': 3})
+
+    def test_the_cpu_allocation_ratio_is_the_edge(self):
+        # One vcpu at Nova's default ratio of 4.0 takes four servers of
+        # one vcpu each; memory and disk are plenty.
+        self.conf.config(hosts=['h1:nova:1:65536:1000'], group='simulated')
+        self.assert_capacity_edge({'h1': 4})
+
+    def test_an_explicit_cpu_ratio_is_the_edge(self):
+        # 3 vcpus at 1.5 are 4.5: four servers, not a half.
+        self.conf.config(cpu_allocation_ratio=1.5)
+        self.conf.config(hosts=['h1:nova:3:65536:1000'], group='simulated')
+        self.assert_capacity_edge({'h1': 4})
+
+    def test_the_ram_allocation_ratio_is_the_edge(self):
+        # (4608 - 512) * 1.5 = 6144 MB: three m1.small.
+        self.conf.config(ram_allocation_ratio=1.5)
+        self.conf.config(hosts=['h1:nova:8:4608:160'], group='simulated')
+        self.assert_capacity_edge({'h1': 3})
+
+    def test_reserved_disk_is_the_edge(self):
+        # 100 GB less 40 reserved: three of 20 GB.
+        self.conf.config(reserved_host_disk_mb=40 * 1024,
+                         reserved_host_memory_mb=0)
+        self.conf.config(hosts=['h1:nova:8:16384:100'], group='simulated')
+        self.assert_capacity_edge({'h1': 3})
+
+    def test_several_hosts_fill_to_their_edges(self):
+        # h1 takes two by memory, h2 three by its vcpus at 1.5.
+        self.conf.config(cpu_allocation_ratio=1.5)
+        self.conf.config(hosts=['h1:nova:8:4608:160',
+                                'h2:nova:2:65536:1000'], group='simulated')
+        self.assert_capacity_edge({'h1': 2, 'h2': 3})
 
     def test_host_capacity_counts_the_swap_of_each_server(self):
         # Each server takes 1 GB of root disk and a quarter GB of swap,

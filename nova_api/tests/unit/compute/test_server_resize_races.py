@@ -8,10 +8,13 @@ As test_server_create_races does for creates: threads released together
 what each got and what the database holds.
 """
 
+import collections
 import threading
 
 from oslo_config import fixture as config_fixture
+import sqlalchemy as sa
 
+from nova_api.compute import scheduling
 from nova_api.compute import server_create
 from nova_api.compute import server_resize
 from nova_api.compute import servers
@@ -21,12 +24,13 @@ from nova_api.db import api as db_api
 from nova_api.tests.unit.compute import (
     test_server_create_races as create_races)
 from nova_api.tests.unit.db import base
+from nova_api.virt import simulated
 
 CIRROS = create_races.CIRROS
 M1_TINY = '1'
 M1_SMALL = create_races.M1_SMALL
 PROJECT = 'project-resize-race'
-SERVERS = 6
+SERVERS = 8
 
 
 class ServerResizeRaceTest(base.DatabaseTestCase):
@@ -38,9 +42,11 @@ class ServerResizeRaceTest(base.DatabaseTestCase):
                          group='simulated')
         for resource in ('instances', 'cores', 'ram'):
             self.conf.config(**{resource: -1, 'group': 'quota'})
-        # h1 is full with the servers made first (6 vcpus); h2 has room
-        # for exactly three m1.small.
-        self.conf.config(hosts=['h1:nova:6:16384:160', 'h2:nova:3:6144:60'],
+        # With Nova's defaults (cpu allocation ratio 4.0, 512 MB reserved
+        # for each host), h1 is full with the servers made first (its 2
+        # vcpus give 8); h2 has room for exactly three m1.small, by
+        # memory (6656 MB less 512) and disk.
+        self.conf.config(hosts=['h1:nova:2:16384:160', 'h2:nova:3:6656:60'],
                          group='simulated')
         self.owner = self.context_of('owner')
         self.servers = [self.create(self.owner, M1_TINY)
@@ -98,26 +104,48 @@ class ServerResizeRaceTest(base.DatabaseTestCase):
 
     def assert_within_capacity(self):
         usage = self.usage()
-        self.assertLessEqual(usage.get('h1', (0, 0, 0)), (6, 16384, 160))
-        vcpus, memory_mb, disk_gb = usage.get('h2', (0, 0, 0))
-        self.assertLessEqual(vcpus, 3)
-        self.assertLessEqual(memory_mb, 6144)
-        self.assertLessEqual(disk_gb, 60)
+        for host in simulated.SimulatedDriver().get_hosts():
+            for taken, limit in zip(usage.get(host.name, (0, 0, 0)),
+                                    scheduling.capacity(host)):
+                self.assertLessEqual(taken, limit, host.name)
         return usage
+
+    def migration_statuses(self):
+        with self.engine.connect() as connection:
+            return collections.Counter(connection.execute(sa.text(
+                'SELECT status FROM migrations')).scalars().all())
+
+    def moved(self):
+        return [server for server in (
+            servers.get_server(self.owner, server.uuid)
+            for server in self.servers) if server.host == 'h2']
 
     def test_resizes_never_overcommit_the_destination(self):
         self.assertEqual([], self.at_once(
             [self.resize_call(server) for server in self.servers]))
-        moved = [server for server in (
-            servers.get_server(self.owner, server.uuid)
-            for server in self.servers) if server.host == 'h2']
+        moved = self.moved()
         self.assertEqual(3, len(moved))
         self.assertEqual({'resize_prep'},
                          {server.task_state for server in moved})
-        # The source keeps every old flavor: six m1.tiny.
+        # The others stay where they are, their migration in error.
+        self.assertEqual({'pre-migrating': 3, 'error': SERVERS - 3},
+                         dict(self.migration_statuses()))
         self.assertEqual((3, 3 * 2048, 3 * 20),
                          self.assert_within_capacity()['h2'])
-        self.assertEqual((6, 6 * 512, 6), self.usage()['h1'])
+        # The source keeps every old flavor: eight m1.tiny.
+        self.assertEqual((8, 8 * 512, 8), self.usage()['h1'])
+
+    def test_the_ram_allocation_ratio_bounds_the_destination(self):
+        # (6656 - 512) * 1.5 MB hold four m1.small; the disk, at 2.0,
+        # six.
+        self.conf.config(ram_allocation_ratio=1.5, disk_allocation_ratio=2.0)
+        self.assertEqual([], self.at_once(
+            [self.resize_call(server) for server in self.servers]))
+        self.assertEqual(4, len(self.moved()))
+        self.assertEqual({'pre-migrating': 4, 'error': SERVERS - 4},
+                         dict(self.migration_statuses()))
+        self.assertEqual((4, 4 * 2048, 4 * 20),
+                         self.assert_within_capacity()['h2'])
 
     def test_resizes_and_creates_share_the_destination(self):
         calls = [self.resize_call(server) for server in self.servers]
