@@ -530,6 +530,12 @@ class ServiceUpdateNotSupported(Invalid):
                "nova-compute services can be updated.")
 
 
+class UnknownServiceAction(NotFound):
+    """PUT /os-services/<name> before 2.53 with a name that is none of
+    enable, disable, disable-log-reason (or force-down from 2.11)."""
+    msg_fmt = "Unknown action"
+
+
 class ServiceNotFoundById(NotFound):
     # What DELETE /os-services/{service_id} answers.
     msg_fmt = "Service %(service_id)s not found."

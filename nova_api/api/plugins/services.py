@@ -4,13 +4,15 @@
     PUT    /os-services/enable              enable              (to 2.52)
     PUT    /os-services/disable             disable             (to 2.52)
     PUT    /os-services/disable-log-reason  disable_log_reason  (to 2.52)
-    PUT    /os-services/force-down          force_down    (2.11 to 2.52)
-    PUT    /os-services/{service_id}        update              (2.53)
+    PUT    /os-services/force-down          force_down          (to 2.52)
+    PUT    /os-services/{service_id}        update
     DELETE /os-services/{service_id}        delete
 
 Before 2.53 a service is named by host and binary in the body, and its
 id is an integer; from 2.53 by its uuid on the path. Only nova-compute
-services are updated.
+services are updated. Before 2.53 the path names an action (force-down
+from 2.11): any other name is Nova's 404 "Unknown action", once the body
+is valid and the caller may update services.
 """
 
 from oslo_utils import strutils
@@ -45,7 +47,15 @@ _BEFORE_2_53 = [
 def _update_schemas(func):
     for schema, low, high in _BEFORE_2_53:
         func = validation.schema(schema, low, high)(func)
-    return validation.response_body_schema(schemas.update_response)(func)
+    return validation.response_body_schema(schemas.update_response,
+                                           '2.0', '2.52')(func)
+
+
+def _unknown_action(req):
+    """Nova's answer, once the body is valid and the caller may update
+    services, for a path that names no action at the request's version."""
+    req.context.can(policies.UPDATE, {})
+    raise exception.UnknownServiceAction()
 
 
 class ServicesController(wsgi.Controller):
@@ -99,11 +109,14 @@ class ServicesController(wsgi.Controller):
         return views.status_change(body['host'], body['binary'], True,
                                    reason)
 
-    @wsgi.api_version('2.11', '2.52')
+    @wsgi.api_version('2.0', '2.52')
     @wsgi.expected_errors((400, 403, 404))
     @wsgi.policy(policies.UPDATE)
     @_update_schemas
     def force_down(self, req, body):
+        if not req.is_supported('2.11'):
+            # Nova's force-down action comes with 2.11.
+            _unknown_action(req)
         req.context.can(policies.UPDATE, {})
         if 'forced_down' not in body:
             raise exception.Invalid('Missing forced_down field')
@@ -112,12 +125,16 @@ class ServicesController(wsgi.Controller):
         return views.forced_down_change(body['host'], body['binary'],
                                         forced_down)
 
-    @wsgi.api_version('2.53')
     @wsgi.expected_errors((400, 403, 404))
     @wsgi.policy(policies.UPDATE)
-    @validation.schema(schemas.update_v253)
-    @validation.response_body_schema(schemas.update_response_v253)
+    @_update_schemas
+    @validation.schema(schemas.update_v253, '2.53')
+    @validation.response_body_schema(schemas.update_response_v253, '2.53')
     def update(self, req, service_id, body):
+        if not req.is_supported('2.53'):
+            # Before 2.53 the path names the action, and the named ones
+            # have routes of their own.
+            _unknown_action(req)
         services.check_id(service_id, by_uuid=True)
         req.context.can(policies.UPDATE, {})
         service = services.get_service(req.context, service_id, True)

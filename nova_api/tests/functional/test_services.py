@@ -131,6 +131,32 @@ class ServicesTestV2(test_server_metadata.ServerHelpers, base.APITestCase):
             resp = self.call('PUT', '/os-services/' + path, body)
             self.assertFault(resp, code, message)
 
+    def test_an_unknown_action(self):
+        # Before 2.53 the path names the action; Nova checks the body and
+        # the policy first.
+        compute = {'host': 'compute1', 'binary': 'nova-compute'}
+        for path in ('unknown', 'Enable', 'enable-log-reason', '1',
+                     'disable-log-reason-x'):
+            resp = self.call('PUT', '/os-services/' + path, compute)
+            self.assertFault(resp, 404, 'Unknown action')
+            resp = self.call('PUT', '/os-services/' + path,
+                             dict(compute, disabled_reason='why'))
+            self.assertFault(resp, 404, 'Unknown action')
+        self.assertEqual([_listed(COMPUTE1, 1), _listed(COMPUTE2, 2)],
+                         self.services()[:2])
+
+    def test_an_unknown_action_checks_the_body_first(self):
+        for body in ({'host': 'compute1'}, {'binary': 'nova-compute'},
+                     {'host': 'bad host', 'binary': 'nova-compute'},
+                     {'host': 'compute1', 'binary': ''}):
+            resp = self.call('PUT', '/os-services/unknown', body)
+            self.assertFault(resp, 400, None)
+
+    def test_an_unknown_action_checks_the_policy_first(self):
+        resp = self.call('PUT', '/os-services/unknown', {
+            'host': 'compute1', 'binary': 'nova-compute'}, persona='member')
+        self.assertFault(resp, 403, FORBIDDEN % 'update')
+
     def test_delete_a_control_service(self):
         resp = self.call('DELETE', '/os-services/3')
         self.assertEqual(204, resp.status, resp)
@@ -222,10 +248,39 @@ class ServicesTestV21(base.V21, ServicesTestV2):
                          resp.json())
 
     def test_force_down_is_not_there_before_2_11(self):
-        resp = self.call('PUT', '/os-services/force-down', {
-            'host': 'compute1', 'binary': 'nova-compute',
-            'forced_down': True}, version='2.10')
-        self.assertEqual(404, resp.status, resp)
+        compute = {'host': 'compute1', 'binary': 'nova-compute'}
+        for version in ('2.1', '2.10'):
+            resp = self.call('PUT', '/os-services/force-down', compute,
+                             version=version)
+            self.assertFault(resp, 404, 'Unknown action')
+            # forced_down is no property of the body before 2.11.
+            resp = self.call('PUT', '/os-services/force-down',
+                             dict(compute, forced_down=True),
+                             version=version)
+            self.assertFault(resp, 400, "Additional properties are not "
+                             "allowed ('forced_down' was unexpected)")
+        self.assertFalse(self.services(version='2.11')[0]['forced_down'])
+
+    def test_an_unknown_action_up_to_2_52(self):
+        body = {'host': 'compute1', 'binary': 'nova-compute',
+                'forced_down': True}
+        for version in ('2.11', '2.52'):
+            resp = self.call('PUT', '/os-services/unknown', body,
+                             version=version)
+            self.assertFault(resp, 404, 'Unknown action')
+        resp = self.call('PUT', '/os-services/unknown', dict(
+            body, status='disabled'), version='2.52')
+        self.assertFault(resp, 400, "Additional properties are not allowed "
+                         "('status' was unexpected)")
+
+    def test_an_unknown_name_at_2_53_is_no_uuid(self):
+        resp = self.call('PUT', '/os-services/unknown',
+                         {'status': 'disabled'}, version='2.53')
+        self.assertFault(resp, 400, 'Invalid uuid unknown')
+        resp = self.call('PUT', '/os-services/unknown', {
+            'host': 'compute1', 'binary': 'nova-compute'}, version='2.53')
+        self.assertFault(resp, 400, "Additional properties are not allowed "
+                         "('binary', 'host' were unexpected)")
 
     def test_force_down_needs_the_field(self):
         resp = self.call('PUT', '/os-services/force-down', {
