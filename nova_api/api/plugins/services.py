@@ -47,15 +47,13 @@ _BEFORE_2_53 = [
 def _update_schemas(func):
     for schema, low, high in _BEFORE_2_53:
         func = validation.schema(schema, low, high)(func)
-    return validation.response_body_schema(schemas.update_response,
-                                           '2.0', '2.52')(func)
+    return validation.response_body_schema(schemas.update_response)(func)
 
 
-def _unknown_action(req):
-    """Nova's answer, once the body is valid and the caller may update
-    services, for a path that names no action at the request's version."""
-    req.context.can(policies.UPDATE, {})
-    raise exception.UnknownServiceAction()
+# Before 2.53 Nova takes the last segment of PUT /os-services/{id} as the
+# name of an action; these routes' methods, asked for at a version where
+# they are not, leave it to unknown_action.
+_ACTIONS_FROM = {'force_down': '2.11', 'update': '2.53'}
 
 
 class ServicesController(wsgi.Controller):
@@ -109,14 +107,11 @@ class ServicesController(wsgi.Controller):
         return views.status_change(body['host'], body['binary'], True,
                                    reason)
 
-    @wsgi.api_version('2.0', '2.52')
+    @wsgi.api_version('2.11', '2.52')
     @wsgi.expected_errors((400, 403, 404))
     @wsgi.policy(policies.UPDATE)
     @_update_schemas
     def force_down(self, req, body):
-        if not req.is_supported('2.11'):
-            # Nova's force-down action comes with 2.11.
-            _unknown_action(req)
         req.context.can(policies.UPDATE, {})
         if 'forced_down' not in body:
             raise exception.Invalid('Missing forced_down field')
@@ -125,16 +120,28 @@ class ServicesController(wsgi.Controller):
         return views.forced_down_change(body['host'], body['binary'],
                                         forced_down)
 
+    @wsgi.api_version('2.0', '2.52')
     @wsgi.expected_errors((400, 403, 404))
     @wsgi.policy(policies.UPDATE)
     @_update_schemas
-    @validation.schema(schemas.update_v253, '2.53')
-    @validation.response_body_schema(schemas.update_response_v253, '2.53')
+    def unknown_action(self, req, body, service_id=None):
+        """Nova's 404 for a name that is no action at the version, once
+        the body is valid and the caller may update services."""
+        req.context.can(policies.UPDATE, {})
+        raise exception.UnknownServiceAction()
+
+    def method_for(self, name, version):
+        since = _ACTIONS_FROM.get(name)
+        if since is not None and not version.matches(since):
+            return self.unknown_action
+        return super().method_for(name, version)
+
+    @wsgi.api_version('2.53')
+    @wsgi.expected_errors((400, 403, 404))
+    @wsgi.policy(policies.UPDATE)
+    @validation.schema(schemas.update_v253)
+    @validation.response_body_schema(schemas.update_response_v253)
     def update(self, req, service_id, body):
-        if not req.is_supported('2.53'):
-            # Before 2.53 the path names the action, and the named ones
-            # have routes of their own.
-            _unknown_action(req)
         services.check_id(service_id, by_uuid=True)
         req.context.can(policies.UPDATE, {})
         service = services.get_service(req.context, service_id, True)
