@@ -54,6 +54,10 @@ def _update_schemas(func):
 # name of an action; these routes' methods, asked for at a version where
 # they are not, leave it to unknown_action.
 _ACTIONS_FROM = {'force_down': '2.11', 'update': '2.53'}
+# From 2.53 it takes it as a service's uuid, the former actions' names too:
+# these routes' methods leave them to named_update.
+_ACTIONS_UNTIL_2_52 = ('enable', 'disable', 'disable_log_reason',
+                       'force_down')
 
 
 class ServicesController(wsgi.Controller):
@@ -130,10 +134,24 @@ class ServicesController(wsgi.Controller):
         req.context.can(policies.UPDATE, {})
         raise exception.UnknownServiceAction()
 
+    @wsgi.api_version('2.53')
+    @wsgi.expected_errors((400, 403, 404))
+    @wsgi.policy(policies.UPDATE)
+    @validation.schema(schemas.update_v253)
+    @validation.response_body_schema(schemas.update_response_v253)
+    def named_update(self, req, body):
+        """Nova's 400 for PUT /os-services/enable (or another former
+        action's name) from 2.53, once the body is valid: the name is the
+        service id, and no uuid (so check_id always refuses it)."""
+        services.check_id(req.path_info.rsplit('/', 1)[-1], by_uuid=True)
+        raise exception.UnknownServiceAction()
+
     def method_for(self, name, version):
         since = _ACTIONS_FROM.get(name)
         if since is not None and not version.matches(since):
             return self.unknown_action
+        if name in _ACTIONS_UNTIL_2_52 and not version.matches(None, '2.52'):
+            return self.named_update
         return super().method_for(name, version)
 
     @wsgi.api_version('2.53')

@@ -346,9 +346,23 @@ class ServicesTestV21(base.V21, ServicesTestV2):
         self.assertFault(resp, 403, FORBIDDEN % 'update')
 
     def test_the_old_routes_are_gone_at_2_53(self):
+        # The name is taken as the service's id, and checked as one after
+        # the body.
+        for name in ('enable', 'disable', 'disable-log-reason',
+                     'force-down'):
+            resp = self.call('PUT', '/os-services/' + name, {
+                'host': 'compute1', 'binary': 'nova-compute'},
+                version='2.53')
+            self.assertFault(resp, 400, "Additional properties are not "
+                             "allowed ('binary', 'host' were unexpected)")
+            resp = self.call('PUT', '/os-services/' + name,
+                             {'status': 'disabled'}, version='2.53')
+            self.assertFault(resp, 400, 'Invalid uuid ' + name)
         resp = self.call('PUT', '/os-services/disable', {
-            'host': 'compute1', 'binary': 'nova-compute'}, version='2.53')
-        self.assertEqual(404, resp.status, resp)
+            'status': 'disabled'}, version='2.53', persona='member')
+        self.assertFault(resp, 400, 'Invalid uuid disable')
+        self.assertEqual('enabled',
+                         self.services(version='2.53')[0]['status'])
 
     def test_delete_by_uuid_from_2_53(self):
         uuid = self.services(version='2.53')[2]['id']
