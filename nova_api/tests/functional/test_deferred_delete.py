@@ -163,7 +163,8 @@ class DeferredDeleteTestV2(test_servers.ServerHelpers, base.APITestCase):
             'changes-since=2000-01-01T00:00:00Z'))
 
     def test_quota_is_freed_but_not_the_host_nor_the_addresses(self):
-        self.conf.config(hosts=['compute1:nova:1:16384:160'],
+        # Room for one m1.tiny: 1024 MB less the 512 kept for the host.
+        self.conf.config(hosts=['compute1:nova:1:1024:160'],
                          group='simulated')
         server_id = self.create()
         address = self.show(server_id)['addresses']
@@ -171,7 +172,7 @@ class DeferredDeleteTestV2(test_servers.ServerHelpers, base.APITestCase):
         self.delete(server_id)
         self.assertEqual((0, 0, 0), self.usage())
         self.assertEqual(address, self.show(server_id)['addresses'])
-        # The one host's one vcpu is still taken.
+        # The one host's memory is still taken.
         resp = self.post_server()
         self.assertEqual(202, resp.status, resp)
         other = resp.json()['server']['id']
