@@ -349,6 +349,15 @@ class EvacuateTestV2(EvacuateHelpers, base.APITestCase):
             self.assertFault(resp, 400)
         self.assertEqual('compute1', self.state(server_id)[4])
 
+    def test_unknown_properties(self):
+        # /v2 drops what it does not know.
+        server_id = self.create()
+        self.compute1_down()
+        self.evacuate(server_id, {'evacuate': {'onSharedStorage': False,
+                                               'nope': 1}})
+        self.assertEqual('compute2', self.state(server_id)[4])
+
+
 class EvacuateTestV21(base.V21, EvacuateTestV2):
 
     def test_unknown_properties(self):
