@@ -2,7 +2,8 @@
 compute service is down, as Nova's evacuate does.
 
 Nova's order: a host asked for must have a compute service (404) and
-not be the server's (400); the server must be active, stopped or failed
+not be the server's (400, as a server without a host is when none is
+asked for); the server must be active, stopped or failed
 with no task (409); its host's compute service must be down, forced
 down or not reporting (400). The destination is then chosen under the
 scheduling lock, with the capacity the server takes (no overcommit):
@@ -61,8 +62,10 @@ def evacuate(context, server, host=None, force=None, stop=False):
             services.find_compute_service(context, host)
         except exception.HostMappingNotFound:
             raise exception.EvacuateHostNotFound(host=host)
-        if host == server.host:
-            raise exception.CannotEvacuateToSameHost()
+    # Nova compares even when neither is set: a server without a host,
+    # evacuated without one, is refused so too.
+    if host == server.host:
+        raise exception.CannotEvacuateToSameHost()
     # Nova keeps a failed server's evacuation ending active at 2.95.
     ends_stopped = stop and server.vm_state != server_states.ERROR
     action = (server_states.EVACUATE_TO_STOPPED

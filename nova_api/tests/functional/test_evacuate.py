@@ -228,6 +228,15 @@ class EvacuateTestV2(EvacuateHelpers, base.APITestCase):
                                               'host': 'compute1'}},
                      400, "The target host can't be the same one.")
 
+    def test_a_server_without_a_host(self):
+        # Nova compares the host asked for (none) with the server's (none).
+        self.conf.config(group='simulated', hosts=['compute1:nova:1:256:1'])
+        server_id = self.create()
+        self.assertEqual(('ERROR', None), (self.state(server_id)[0],
+                                           self.state(server_id)[4]))
+        self.refused(server_id, EVACUATE, 400,
+                     "The target host can't be the same one.")
+
     def test_the_host_is_checked_before_the_state(self):
         server_id = self.create()
         self.act(server_id, {'pause': None})
