@@ -602,3 +602,24 @@ class LiveMigrationNotInProgress(NotFound):
 class ServiceUnavailable(Conflict):
     # Nova's API answers it with a 409 (a resize from a host that is down).
     msg_fmt = "Service is unavailable at this time."
+
+
+# Evacuate's refusals, as Nova's API answers them.
+class EvacuateHostNotFound(NotFound):
+    msg_fmt = "Compute host %(host)s not found."
+
+
+class CannotEvacuateToSameHost(Invalid):
+    msg_fmt = "The target host can't be the same one."
+
+
+class ComputeServiceInUse(Invalid):
+    msg_fmt = "Compute service of %(host)s is still in use."
+
+
+class EvacuatePasswordOnSharedStorage(Invalid):
+    msg_fmt = "admin password can't be changed on existing disk"
+
+
+class EvacuateForceWithoutHost(Invalid):
+    msg_fmt = "Can't force to a non-provided destination"

@@ -67,7 +67,7 @@ VERSIONS = tuple(Version(*entry) for entry in (
     ('2.13', 'Server groups show "project_id" and "user_id".',
      ('api/schemas/server_groups', 'api/views/server_groups')),
     ('2.14', 'evacuate loses "onSharedStorage" and "adminPass".',
-     _waiting('evacuate, issue 15')),
+     ('api/plugins/evacuate', 'api/schemas/evacuate')),
     ('2.15', 'The "soft-affinity" and "soft-anti-affinity" server group '
              'policies, weighed by the scheduler, never a NoValidHost.',
      ('api/schemas/server_groups', 'compute/server_groups',
@@ -108,7 +108,8 @@ VERSIONS = tuple(Version(*entry) for entry in (
      ('api/microversion',)),
     ('2.28', 'Hypervisors show "cpu_info" as an object.',
      ('api/schemas/hypervisors', 'api/views/hypervisors')),
-    ('2.29', 'evacuate "force".', _waiting('evacuate, issue 15')),
+    ('2.29', 'evacuate "force".',
+     ('api/plugins/evacuate', 'api/schemas/evacuate', 'compute/evacuate')),
     ('2.30', 'os-migrateLive "force".', _waiting('live migration, issue 15')),
     ('2.31', 'os-console-auth-tokens for every console type.',
      ('api/plugins/console_auth_tokens',)),
@@ -220,8 +221,9 @@ VERSIONS = tuple(Version(*entry) for entry in (
     ('2.67', '"volume_type" in block_device_mapping_v2 (checked; boot '
              'from volume: issue 17).',
      ('api/plugins/servers', 'api/schemas/servers')),
+    # evacuate's part (api/schemas/evacuate) is served.
     ('2.68', 'No forced live migration or evacuate.',
-     _waiting('moves, issue 15')),
+     _waiting('live migration, issue 15')),
     ('2.69', 'Minimal servers from unreachable cells (there are none: '
              'servers show whole).', ('api/views/servers',)),
     ('2.70', 'Device tags of attached volumes and interfaces.',
@@ -296,7 +298,7 @@ VERSIONS = tuple(Version(*entry) for entry in (
      _waiting('volume-backed servers, issue 17')),
     ('2.94', 'Hostnames may be FQDNs.', ('api/schemas/servers',)),
     ('2.95', 'Evacuated servers stop at the destination.',
-     _waiting('evacuate, issue 15')),
+     ('api/plugins/evacuate', 'compute/evacuate', 'compute/server_states')),
     ('2.96', 'Servers show "pinned_availability_zone".',
      ('api/schemas/servers', 'api/views/servers', 'compute/server_create')),
     ('2.97', 'Manila shares.', _waiting('shares, no issue yet')),

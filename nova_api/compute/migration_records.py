@@ -10,7 +10,9 @@ resizes (RESIZE_PREP, RESIZE_MIGRATING, then RESIZE_MIGRATED and
 RESIZE_FINISH), finished once it is VERIFY_RESIZE, then confirmed at
 [DEFAULT] resize_confirm_window if it is set; reverting until the revert
 ends, then reverted. A confirm stores confirmed, a move no host could
-take error.
+take error. An evacuation (nova_api.compute.evacuate) stores accepted,
+pre-migrating once its destination has claimed the server, done once the
+server is rebuilt there.
 """
 
 import datetime
@@ -33,6 +35,10 @@ CONFIRMED = 'confirmed'
 REVERTING = 'reverting'
 REVERTED = 'reverted'
 ERROR = 'error'
+# An evacuation's: accepted by the API, pre-migrating once its
+# destination has claimed it, done once the server is rebuilt there.
+ACCEPTED = 'accepted'
+DONE = 'done'
 
 # migration_type
 RESIZE = 'resize'
@@ -76,6 +82,11 @@ def _steps(row, durations):
             steps.append((ends + datetime.timedelta(seconds=confirm_after),
                           CONFIRMED))
         return steps
+    if row.status == ACCEPTED and row.migration_type == EVACUATION:
+        ends = server_states.task_duration(server_states.EVACUATING,
+                                           durations)
+        # The destination claims the server before it rebuilds it.
+        return [(ends / 3, PRE_MIGRATING), (ends, DONE)]
     if row.status == REVERTING:
         return [(server_states.task_duration(
             server_states.RESIZE_REVERTING, durations), REVERTED)]

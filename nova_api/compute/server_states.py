@@ -77,6 +77,16 @@ RESIZE_MIGRATING = 'resize_migrating'
 RESIZE_MIGRATED = 'resize_migrated'
 RESIZE_FINISH = 'resize_finish'
 RESIZE_REVERTING = 'resize_reverting'
+# An evacuation rebuilds the server on another host: it shows
+# rebuilding, rebuild_block_device_mapping, then rebuild_spawning (and
+# powering-off before it ends stopped), as Nova's conductor and the
+# destination compute move it through them. What is stored is one of
+# two internal names (never shown: a stage at the start replaces it),
+# telling the vm_state the evacuation ends in.
+REBUILD_BLOCK_DEVICE_MAPPING = 'rebuild_block_device_mapping'
+REBUILD_SPAWNING = 'rebuild_spawning'
+EVACUATING = 'evacuating'
+EVACUATING_TO_STOPPED = 'evacuating_to_stopped'
 
 # power_states (Nova's PAUSED and SUSPENDED take a prefix here: the
 # vm_states have those names)
@@ -108,6 +118,10 @@ _STATUS_BY_VM_AND_TASK_STATE = {
     (ACTIVE, REBOOTING_HARD): 'HARD_REBOOT',
     (ACTIVE, REBUILDING): 'REBUILD',
     (STOPPED, REBUILDING): 'REBUILD',
+    **{(vm_state, task_state): 'REBUILD'
+       for vm_state in (ACTIVE, STOPPED, ERROR)
+       for task_state in (REBUILDING, REBUILD_BLOCK_DEVICE_MAPPING,
+                          REBUILD_SPAWNING)},
     (ACTIVE, UPDATING_PASSWORD): 'PASSWORD',
     (RESIZED, RESIZE_REVERTING): 'REVERT_RESIZE',
     **{(vm_state, task_state): 'RESIZE'
@@ -205,6 +219,9 @@ TASK_OUTCOMES = {
     # Back on the source host in the vm_state the resize started from
     # (a stopped server stays stopped, as in Nova).
     RESIZE_REVERTING: _TaskOutcome(KEEP_VM_STATE, 'revert_resize'),
+    # A failed server is evacuated to an active one, as in Nova.
+    EVACUATING: _TaskOutcome(ACTIVE, 'evacuate'),
+    EVACUATING_TO_STOPPED: _TaskOutcome(STOPPED, 'evacuate'),
 }
 
 # The task states a snapshot task shows after the stored one, each for
@@ -219,6 +236,18 @@ _SNAPSHOT_STEPS = {
 # status stays the vm_state's (an ACTIVE server is ACTIVE).
 _RESIZE_STEPS = {
     RESIZE_PREP: (RESIZE_MIGRATING, RESIZE_MIGRATED, RESIZE_FINISH),
+}
+# (vm_state, task_state) an evacuation shows from its start, each for an
+# equal share of its duration; one that ends stopped is spawned active
+# and powered off, as Nova's destination compute does.
+_EVACUATION_STEPS = {
+    EVACUATING: ((KEEP_VM_STATE, REBUILDING),
+                 (KEEP_VM_STATE, REBUILD_BLOCK_DEVICE_MAPPING),
+                 (KEEP_VM_STATE, REBUILD_SPAWNING)),
+    EVACUATING_TO_STOPPED: ((KEEP_VM_STATE, REBUILDING),
+                            (KEEP_VM_STATE, REBUILD_BLOCK_DEVICE_MAPPING),
+                            (KEEP_VM_STATE, REBUILD_SPAWNING),
+                            (ACTIVE, POWERING_OFF)),
 }
 SNAPSHOT_TASK_STATES = (IMAGE_SNAPSHOT_PENDING, IMAGE_SNAPSHOT, IMAGE_BACKUP,
                         IMAGE_PENDING_UPLOAD, IMAGE_UPLOADING)
@@ -310,6 +339,10 @@ def task_stages(task_state, durations: Mapping[str, float]):
         # The revert is stored over the vm_state it returns to; until it
         # ends, the server shows resized.
         stages = (Stage(datetime.timedelta(), RESIZED, RESIZE_REVERTING),)
+    evacuation = _EVACUATION_STEPS.get(task_state, ())
+    stages += tuple(
+        Stage(ends * number / len(evacuation), vm_state, step)
+        for number, (vm_state, step) in enumerate(evacuation))
     stages += tuple(
         Stage(ends * number / (len(steps) + 1), KEEP_VM_STATE, step)
         for number, step in enumerate(steps, start=1))
@@ -406,6 +439,15 @@ def changed_at(stored: StoredState, durations: Mapping[str, float],
     return _stage_at(stored, durations, now)[1]
 
 
+def _evacuation_spawned_after(task_state, durations):
+    """When an evacuation's spawn ends, from its start; None for another
+    task."""
+    steps = _EVACUATION_STEPS.get(task_state)
+    if steps is None:
+        return None
+    return task_duration(task_state, durations) * 3 / len(steps)
+
+
 def current_state(stored: StoredState, durations: Mapping[str, float],
                   now: datetime.datetime) -> ServerState:
     """The server's state at `now`: the stored one while its task runs
@@ -436,6 +478,11 @@ def current_state(stored: StoredState, durations: Mapping[str, float],
             (stored.task_state == SPAWNING and launched_at is None)):
         # A rebuilt server was launched again when the rebuild ended.
         launched_at = stored.task_started_at + stage.after
+    spawned = _evacuation_spawned_after(stored.task_state, durations)
+    if stage is not None and spawned is not None and _at >= (
+            stored.task_started_at + spawned):
+        # An evacuated server was launched on its new host once spawned.
+        launched_at = stored.task_started_at + spawned
     host = stored.host
     if (vm_state, task_state) in HOSTLESS_STATES:
         host = None
@@ -628,6 +675,20 @@ REVERT_RESIZE = Action(
     allowed_task_states=frozenset({None}),
     must_have_launched=True, must_have_host=False,
     event='compute_revert_resize')
+
+# Nova's evacuate, from a running, stopped or failed server whose host
+# is down; Nova checks no lock (an administrator's action). The
+# evacuation ends active, or stopped (EVACUATE_TO_STOPPED: a stopped
+# server, or from 2.95 an active one).
+_EVACUATE_VM_STATES = frozenset({ACTIVE, STOPPED, ERROR})
+EVACUATE = Action(
+    'evacuate', EVACUATING,
+    allowed_vm_states=_EVACUATE_VM_STATES,
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_rebuild_instance', checks_lock=False)
+EVACUATE_TO_STOPPED = dataclasses.replace(
+    EVACUATE, task_state=EVACUATING_TO_STOPPED)
 
 # Nova's snapshot and backup accept the same vm_states; a backup's 409
 # names 'createBackup', its instance action 'createBackup' too.

@@ -92,6 +92,10 @@ simulated_opts = [
     cfg.FloatOpt('revert_resize_seconds', default=2.0, min=0,
                  help='How long reverting a resize or cold migration '
                       'takes, until the server is back on its old host.'),
+    cfg.FloatOpt('evacuate_seconds', default=4.0, min=0,
+                 help='How long evacuating a server takes: rebuilding it '
+                      'on its new host (and powering it off, if it ends '
+                      'stopped), until it is active or stopped there.'),
 ]
 
 

@@ -776,3 +776,10 @@ def get_project_usage_on_host(context, host, task_rules, now,
     return {project_id: (int(vcpus), int(memory_mb), int(disk_gb))
             for project_id, vcpus, memory_mb, disk_gb in
             context.connection.execute(statement, {'host': host})}
+
+
+@api.context_manager.writer
+def add_fault(context, server_id, fault):
+    """Record why an existing server went to ERROR (`fault`: ServerFault
+    columns): a move no host could take."""
+    context.session.add(ServerFault(server_id=server_id, **fault))

@@ -13,6 +13,7 @@ from nova_api.policies import crash_dump
 from nova_api.policies import create_backup
 from nova_api.policies import create_image
 from nova_api.policies import deferred_delete
+from nova_api.policies import evacuate
 from nova_api.policies import flavor_access
 from nova_api.policies import flavor_extra_specs
 from nova_api.policies import flavors
@@ -67,6 +68,7 @@ def list_rules():
         suspend_server.list_rules(),
         shelve.list_rules(),
         migrate_server.list_rules(),
+        evacuate.list_rules(),
         migrations.list_rules(),
         rescue.list_rules(),
         admin_password.list_rules(),

@@ -28,7 +28,9 @@ from nova_api.api import microversion
 from nova_api.compute import hypervisors
 from nova_api.compute import services
 from nova_api.tests.fixtures import api_samples
+from nova_api.tests.fixtures import compute_driver
 from nova_api.tests.functional import base
+from nova_api.tests.functional import test_server_resize
 
 get = api_samples.get
 send = api_samples.send
@@ -330,6 +332,29 @@ SERVED = {
                         'v2.80/live-migrate-server.json',
                         'v2.80/migrations-get.json',
                         'v2.80/migrations-index.json')}),
+    # Two servers on compute1, whose service is down; the one named
+    # {server_id} goes where the scheduler says, the other to compute2.
+    'os-evacuate': Resource(
+        prepare=('evacuable_servers',),
+        calls={
+            'server-evacuate-find-host-resp.json': send(
+                'POST', '/servers/{server_id}/action',
+                'server-evacuate-find-host-req.json', status=200),
+            'server-evacuate-resp.json': send(
+                'POST', '/servers/{first_server_id}/action',
+                'server-evacuate-req.json', status=200,
+                sets={'evacuate.host': 'compute2'}),
+            'server-evacuate-find-host-req.json': send(
+                'POST', '/servers/{server_id}/action', status=200),
+            'server-evacuate-req.json': send(
+                'POST', '/servers/{first_server_id}/action', status=200,
+                sets={'evacuate.host': 'compute2'}),
+        },
+        # The base folder's requests are sent with its responses.
+        not_served={'v2.1/server-evacuate-find-host-req.json': 'sent for '
+                    'server-evacuate-find-host-resp.json',
+                    'v2.1/server-evacuate-req.json': 'sent for '
+                    'server-evacuate-resp.json'}),
     'os-migrations': Resource(
         prepare=('migrations',),
         calls={
@@ -838,7 +863,7 @@ SERVED = {
 # The resources nova_api does not serve yet, with the issue bringing them.
 _WAITING = {
     'hosts and moves, issue 15': (
-        'os-baremetal-nodes', 'os-evacuate'),
+        'os-baremetal-nodes',),
     'the network service, issue 16': (
         'os-attach-interfaces', 'os-floating-ip-pools', 'os-floating-ips',
         'os-multinic', 'os-networks', 'os-networks-associate',
@@ -1083,6 +1108,16 @@ class APISamplesTestV2(base.APITestCase):
                         version='2.59')
         self.assertEqual(200, resp.status, resp)
         self.state['migration_uuid'] = resp.json()['migrations'][0]['uuid']
+
+    def prepare_evacuable_servers(self, persona, version):
+        """Two servers on HOST (first_server_id, server_id), whose compute
+        service then stops reporting."""
+        for key in ('first_server_id', 'server_id'):
+            self.state[key] = self.create('/servers', {'server': {
+                'name': key, 'imageRef': CIRROS, 'flavorRef': '1',
+                'availability_zone': 'nova:' + HOST}}, persona)['server']['id']
+        self.useFixture(compute_driver.ComputeDriver(
+            test_server_resize.Compute1DownDriver()))
 
     def prepare_soft_deleted_server(self, persona, version):
         """A server deleted with [DEFAULT] reclaim_instance_interval set:

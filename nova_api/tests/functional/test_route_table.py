@@ -144,7 +144,8 @@ WALK_SERVERS = (MEMBER_SERVER, STOPPED_SERVER, WALK_SERVER, LOCK_SERVER,
 WALK_TASKS = ('build', 'reboot', 'stop', 'start', 'pause', 'unpause',
               'suspend', 'resume', 'shelve', 'shelve_offload', 'unshelve',
               'rescue', 'unrescue', 'change_password', 'rebuild',
-              'snapshot', 'soft_delete', 'restore', 'resize', 'revert_resize')
+              'snapshot', 'soft_delete', 'restore', 'resize', 'revert_resize',
+              'evacuate')
 # What the walk does to its servers before it starts.
 SETUP_ACTIONS = ((STOPPED_SERVER, 'os-stop'), (SUSPEND_SERVER, 'suspend'),
                  (SHELVED_SERVER, 'shelve'))
@@ -387,6 +388,12 @@ REQUESTS = {
         '/servers/{%s}/action' % RESIZED_SERVER, {'confirmResize': None}),
     ('POST', '/servers/{id}/action {migrate}'): Call(
         _MEMBER_SERVER + '/action', {'migrate': None}),
+    # Refused to a member before its host's service is looked at; an
+    # administrator's (test_written_samples) finds the host forced down.
+    ('POST', '/servers/{id}/action {evacuate}'): (
+        Call(_MEMBER_SERVER + '/action',
+             {'evacuate': {'onSharedStorage': False}}, ('2.0', '2.13')),
+        Call(_MEMBER_SERVER + '/action', {'evacuate': {}}, ('2.14', None))),
     ('GET', '/os-migrations'): Call('/os-migrations'),
     ('GET', '/servers/{server_id}/migrations'): Call(
         _MEMBER_SERVER + '/migrations'),

@@ -18,13 +18,11 @@ _MIGRATION = _SERVER + '/migrations/1'
 # Waiting version -> (method, path, body) of a request its change touches.
 # An action path answers 400 for the action; any other path a plain 404.
 REQUESTS = {
-    '2.14': ('POST', _ACTION, {'evacuate': {}}),
     '2.20': ('GET', _SERVER + '/os-volume_attachments', None),
     '2.22': ('POST', _MIGRATION + '/action', {'force_complete': None}),
     '2.24': ('DELETE', _MIGRATION, None),
     '2.25': ('POST', _ACTION, {'os-migrateLive': {
         'host': None, 'block_migration': 'auto'}}),
-    '2.29': ('POST', _ACTION, {'evacuate': {'force': False}}),
     '2.30': ('POST', _ACTION, {'os-migrateLive': {
         'host': None, 'block_migration': 'auto', 'force': False}}),
     '2.34': ('POST', _ACTION, {'os-migrateLive': {
@@ -35,7 +33,8 @@ REQUESTS = {
     '2.60': ('POST', _SERVER + '/os-volume_attachments', {
         'volumeAttachment': {'volumeId': 'volume'}}),
     '2.65': ('DELETE', _MIGRATION, None),
-    '2.68': ('POST', _ACTION, {'evacuate': {}}),
+    '2.68': ('POST', _ACTION, {'os-migrateLive': {
+        'host': None, 'block_migration': 'auto'}}),
     '2.70': ('GET', _SERVER + '/os-interface', None),
     '2.79': ('POST', _SERVER + '/os-volume_attachments', {
         'volumeAttachment': {'volumeId': 'volume',
@@ -49,7 +48,6 @@ REQUESTS = {
     '2.89': ('GET', _SERVER + '/os-volume_attachments', None),
     # Rebuilding a volume-backed server: volumes are issue 17's.
     '2.93': ('GET', _SERVER + '/os-volume_attachments', None),
-    '2.95': ('POST', _ACTION, {'evacuate': {}}),
     '2.97': ('GET', _SERVER + '/shares', None),
     '2.101': ('POST', _SERVER + '/os-volume_attachments', {
         'volumeAttachment': {'volumeId': 'volume'}}),
