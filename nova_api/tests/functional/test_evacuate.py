@@ -313,10 +313,11 @@ class EvacuateTestV2(EvacuateHelpers, base.APITestCase):
                          (migration['status'], migration['dest_compute']))
 
     def test_capacity_is_taken_on_the_new_host(self):
-        # compute2 has room for one m1.tiny: the second evacuation finds
-        # no host (no overcommit).
+        # compute2 has room for one m1.tiny (512 MB once the default 512
+        # MB are reserved): the second evacuation finds no host (no
+        # overcommit).
         self.conf.config(group='simulated', hosts=[
-            'compute1:nova:8:16384:160', 'compute2:nova:1:512:1'])
+            'compute1:nova:8:16384:160', 'compute2:nova:1:1024:1'])
         first, second = self.create(), self.create()
         self.compute1_down()
         self.evacuate(first)

@@ -30,7 +30,9 @@ class EvacuateRaceTest(base.DatabaseTestCase):
         self.conf = self.useFixture(config_fixture.Config(conf.CONF))
         self.conf.config(group='quota', instances=-1, cores=-1, ram=-1)
         # h1 takes the servers made first; h2 has room for exactly three
-        # m1.tiny (1 vcpu each). The evacuations never end.
+        # m1.tiny (1 vcpu each, no cpu overcommit, nothing reserved). The
+        # evacuations never end.
+        self.conf.config(cpu_allocation_ratio=1.0, reserved_host_memory_mb=0)
         self.conf.config(group='simulated', build_seconds=0,
                          evacuate_seconds=3600,
                          hosts=['h1:nova:6:16384:160', 'h2:nova:3:6144:60'])
