@@ -10,7 +10,9 @@ resizes (RESIZE_PREP, RESIZE_MIGRATING, then RESIZE_MIGRATED and
 RESIZE_FINISH), finished once it is VERIFY_RESIZE, then confirmed at
 [DEFAULT] resize_confirm_window if it is set; reverting until the revert
 ends, then reverted. A confirm stores confirmed, a move no host could
-take error.
+take error. A live migration (nova_api.compute.live_migration) stores
+queued and is completed when its server's migrating task ends; forcing
+it stores completed, aborting it cancelled.
 """
 
 import datetime
@@ -33,6 +35,14 @@ CONFIRMED = 'confirmed'
 REVERTING = 'reverting'
 REVERTED = 'reverted'
 ERROR = 'error'
+# A live migration's statuses (Nova's): queued, preparing and running in
+# quarters of [simulated] live_migration_seconds, then completed;
+# cancelled once aborted.
+QUEUED = 'queued'
+PREPARING = 'preparing'
+RUNNING = 'running'
+COMPLETED = 'completed'
+CANCELLED = 'cancelled'
 
 # migration_type
 RESIZE = 'resize'
@@ -40,15 +50,16 @@ MIGRATION = 'migration'
 LIVE_MIGRATION = 'live-migration'
 EVACUATION = 'evacuation'
 
-# A live migration's statuses while it runs (none runs yet).
-LIVE_MIGRATION_IN_PROGRESS = ('queued', 'preparing', 'running',
-                              POST_MIGRATING)
+# A live migration's statuses while it runs.
+LIVE_MIGRATION_IN_PROGRESS = (QUEUED, PREPARING, RUNNING, POST_MIGRATING)
 
 # The stored statuses a record moves on from by itself.
-_MOVING = (PRE_MIGRATING, REVERTING)
+_MOVING = (PRE_MIGRATING, REVERTING, QUEUED)
 # While a record is in one of these, the source host keeps the server's
-# old flavor (Nova keeps the source allocation until the confirm).
-_HOLDS_SOURCE = (PRE_MIGRATING, MIGRATING, POST_MIGRATING, FINISHED)
+# old flavor (Nova keeps the source allocation until the confirm, and
+# until a live migration ends).
+_HOLDS_SOURCE = (PRE_MIGRATING, MIGRATING, POST_MIGRATING, FINISHED,
+                 QUEUED, PREPARING, RUNNING)
 
 
 class Migration(typing.NamedTuple):
@@ -79,6 +90,11 @@ def _steps(row, durations):
     if row.status == REVERTING:
         return [(server_states.task_duration(
             server_states.RESIZE_REVERTING, durations), REVERTED)]
+    if row.status == QUEUED:
+        ends = server_states.task_duration(server_states.MIGRATING,
+                                           durations)
+        return [(ends / 4, PREPARING), (ends / 2, RUNNING),
+                (ends, COMPLETED)]
     return []
 
 

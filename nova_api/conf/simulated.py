@@ -92,6 +92,12 @@ simulated_opts = [
     cfg.FloatOpt('revert_resize_seconds', default=2.0, min=0,
                  help='How long reverting a resize or cold migration '
                       'takes, until the server is back on its old host.'),
+    cfg.FloatOpt('live_migration_seconds', default=4.0, min=0,
+                 help='How long a live migration (os-migrateLive) takes, '
+                      'until the server is on its new host: its migration '
+                      'record is queued for the first quarter, preparing '
+                      'for the second, then running until it is '
+                      'completed.'),
 ]
 
 

@@ -143,7 +143,8 @@ class SimulatedDriverTest(testtools.TestCase):
                          change_password_seconds=0.5, rebuild_seconds=6,
                          snapshot_seconds=6, soft_delete_seconds=6,
                          restore_seconds=0.25, resize_seconds=4,
-                         revert_resize_seconds=1.5, group='simulated')
+                         revert_resize_seconds=1.5,
+                         live_migration_seconds=8, group='simulated')
         driver_ = simulated.SimulatedDriver()
         self.assertEqual({'build': 7.5, 'reboot': 1, 'stop': 0, 'start': 4,
                           'pause': 0.5, 'unpause': 1.5, 'suspend': 3,
@@ -151,7 +152,8 @@ class SimulatedDriverTest(testtools.TestCase):
                           'unshelve': 5, 'rescue': 3, 'unrescue': 2,
                           'change_password': 0.5, 'rebuild': 6,
                           'snapshot': 6, 'soft_delete': 6, 'restore': 0.25,
-                          'resize': 4, 'revert_resize': 1.5},
+                          'resize': 4, 'revert_resize': 1.5,
+                          'live_migration': 8},
                          {task: driver_.task_seconds(task)
                           for task in driver.TASKS})
         # A task no driver knows (resize was one until it was served).
