@@ -144,7 +144,8 @@ WALK_SERVERS = (MEMBER_SERVER, STOPPED_SERVER, WALK_SERVER, LOCK_SERVER,
 WALK_TASKS = ('build', 'reboot', 'stop', 'start', 'pause', 'unpause',
               'suspend', 'resume', 'shelve', 'shelve_offload', 'unshelve',
               'rescue', 'unrescue', 'change_password', 'rebuild',
-              'snapshot', 'soft_delete', 'restore', 'resize', 'revert_resize')
+              'snapshot', 'soft_delete', 'restore', 'resize', 'revert_resize',
+              'live_migration')
 # What the walk does to its servers before it starts.
 SETUP_ACTIONS = ((STOPPED_SERVER, 'os-stop'), (SUSPEND_SERVER, 'suspend'),
                  (SHELVED_SERVER, 'shelve'))
@@ -387,6 +388,19 @@ REQUESTS = {
         '/servers/{%s}/action' % RESIZED_SERVER, {'confirmResize': None}),
     ('POST', '/servers/{id}/action {migrate}'): Call(
         _MEMBER_SERVER + '/action', {'migrate': None}),
+    # The version's new server: the member's is resized (migrate) by
+    # then.
+    ('POST', '/servers/{id}/action {os-migrateLive}'): (
+        Call('/servers/{%s}/action' % WALK_SERVER, {'os-migrateLive': {
+            'host': None, 'block_migration': False,
+            'disk_over_commit': False}}, (None, '2.24')),
+        Call('/servers/{%s}/action' % WALK_SERVER, {'os-migrateLive': {
+            'host': None, 'block_migration': 'auto'}}, ('2.25', None))),
+    ('POST', '/servers/{server_id}/migrations/{migration_id}/action '
+             '{force_complete}'): Call(
+        _MEMBER_SERVER + '/migrations/1/action', {'force_complete': None}),
+    ('DELETE', '/servers/{server_id}/migrations/{migration_id}'): Call(
+        _MEMBER_SERVER + '/migrations/1'),
     ('GET', '/os-migrations'): Call('/os-migrations'),
     ('GET', '/servers/{server_id}/migrations'): Call(
         _MEMBER_SERVER + '/migrations'),
