@@ -11,6 +11,8 @@ from nova_api.compute import servers
 from nova_api.db import api as db_api
 from nova_api.tests.unit.compute import test_server_resize_races as races
 
+SERVERS = races.SERVERS
+
 
 class LiveMigrationRaceTest(races.ServerResizeRaceTest):
 
