@@ -113,11 +113,17 @@ def force_complete(context, server, migration_id):
         raise exception.InvalidMigrationState(
             migration_id=migration_id, instance_uuid=server.uuid,
             state=migration.status, method='force complete')
+    now = timeutils.utcnow()
+    ending = []
+    if now < migration.created_at + _quarter() * 3:
+        # Not at its end yet: the destination finishes it now.
+        ending = [instance_actions.PlannedEvent(
+            'compute_post_live_migration_at_destination',
+            migration.dest_compute)]
     with db_api.context_manager.writer.using(context):
-        _end_task(context, server, action, migration, {})
+        _end_task(context, server, action, migration, {}, ending)
         migrations_db.update(context, migration.id, {
-            'status': migration_records.COMPLETED,
-            'updated_at': timeutils.utcnow()})
+            'status': migration_records.COMPLETED, 'updated_at': now})
 
 
 def abort(context, server, migration_id, in_queue=False):
@@ -138,11 +144,18 @@ def abort(context, server, migration_id, in_queue=False):
     zones = {known.name: known.availability_zone
              for known in services.registered_hosts(context)}
     source = migration.source_compute
+    # A queued migration is dropped from the source's queue; one that
+    # has begun is rolled back on the destination too.
+    ending = [] if migration.status == migration_records.QUEUED else [
+        instance_actions.PlannedEvent(
+            'compute_rollback_live_migration_at_destination',
+            migration.dest_compute)]
     with db_api.context_manager.writer.using(context):
         _end_task(context, server, action, migration, {
             'host': source,
             'availability_zone': zones.get(source,
-                                           server.availability_zone)})
+                                           server.availability_zone)},
+            ending)
         migrations_db.update(context, migration.id, {
             'status': migration_records.CANCELLED,
             'updated_at': timeutils.utcnow()})
@@ -164,12 +177,15 @@ def _migration_to_change(context, server, action, migration_id, not_found):
                                      timeutils.utcnow())
 
 
-def _end_task(context, server, action, migration, changes):
-    """Record `action` (its one event, on the source host) and end the
+def _end_task(context, server, action, migration, changes, ending):
+    """Record `action` (its one event, on the source host), end the
+    live migration's action now with the events `ending`, and end the
     server's migrating task now, with `changes`."""
     servers.begin_action(context, server, action, events=[
         instance_actions.PlannedEvent(action.event,
                                       migration.source_compute)])
+    instance_actions.end(context, server,
+                         server_states.LIVE_MIGRATE.instance_action, ending)
     if not servers_db.update_state(context, server.row, dict(
             changes, vm_state=server.row.vm_state, task_state=None,
             task_started_at=None)):
@@ -241,8 +257,7 @@ def _events(conductor_event, source, dest):
     record them, over the quarters of its duration: the checks while it
     is queued, the preparation on the destination, then the running
     migration and its end on the destination."""
-    quarter = server_states.task_duration(server_states.MIGRATING,
-                                          backend.task_durations()) / 4
+    quarter = _quarter()
     event = instance_actions.PlannedEvent
     return [
         event(conductor_event, instance_actions.control_host(_CONDUCTOR),
@@ -255,6 +270,12 @@ def _events(conductor_event, source, dest):
         event('compute_post_live_migration_at_destination', dest, quarter,
               delay=quarter * 3),
     ]
+
+
+def _quarter():
+    """A quarter of a live migration's duration, as a timedelta."""
+    return server_states.task_duration(server_states.MIGRATING,
+                                       backend.task_durations()) / 4
 
 
 def _record_refusal(context, server, conductor_event, refusal):

@@ -131,6 +131,19 @@ class ServerMigrationsTestV21(test_live_migration.LiveMigrationHelpers,
                          self.events(self.server_id,
                                      'live_migration_force_complete',
                                      version='2.62'))
+        # The live migration's own events end now, the destination's
+        # last one with them.
+        self.assertEqual([
+            ('compute_check_can_live_migrate_destination', 'Success',
+             'compute2'),
+            ('compute_check_can_live_migrate_source', 'Success',
+             'compute1'),
+            ('compute_live_migration', 'Success', 'compute1'),
+            ('compute_post_live_migration_at_destination', 'Success',
+             'compute2'),
+            ('compute_pre_live_migration', 'Success', 'compute2'),
+            ('conductor_live_migrate_instance', 'Success', 'conductor'),
+        ], self.events(self.server_id, version='2.62'))
         # It stays completed when the migration's time is up.
         timeutils.advance_time_seconds(60)
         self.assertEqual('completed', self.migrations()[0]['status'])
@@ -200,6 +213,18 @@ class ServerMigrationsTestV21(test_live_migration.LiveMigrationHelpers,
                            'compute1')],
                          self.events(self.server_id, 'live_migration_cancel',
                                      version='2.62'))
+        # Rolled back on the destination; it never finishes there.
+        self.assertEqual([
+            ('compute_check_can_live_migrate_destination', 'Success',
+             'compute2'),
+            ('compute_check_can_live_migrate_source', 'Success',
+             'compute1'),
+            ('compute_live_migration', 'Success', 'compute1'),
+            ('compute_pre_live_migration', 'Success', 'compute2'),
+            ('compute_rollback_live_migration_at_destination', 'Success',
+             'compute2'),
+            ('conductor_live_migrate_instance', 'Success', 'conductor'),
+        ], self.events(self.server_id, version='2.62'))
         timeutils.advance_time_seconds(60)
         self.assertEqual(('cancelled', 'compute1'), (
             self.migrations()[0]['status'], self.state(self.server_id)[4]))
@@ -220,6 +245,18 @@ class ServerMigrationsTestV21(test_live_migration.LiveMigrationHelpers,
         self.assertEqual(202, resp.status, resp)
         self.assertEqual('cancelled', self.migrations()[0]['status'])
         self.assertEqual('compute1', self.state(self.server_id)[4])
+
+    def test_abort_a_queued_one_drops_it(self):
+        resp = self.abort(version='2.65')
+        self.assertEqual(202, resp.status, resp)
+        self.assertEqual(('ACTIVE', 'compute1'), (
+            self.state(self.server_id)[0], self.state(self.server_id)[4]))
+        # Only the checks had run, and end now.
+        self.assertEqual([
+            ('compute_check_can_live_migrate_destination', 'Success'),
+            ('compute_check_can_live_migrate_source', 'Success'),
+            ('conductor_live_migrate_instance', 'Success'),
+        ], self.events(self.server_id))
 
     def test_abort_an_unknown_migration(self):
         self.running()
