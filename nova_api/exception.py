@@ -623,3 +623,38 @@ class EvacuatePasswordOnSharedStorage(Invalid):
 
 class EvacuateForceWithoutHost(Invalid):
     msg_fmt = "Can't force to a non-provided destination"
+# Live migration (os-migrateLive) and its server migrations. Nova's API
+# answers the conductor's refusals with a 400 (before 2.34, which makes
+# them a failed migration instead).
+class UnableToMigrateToSelf(Invalid):
+    msg_fmt = ("Unable to migrate instance (%(instance_id)s) to current "
+               "host (%(host)s).")
+
+
+class MigrationPreCheckError(Invalid):
+    msg_fmt = "Migration pre-check error: %(reason)s"
+
+
+class NoValidHost(Invalid):
+    msg_fmt = "No valid host was found. %(reason)s"
+
+
+class ForcedLiveMigrationWithoutHost(Invalid):
+    msg_fmt = "Can't force to a non-provided destination"
+
+
+class InvalidMigrationState(Invalid):
+    msg_fmt = ("Migration %(migration_id)s state of instance "
+               "%(instance_uuid)s is %(state)s. Cannot %(method)s while the "
+               "migration is in this state.")
+
+
+class MigrationNotFoundForInstance(NotFound):
+    msg_fmt = ("Migration %(migration_id)s not found for instance "
+               "%(instance_id)s")
+
+
+class MigrationToForceNotFound(Invalid):
+    # Nova's force_complete answers MigrationNotFoundForInstance with a
+    # 400, its abort with a 404.
+    msg_fmt = MigrationNotFoundForInstance.msg_fmt

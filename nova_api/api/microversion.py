@@ -88,16 +88,21 @@ VERSIONS = tuple(Version(*entry) for entry in (
      _waiting('volume attachments, issue 17')),
     ('2.21', 'os-instance-actions shows deleted servers.',
      ('api/plugins/instance_actions', 'compute/servers', 'db/servers')),
-    ('2.22', 'Server migrations and force_complete.',
-     _waiting('server migrations, issue 15')),
+    ('2.22', 'Force a live migration in progress to complete '
+             '(force_complete).',
+     ('api/plugins/server_migrations', 'api/schemas/server_migrations',
+      'compute/live_migration')),
     ('2.23', 'Server migrations list and show (live migrations in '
              'progress); os-migrations "migration_type".',
      ('api/plugins/server_migrations', 'api/schemas/server_migrations',
       'api/views/server_migrations', 'api/plugins/migrations',
       'api/schemas/migrations', 'api/views/migrations')),
-    ('2.24', 'Cancel a live migration.', _waiting('migrations, issue 15')),
-    ('2.25', 'os-migrateLive "block_migration": "auto".',
-     _waiting('live migration, issue 15')),
+    ('2.24', 'Abort a running live migration (DELETE '
+             '/servers/{id}/migrations/{migration_id}).',
+     ('api/plugins/server_migrations', 'compute/live_migration')),
+    ('2.25', 'os-migrateLive "block_migration" may be "auto"; no '
+             '"disk_over_commit".',
+     ('api/schemas/migrate_server',)),
     ('2.26', 'Server tags: /servers/{id}/tags, the "tags" of a server and '
              'the tags list filters.',
      ('api/plugins/server_tags', 'api/schemas/server_tags',
@@ -110,7 +115,10 @@ VERSIONS = tuple(Version(*entry) for entry in (
      ('api/schemas/hypervisors', 'api/views/hypervisors')),
     ('2.29', 'evacuate "force".',
      ('api/plugins/evacuate', 'api/schemas/evacuate', 'compute/evacuate')),
-    ('2.30', 'os-migrateLive "force".', _waiting('live migration, issue 15')),
+    ('2.30', 'os-migrateLive "force": a named host goes through the '
+             'scheduler unless forced.',
+     ('api/plugins/migrate_server', 'api/schemas/migrate_server',
+      'compute/live_migration')),
     ('2.31', 'os-console-auth-tokens for every console type.',
      ('api/plugins/console_auth_tokens',)),
     ('2.32', 'A "tag" on requested networks and block devices at create.',
@@ -119,8 +127,9 @@ VERSIONS = tuple(Version(*entry) for entry in (
              'os-hypervisors.',
      ('api/schemas/servers', 'api/plugins/hypervisors',
       'api/schemas/hypervisors', 'compute/hypervisors')),
-    ('2.34', 'Live migration checks run in the background.',
-     _waiting('live migration, issue 15')),
+    ('2.34', 'Live migration checks run in the background: a refusal is '
+             'a failed migration, not a 400.',
+     ('api/plugins/migrate_server', 'compute/live_migration')),
     ('2.35', 'Keypairs paging with "limit" and "marker".',
      ('api/plugins/keypairs', 'api/schemas/keypairs', 'api/views/keypairs',
       'compute/keypairs')),
@@ -212,7 +221,7 @@ VERSIONS = tuple(Version(*entry) for entry in (
       'api/views/server_groups', 'compute/server_groups',
       'db/server_groups')),
     ('2.65', 'Abort queued and preparing live migrations.',
-     _waiting('migrations, issue 15')),
+     ('api/plugins/server_migrations', 'compute/live_migration')),
     ('2.66', 'The "changes-before" filter of the server list, '
              'os-instance-actions and os-migrations.',
      ('api/plugins/servers', 'api/schemas/servers', 'db/servers',
@@ -221,9 +230,8 @@ VERSIONS = tuple(Version(*entry) for entry in (
     ('2.67', '"volume_type" in block_device_mapping_v2 (checked; boot '
              'from volume: issue 17).',
      ('api/plugins/servers', 'api/schemas/servers')),
-    # evacuate's part (api/schemas/evacuate) is served.
-    ('2.68', 'No forced live migration or evacuate.',
-     _waiting('live migration, issue 15')),
+    ('2.68', 'No forced live migration or evacuate ("force" is refused).',
+     ('api/schemas/migrate_server', 'api/schemas/evacuate')),
     ('2.69', 'Minimal servers from unreachable cells (there are none: '
              'servers show whole).', ('api/views/servers',)),
     ('2.70', 'Device tags of attached volumes and interfaces.',

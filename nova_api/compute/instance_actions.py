@@ -74,12 +74,26 @@ def record(context, server, action, events=()):
         'request_id': context.request_id, 'user_id': context.user_id,
         'project_id': context.project_id, 'start_time': now,
         'created_at': now,
-    }, [{
+    }, _event_rows(events, now))
+
+
+def end(context, server, action, events=()):
+    """End the newest `action` (its name) of `server` now, as a task cut
+    short: its planned events not started yet are dropped, the running
+    ones end now, and `events` (PlannedEvents, from now) are added."""
+    now = timeutils.utcnow()
+    actions_db.end_events(context, server.id, action, now,
+                          _event_rows(events, now))
+
+
+def _event_rows(events, now):
+    """The columns of PlannedEvents `events` of an action at `now`."""
+    return [{
         'event': planned.event, 'start_time': now + planned.delay,
         'finish_time': now + planned.delay + planned.duration,
         'result': planned.result, 'host': planned.host,
         'details': planned.details, 'traceback': planned.traceback,
-    } for planned in events])
+    } for planned in events]
 
 
 def control_host(binary, default=None):

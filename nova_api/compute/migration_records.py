@@ -13,6 +13,9 @@ ends, then reverted. A confirm stores confirmed, a move no host could
 take error. An evacuation (nova_api.compute.evacuate) stores accepted,
 pre-migrating once its destination has claimed the server, done once the
 server is rebuilt there.
+take error. A live migration (nova_api.compute.live_migration) stores
+queued and is completed when its server's migrating task ends; forcing
+it stores completed, aborting it cancelled.
 """
 
 import datetime
@@ -39,6 +42,14 @@ ERROR = 'error'
 # destination has claimed it, done once the server is rebuilt there.
 ACCEPTED = 'accepted'
 DONE = 'done'
+# A live migration's statuses (Nova's): queued, preparing and running in
+# quarters of [simulated] live_migration_seconds, then completed;
+# cancelled once aborted.
+QUEUED = 'queued'
+PREPARING = 'preparing'
+RUNNING = 'running'
+COMPLETED = 'completed'
+CANCELLED = 'cancelled'
 
 # migration_type
 RESIZE = 'resize'
@@ -46,15 +57,16 @@ MIGRATION = 'migration'
 LIVE_MIGRATION = 'live-migration'
 EVACUATION = 'evacuation'
 
-# A live migration's statuses while it runs (none runs yet).
-LIVE_MIGRATION_IN_PROGRESS = ('queued', 'preparing', 'running',
-                              POST_MIGRATING)
+# A live migration's statuses while it runs.
+LIVE_MIGRATION_IN_PROGRESS = (QUEUED, PREPARING, RUNNING, POST_MIGRATING)
 
 # The stored statuses a record moves on from by itself.
-_MOVING = (PRE_MIGRATING, REVERTING)
+_MOVING = (PRE_MIGRATING, REVERTING, QUEUED)
 # While a record is in one of these, the source host keeps the server's
-# old flavor (Nova keeps the source allocation until the confirm).
-_HOLDS_SOURCE = (PRE_MIGRATING, MIGRATING, POST_MIGRATING, FINISHED)
+# old flavor (Nova keeps the source allocation until the confirm, and
+# until a live migration ends).
+_HOLDS_SOURCE = (PRE_MIGRATING, MIGRATING, POST_MIGRATING, FINISHED,
+                 QUEUED, PREPARING, RUNNING)
 
 
 class Migration(typing.NamedTuple):
@@ -90,6 +102,11 @@ def _steps(row, durations):
     if row.status == REVERTING:
         return [(server_states.task_duration(
             server_states.RESIZE_REVERTING, durations), REVERTED)]
+    if row.status == QUEUED:
+        ends = server_states.task_duration(server_states.MIGRATING,
+                                           durations)
+        return [(ends / 4, PREPARING), (ends / 2, RUNNING),
+                (ends, COMPLETED)]
     return []
 
 

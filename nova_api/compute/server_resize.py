@@ -48,7 +48,7 @@ def resize(context, server, flavor_id, disk_config=None):
     Nova's checks in its order: the lock and the state (409), the flavor
     (400), the quota for a larger one (403), the image (400)."""
     _check_can_move(context, server, server_states.RESIZE)
-    old = _flavor_of(context, server)
+    old = flavor_of(context, server)
     new = _flavor_by_id(context, flavor_id)
     volume_backed = snapshots.is_volume_backed(server)
     if new['root_gb'] == 0 and old['root_gb'] != 0 and not volume_backed:
@@ -81,7 +81,7 @@ def migrate(context, server, host=None):
             raise exception.CannotMigrateToSameHost()
         if host not in hosts:
             raise exception.ComputeHostNotFound(host=host)
-    flavor = _flavor_of(context, server)
+    flavor = flavor_of(context, server)
     _move(context, server, server_states.MIGRATE, flavor, flavor,
           frozenset({server.host}), host_name=host)
 
@@ -156,7 +156,7 @@ def _finished_migration(context, server, action):
     return migration
 
 
-def _flavor_of(context, server):
+def flavor_of(context, server):
     """The server's flavor, as a migration record stores it."""
     embedded = servers.embedded_flavors(context, [server])[server.uuid]
     flavor = {column: getattr(embedded, column)

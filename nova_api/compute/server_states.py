@@ -87,6 +87,9 @@ REBUILD_BLOCK_DEVICE_MAPPING = 'rebuild_block_device_mapping'
 REBUILD_SPAWNING = 'rebuild_spawning'
 EVACUATING = 'evacuating'
 EVACUATING_TO_STOPPED = 'evacuating_to_stopped'
+# A live migration (os-migrateLive): the server keeps its vm_state
+# (active or paused) and runs on while it moves.
+MIGRATING = 'migrating'
 
 # power_states (Nova's PAUSED and SUSPENDED take a prefix here: the
 # vm_states have those names)
@@ -124,6 +127,8 @@ _STATUS_BY_VM_AND_TASK_STATE = {
                           REBUILD_SPAWNING)},
     (ACTIVE, UPDATING_PASSWORD): 'PASSWORD',
     (RESIZED, RESIZE_REVERTING): 'REVERT_RESIZE',
+    (ACTIVE, MIGRATING): 'MIGRATING',
+    (PAUSED, MIGRATING): 'MIGRATING',
     **{(vm_state, task_state): 'RESIZE'
        for vm_state in (ACTIVE, STOPPED)
        for task_state in (RESIZE_PREP, RESIZE_MIGRATING, RESIZE_MIGRATED,
@@ -222,6 +227,8 @@ TASK_OUTCOMES = {
     # A failed server is evacuated to an active one, as in Nova.
     EVACUATING: _TaskOutcome(ACTIVE, 'evacuate'),
     EVACUATING_TO_STOPPED: _TaskOutcome(STOPPED, 'evacuate'),
+    # Active or paused again, on the new host.
+    MIGRATING: _TaskOutcome(KEEP_VM_STATE, 'live_migration'),
 }
 
 # The task states a snapshot task shows after the stored one, each for
@@ -689,6 +696,29 @@ EVACUATE = Action(
     event='compute_rebuild_instance', checks_lock=False)
 EVACUATE_TO_STOPPED = dataclasses.replace(
     EVACUATE, task_state=EVACUATING_TO_STOPPED)
+# Nova's live migration, of a running or paused server; forcing it to
+# complete (2.22) takes a running one, aborting it (2.24) any state, each
+# while it migrates. Each names its instance action as Nova does.
+LIVE_MIGRATE = Action(
+    'os-migrateLive', MIGRATING,
+    allowed_vm_states=frozenset({ACTIVE, PAUSED}),
+    allowed_task_states=frozenset({None}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_live_migration', recorded_as='live-migration')
+FORCE_COMPLETE_LIVE_MIGRATION = Action(
+    'force_complete', None,
+    allowed_vm_states=frozenset({ACTIVE}),
+    allowed_task_states=frozenset({MIGRATING}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_live_migration_force_complete',
+    recorded_as='live_migration_force_complete')
+ABORT_LIVE_MIGRATION = Action(
+    'abort live migration', None,
+    allowed_vm_states=None,
+    allowed_task_states=frozenset({MIGRATING}),
+    must_have_launched=True, must_have_host=False,
+    event='compute_live_migration_abort',
+    recorded_as='live_migration_cancel')
 
 # Nova's snapshot and backup accept the same vm_states; a backup's 409
 # names 'createBackup', its instance action 'createBackup' too.

@@ -230,6 +230,8 @@ _STATUS_FILTERS = {
     'VERIFY_RESIZE': [(server_states.RESIZED, None)],
     'REVERT_RESIZE': [(server_states.RESIZED,
                        server_states.RESIZE_REVERTING)],
+    'MIGRATING': [(server_states.ACTIVE, server_states.MIGRATING),
+                  (server_states.PAUSED, server_states.MIGRATING)],
 }
 
 

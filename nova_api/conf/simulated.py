@@ -96,6 +96,12 @@ simulated_opts = [
                  help='How long evacuating a server takes: rebuilding it '
                       'on its new host (and powering it off, if it ends '
                       'stopped), until it is active or stopped there.'),
+    cfg.FloatOpt('live_migration_seconds', default=4.0, min=0,
+                 help='How long a live migration (os-migrateLive) takes, '
+                      'until the server is on its new host: its migration '
+                      'record is queued for the first quarter, preparing '
+                      'for the second, then running until it is '
+                      'completed.'),
 ]
 
 

@@ -51,3 +51,27 @@ def get_all(context, server_id):
         events[row.action_id].append(EventRow._make(row))
     return [(ActionRow._make(row), events[row.id]) for row in
             context.connection.execute(_ACTIONS_OF_SERVER, params)]
+
+
+@api.context_manager.writer
+def end_events(context, server_id, action, at, added=()):
+    """Stop the newest action named `action` of server `server_id` at
+    `at`: its events not started by then are dropped, those running end
+    then, and `added` (dicts of their columns but id and action_id) join
+    it. Nothing when the server has no such action."""
+    action_id = context.session.execute(
+        sa.select(_actions.c.id).where(
+            _actions.c.server_id == server_id,
+            _actions.c.action == action).order_by(
+                _actions.c.created_at.desc(),
+                _actions.c.id.desc()).limit(1)).scalar()
+    if action_id is None:
+        return
+    of_action = _events.c.action_id == action_id
+    context.session.execute(_events.delete().where(
+        of_action, _events.c.start_time > at))
+    context.session.execute(_events.update().where(
+        of_action, _events.c.finish_time > at).values(finish_time=at))
+    if added:
+        context.session.execute(_events.insert(), [
+            dict(event, action_id=action_id) for event in added])

@@ -20,6 +20,8 @@ SERVER_MIGRATIONS_ROOT = 'os_compute_api:servers:migrations:%s'
 SERVER_MIGRATIONS_INDEX = SERVER_MIGRATIONS_ROOT % 'index'
 SERVER_MIGRATIONS_INDEX_HOST = SERVER_MIGRATIONS_ROOT % 'index:host'
 SERVER_MIGRATIONS_SHOW = SERVER_MIGRATIONS_ROOT % 'show'
+SERVER_MIGRATIONS_FORCE_COMPLETE = SERVER_MIGRATIONS_ROOT % 'force_complete'
+SERVER_MIGRATIONS_DELETE = SERVER_MIGRATIONS_ROOT % 'delete'
 
 _MIGRATIONS = '/os-migrations'
 _SERVER_MIGRATIONS = '/servers/{server_id}/migrations'
@@ -63,6 +65,13 @@ rules = [
     _rule(SERVER_MIGRATIONS_SHOW, base.ADMIN,
           'Show an in-progress live migration of a server (2.23).', 'GET',
           _SERVER_MIGRATIONS + '/{migration_id}'),
+    _rule(SERVER_MIGRATIONS_FORCE_COMPLETE, base.PROJECT_MANAGER_OR_ADMIN,
+          'Force an in-progress live migration of a server to complete '
+          '(2.22).', 'POST',
+          _SERVER_MIGRATIONS + '/{migration_id}/action (force_complete)'),
+    _rule(SERVER_MIGRATIONS_DELETE, base.PROJECT_MANAGER_OR_ADMIN,
+          'Abort an in-progress live migration of a server (2.24).',
+          'DELETE', _SERVER_MIGRATIONS + '/{migration_id}'),
 ]
 
 

@@ -29,7 +29,8 @@ import ipaddress
 TASKS = ('build', 'reboot', 'stop', 'start', 'pause', 'unpause', 'suspend',
          'resume', 'shelve', 'shelve_offload', 'unshelve', 'rescue',
          'unrescue', 'change_password', 'rebuild', 'snapshot', 'soft_delete',
-         'restore', 'resize', 'revert_resize', 'evacuate')
+         'restore', 'resize', 'revert_resize', 'evacuate',
+         'live_migration')
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""Query and response schemas of /servers/{server_id}/migrations (2.23):
-a server's live migrations in progress.
+"""Request, query and response schemas of /servers/{server_id}/migrations:
+a server's live migrations in progress (2.23), forced to complete (2.22)
+or aborted (2.24).
 
 Unknown query parameters are ignored until 2.102, then refused; 2.59 adds
 each migration's uuid, 2.80 its user_id and project_id.
@@ -12,6 +13,17 @@ index_query = parameter_types.no_query_parameters
 index_query_v2102 = parameter_types.strict_no_query_parameters
 show_query = index_query
 show_query_v2102 = index_query_v2102
+# Nova checks no query of an abort, even from 2.102.
+delete_query = parameter_types.no_query_parameters
+
+force_complete = {
+    'type': 'object',
+    'properties': {'force_complete': {'type': 'null'}},
+    'required': ['force_complete'],
+    'additionalProperties': False,
+}
+force_complete_response = {'type': 'null'}
+delete_response = {'type': 'null'}
 
 _nullable_string = {'type': ['string', 'null']}
 _bytes = {'type': ['integer', 'null'], 'minimum': 1}

@@ -23,6 +23,7 @@ import os
 import uuid
 
 from oslo_utils import strutils
+from oslo_utils import timeutils
 
 from nova_api.api import microversion
 from nova_api.compute import hypervisors
@@ -59,6 +60,9 @@ SAMPLE_VALUES = {
     'new-server-test': '{unique}',
     'fake_tenant': '{other_project_id}',
     'fake': '{user_id}',
+    # The host a live-migration sample names: the one its server is not
+    # on.
+    '01c0cadef72d47e28a672a76060d492c': '{live_host}',
 }
 
 
@@ -300,6 +304,9 @@ SERVED = {
     'os-migrate-server': Resource(
         prepare=('servers',),
         calls={
+            # First: the server is back on compute1 at once.
+            'live-migrate-server.json': send(
+                'POST', '/servers/{server_id}/action', status=202),
             'migrate-server.json': send(
                 'POST', '/servers/{server_id}/action', status=202),
             'v2.56/migrate-server-null.json': send(
@@ -308,30 +315,27 @@ SERVED = {
             'v2.56/migrate-server.json': send(
                 'POST', '/servers/{first_server_id}/action', status=202,
                 sets={'migrate.host': 'compute2'}),
-        },
-        not_served={name: 'live migration, the next slice of issue 15'
-                    for name in (
-                        'live-migrate-server.json',
-                        'v2.25/live-migrate-server.json',
-                        'v2.30/live-migrate-server.json',
-                        'v2.68/live-migrate-server.json')}),
-    # Only live migrations in progress are listed and shown, and none
-    # runs yet.
+        }),
+    # A live migration of server_id runs (prepared); the other server is
+    # the one each folder's live-migrate sample moves.
     'server-migrations': Resource(
-        calls={},
-        not_served={name: 'live migration, the next slice of issue 15'
-                    for name in (
-                        'v2.22/force_complete.json',
-                        'v2.22/live-migrate-server.json',
-                        'v2.23/migrations-get.json',
-                        'v2.23/migrations-index.json',
-                        'v2.24/live-migrate-server.json',
-                        'v2.59/migrations-get.json',
-                        'v2.59/migrations-index.json',
-                        'v2.65/live-migrate-server.json',
-                        'v2.80/live-migrate-server.json',
-                        'v2.80/migrations-get.json',
-                        'v2.80/migrations-index.json')}),
+        prepare=('servers', 'running_live_migration'),
+        leeway=api_samples.Leeway(nullable={
+            '%s.%s_%s_bytes' % (prefix, kind, amount):
+                'the simulated migration reports no progress'
+            for prefix in ('migration', 'migrations[]')
+            for kind in ('memory', 'disk')
+            for amount in ('total', 'processed', 'remaining')}),
+        calls={
+            'migrations-index.json': get('/servers/{server_id}/migrations'),
+            'migrations-get.json': get(
+                '/servers/{server_id}/migrations/{migration_id}'),
+            'live-migrate-server.json': send(
+                'POST', '/servers/{first_server_id}/action', status=202),
+            'v2.22/force_complete.json': send(
+                'POST', '/servers/{server_id}/migrations/{migration_id}'
+                '/action', status=202),
+        }),
     # Two servers on compute1, whose service is down; the one named
     # {server_id} goes where the scheduler says, the other to compute2.
     'os-evacuate': Resource(
@@ -918,7 +922,8 @@ class APISamplesTestV2(base.APITestCase):
                          unrescue_seconds=0, change_password_seconds=0,
                          rebuild_seconds=0, snapshot_seconds=0,
                          soft_delete_seconds=0, restore_seconds=0,
-                         resize_seconds=0, revert_resize_seconds=0)
+                         resize_seconds=0, revert_resize_seconds=0,
+                         live_migration_seconds=0)
         # Shelved servers stay on their host until shelveOffload.
         self.conf.config(shelved_offload_time=-1)
         # Every console service (os-remote-consoles).
@@ -932,6 +937,8 @@ class APISamplesTestV2(base.APITestCase):
             'other_project_id': self.project_id('other'),
             'image_id': CIRROS,
             'network': 'private',
+            # The server of prepare_servers is on compute2.
+            'live_host': HOST,
             'access_flavor_id': uuid.uuid4().hex[:8],
             'future': (datetime.datetime.now(datetime.timezone.utc) +
                        datetime.timedelta(hours=1)).strftime(
@@ -1118,6 +1125,28 @@ class APISamplesTestV2(base.APITestCase):
                 'availability_zone': 'nova:' + HOST}}, persona)['server']['id']
         self.useFixture(compute_driver.ComputeDriver(
             test_server_resize.Compute1DownDriver()))
+    def prepare_running_live_migration(self, persona, version):
+        """server_id live-migrated to compute1 and running (4 of its 8
+        simulated seconds have passed, time frozen): migration_id; the
+        first server (on compute1) is the one the samples move, to
+        live_host."""
+        self.conf.config(live_migration_seconds=8, group='simulated')
+        timeutils.set_time_override()
+        self.addCleanup(timeutils.clear_time_override)
+        resp = self.api('POST', '/servers/%s/action' % self.state[
+            'server_id'], {'os-migrateLive': {
+                'host': None, 'block_migration': 'auto'}}, persona=persona,
+            version='2.25')
+        self.assertEqual(202, resp.status, resp)
+        timeutils.advance_time_seconds(4)
+        resp = self.api('GET', '/servers/%s/migrations'
+                        % self.state['server_id'], persona=persona,
+                        version='2.23')
+        self.assertEqual(200, resp.status, resp)
+        [migration] = resp.json()['migrations']
+        self.assertEqual('running', migration['status'])
+        self.state['migration_id'] = migration['id']
+        self.state['live_host'] = 'compute2'
 
     def prepare_soft_deleted_server(self, persona, version):
         """A server deleted with [DEFAULT] reclaim_instance_interval set:

@@ -77,11 +77,11 @@ class CoveragePageTest(testtools.TestCase):
         stop = self._entry('POST', '/servers/{server_id}/action', 'os-stop')
         self.assertEqual((coverage.SERVED, True),
                          (stop.state, stop.walked))
-        migrate = self._entry('POST', '/servers/{server_id}/action',
-                              'os-migrateLive')
+        security_group = self._entry('POST', '/servers/{server_id}/action',
+                                     'addSecurityGroup')
         self.assertEqual((coverage.NOT_SERVED, False, '-'),
-                         (migrate.state, migrate.walked,
-                          migrate.versions or '-'))
+                         (security_group.state, security_group.walked,
+                          security_group.versions or '-'))
 
     def test_a_removed_api_is_told_apart(self):
         cells = self._entry('GET', '/os-cells')

@@ -13,28 +13,16 @@ from nova_api.tests.functional import base
 CIRROS = '0b5d7c1e-8d3a-4c4e-9f21-3a9a6c2f0a01'
 _SERVER = '/servers/{server}'
 _ACTION = _SERVER + '/action'
-_MIGRATION = _SERVER + '/migrations/1'
 
 # Waiting version -> (method, path, body) of a request its change touches.
 # An action path answers 400 for the action; any other path a plain 404.
 REQUESTS = {
     '2.20': ('GET', _SERVER + '/os-volume_attachments', None),
-    '2.22': ('POST', _MIGRATION + '/action', {'force_complete': None}),
-    '2.24': ('DELETE', _MIGRATION, None),
-    '2.25': ('POST', _ACTION, {'os-migrateLive': {
-        'host': None, 'block_migration': 'auto'}}),
-    '2.30': ('POST', _ACTION, {'os-migrateLive': {
-        'host': None, 'block_migration': 'auto', 'force': False}}),
-    '2.34': ('POST', _ACTION, {'os-migrateLive': {
-        'host': None, 'block_migration': 'auto'}}),
     '2.44': ('POST', _ACTION, {'addFixedIp': {'networkId': 'net'}}),
     '2.49': ('POST', _SERVER + '/os-interface', {'interfaceAttachment': {
         'net_id': 'net', 'tag': 'nic'}}),
     '2.60': ('POST', _SERVER + '/os-volume_attachments', {
         'volumeAttachment': {'volumeId': 'volume'}}),
-    '2.65': ('DELETE', _MIGRATION, None),
-    '2.68': ('POST', _ACTION, {'os-migrateLive': {
-        'host': None, 'block_migration': 'auto'}}),
     '2.70': ('GET', _SERVER + '/os-interface', None),
     '2.79': ('POST', _SERVER + '/os-volume_attachments', {
         'volumeAttachment': {'volumeId': 'volume',

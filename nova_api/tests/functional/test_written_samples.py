@@ -137,10 +137,17 @@ Sample = collections.namedtuple('Sample', 'path content')
 # lookup names none (test_api_samples compares Nova's samples of it).
 NOT_SAMPLED = frozenset(['openapi', 'os-console-auth-tokens'])
 # Routes with nothing to show yet, by the reason.
+_NO_LIVE_MIGRATION_RUNS = ('the walk\'s tasks take no time: no live '
+                           'migration is in progress to show, force or '
+                           'abort (test_api_samples compares Nova\'s '
+                           'samples of a running one)')
 NOTHING_TO_SHOW = {
     ('GET', '/servers/{server_id}/migrations/{migration_id}'):
-        'only a live migration in progress is shown, and none runs until '
-        'live migration is served',
+        _NO_LIVE_MIGRATION_RUNS,
+    ('POST', '/servers/{server_id}/migrations/{migration_id}/action '
+             '{force_complete}'): _NO_LIVE_MIGRATION_RUNS,
+    ('DELETE', '/servers/{server_id}/migrations/{migration_id}'):
+        _NO_LIVE_MIGRATION_RUNS,
 }
 
 

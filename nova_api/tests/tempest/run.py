@@ -72,7 +72,8 @@ SELECTED_TESTS = (
     r'|hypervisor_negative|aggregates_negative|migrations'
     r'|simple_tenant_usage|simple_tenant_usage_negative|hosts'
     r'|hosts_negative|instance_usage_audit_log'
-    r'|instance_usage_audit_log_negative)\.'
+    r'|instance_usage_audit_log_negative|live_migration'
+    r'|live_migration_negative)\.'
     r')'
 )
 
@@ -88,6 +89,8 @@ EXCLUDED_TESTS = (
      r'|test_rescued_vm_add_remove_security_group',
      'addSecurityGroup and removeSecurityGroup need the network service '
      '(issue 16)'),
+    (r'test_live_migration_with_trunk',
+     'makes a trunk port through the network service (issue 16)'),
 )
 
 TEMPEST_CONF = '''[DEFAULT]
@@ -132,7 +135,7 @@ pause = true
 shelve = true
 suspend = true
 cold_migration = true
-live_migration = false
+live_migration = true
 metadata_service = false
 vnc_console = false
 spice_console = false

@@ -90,7 +90,7 @@ class TestBuild(testtools.TestCase):
         self.assertRaises(ValueError, state_at, stored, T0)
 
     def test_unknown_task_is_refused(self):
-        stored = ss.StoredState(ss.ACTIVE, 'migrating', T0)
+        stored = ss.StoredState(ss.ACTIVE, 'teleporting', T0)
         self.assertRaises(ValueError, state_at, stored, T0)
 
 

@@ -144,6 +144,7 @@ class SimulatedDriverTest(testtools.TestCase):
                          snapshot_seconds=6, soft_delete_seconds=6,
                          restore_seconds=0.25, resize_seconds=4,
                          revert_resize_seconds=1.5, evacuate_seconds=5,
+                         live_migration_seconds=8,
                          group='simulated')
         driver_ = simulated.SimulatedDriver()
         self.assertEqual({'build': 7.5, 'reboot': 1, 'stop': 0, 'start': 4,
@@ -152,7 +153,8 @@ class SimulatedDriverTest(testtools.TestCase):
                           'unshelve': 5, 'rescue': 3, 'unrescue': 2,
                           'change_password': 0.5, 'rebuild': 6,
                           'snapshot': 6, 'soft_delete': 6, 'restore': 0.25,
-                          'resize': 4, 'revert_resize': 1.5, 'evacuate': 5},
+                          'resize': 4, 'revert_resize': 1.5, 'evacuate': 5,
+                          'live_migration': 8},
                          {task: driver_.task_seconds(task)
                           for task in driver.TASKS})
         # A task no driver knows (resize was one until it was served).
