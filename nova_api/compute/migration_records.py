@@ -71,11 +71,15 @@ _HOLDS_SOURCE = (PRE_MIGRATING, MIGRATING, POST_MIGRATING, FINISHED,
 
 class Migration(typing.NamedTuple):
     """A record as the API shows it: its stored columns and its status
-    now, with when it changed to it."""
+    now, with when it changed to it; a running live migration's memory
+    copied so far too (bytes)."""
 
     row: object
     status: str
     updated_at: datetime.datetime | None
+    memory_total: int | None = None
+    memory_processed: int | None = None
+    memory_remaining: int | None = None
 
     def __getattr__(self, name):
         return getattr(self.row, name)
@@ -114,11 +118,25 @@ def current(row, durations, now):
     """The record `row` as it is at `now`."""
     stored_at = row.updated_at or row.created_at
     status, changed_at = row.status, row.updated_at
-    for after, step in _steps(row, durations):
+    steps = _steps(row, durations)
+    for after, step in steps:
         if now < stored_at + after:
             break
         status, changed_at = step, stored_at + after
+    if status == RUNNING and row.status == QUEUED:
+        return Migration(row, status, changed_at, *_memory_copied(
+            row, changed_at, stored_at + steps[-1][0], now))
     return Migration(row, status, changed_at)
+
+
+def _memory_copied(row, started_at, ends_at, now):
+    """(total, processed, remaining) bytes of the server's memory a live
+    migration running from `started_at` to `ends_at` has copied at
+    `now`, evenly over the time (Nova's counters are never 0)."""
+    total = row.old_flavor['memory_mb'] * 1024 * 1024
+    processed = int(total * ((now - started_at) / (ends_at - started_at)))
+    processed = min(max(processed, 1), total - 1)
+    return total, processed, total - processed
 
 
 def latest_of_server(context, server):

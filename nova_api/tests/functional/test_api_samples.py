@@ -321,10 +321,10 @@ SERVED = {
     'server-migrations': Resource(
         prepare=('servers', 'running_live_migration'),
         leeway=api_samples.Leeway(nullable={
-            '%s.%s_%s_bytes' % (prefix, kind, amount):
-                'the simulated migration reports no progress'
+            '%s.disk_%s_bytes' % (prefix, amount):
+                'the simulated hosts share their storage: no disk is '
+                'copied'
             for prefix in ('migration', 'migrations[]')
-            for kind in ('memory', 'disk')
             for amount in ('total', 'processed', 'remaining')}),
         calls={
             'migrations-index.json': get('/servers/{server_id}/migrations'),

@@ -99,6 +99,20 @@ class ServerMigrationsTestV21(test_live_migration.LiveMigrationHelpers,
         self.assertEqual('preparing', shown['status'])
         self.assertLess(created, shown['updated_at'])
 
+    def test_memory_copied_while_running(self):
+        total = 512 * 1024 * 1024
+        shown = self.shown()
+        self.assertEqual([None] * 6, [shown[field] for field in (
+            'memory_total_bytes', 'memory_processed_bytes',
+            'memory_remaining_bytes', 'disk_total_bytes',
+            'disk_processed_bytes', 'disk_remaining_bytes')])
+        # Running from the 4th second to the 8th: half copied at the 6th.
+        timeutils.advance_time_seconds(6)
+        shown = self.shown()
+        self.assertEqual((total, total // 2, total // 2, None), (
+            shown['memory_total_bytes'], shown['memory_processed_bytes'],
+            shown['memory_remaining_bytes'], shown['disk_total_bytes']))
+
     def test_hosts_are_for_admins(self):
         # The host rule follows an overridden index rule unless it is
         # overridden too (Nova's deprecated rule).

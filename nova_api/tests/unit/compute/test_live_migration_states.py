@@ -28,7 +28,8 @@ def shown(stored, after):
 
 
 def record(status, after=0):
-    row = types.SimpleNamespace(status=status, created_at=T0, updated_at=T0)
+    row = types.SimpleNamespace(status=status, created_at=T0, updated_at=T0,
+                                old_flavor={'memory_mb': 1})
     return mr.current(row, DURATIONS, T0 + seconds(after))
 
 
@@ -55,6 +56,17 @@ class LiveMigrationStatesTest(testtools.TestCase):
             [record(mr.QUEUED, after).status
              for after in (0, 1.9, 2, 4, 7.9, 8, 3600)])
         self.assertEqual(T0 + seconds(4), record(mr.QUEUED, 5).updated_at)
+
+    def test_memory_copied_evenly_while_running(self):
+        mib = 1024 * 1024
+        self.assertEqual(
+            [(None, None, None), (mib, 1, mib - 1),
+             (mib, mib // 4, mib * 3 // 4), (mib, mib * 3 // 4, mib // 4),
+             (None, None, None)],
+            [(migration.memory_total, migration.memory_processed,
+              migration.memory_remaining)
+             for migration in (record(mr.QUEUED, after)
+                               for after in (3, 4, 5, 7, 8))])
 
     def test_stored_ends_do_not_move(self):
         for status in (mr.COMPLETED, mr.CANCELLED, mr.ERROR):
