@@ -1,6 +1,7 @@
 """Instructions per request under callgrind: a count that does not drift.
 
-    python -m bench.instructions [--requests N] [--servers N] [PATH ...]
+    python -m bench.instructions [--requests N] [--servers N]
+                                 [--extra-routes N] [PATH ...]
 
 Wall-clock rates on a shared machine drift by up to 2x within minutes;
 the number of instructions a request executes does not. This command
@@ -14,6 +15,10 @@ nova_api.wsgi's.
 
 Compare two commits by running it in each checkout in turn: the counts
 of the same code repeat to a few parts in a million.
+
+``--extra-routes N`` adds a plugin with N routes of a resource no measured
+request is for (GET /a-bench-0000 ...: before every other route in the
+table's order), to see what the size of the route table costs a request.
 """
 
 import argparse
@@ -27,10 +32,30 @@ import tempfile
 from bench import __main__ as bench_main
 from bench import deployment
 from bench import server_list
+from nova_api.api import plugin
+from nova_api.api import router
+from nova_api.api import wsgi
 
 DEFAULT_PATHS = ('/v2.1/servers/detail?limit=100', '/v2.1/flavors/detail',
                  '/v2.1/os-keypairs')
 _UNDER_CALLGRIND = 'NOVA_API_BENCH_UNDER_CALLGRIND'
+
+
+class _ExtraRoutes(plugin.APIPlugin):
+    name = 'bench-extra-routes'
+
+    def __init__(self, count):
+        self.count = count
+
+    def resources(self):
+        return [plugin.APIResource(self.name, wsgi.Controller(), [
+            ('GET', '/a-bench-%04d' % number, 'index')
+            for number in range(self.count)])]
+
+
+def _add_routes(count):
+    load_plugins = router.load_plugins
+    router.load_plugins = lambda: load_plugins() + [_ExtraRoutes(count)]
 
 
 def _toggle(on):
@@ -53,6 +78,8 @@ def _run_requests(app, path, count):
 
 def measure(args):
     """Under callgrind: one dump per path, in order."""
+    if args.extra_routes:
+        _add_routes(args.extra_routes)
     app = deployment.Deployment().load_app()
     server_list.seed(0, args.servers)
     gc.set_threshold(10000, *gc.get_threshold()[1:])
@@ -81,6 +108,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--requests', type=int, default=20)
     parser.add_argument('--servers', type=int, default=1000)
+    parser.add_argument('--extra-routes', type=int, default=0)
     parser.add_argument('paths', nargs='*', default=list(DEFAULT_PATHS))
     args = parser.parse_args()
     if os.environ.get(_UNDER_CALLGRIND):
@@ -91,14 +119,17 @@ def main():
         ['valgrind', '--tool=callgrind', '--instr-atstart=no',
          '--callgrind-out-file=%s' % os.path.join(workdir, 'callgrind.out'),
          sys.executable, '-m', 'bench.instructions',
-         '--requests', str(args.requests), '--servers', str(args.servers)]
+         '--requests', str(args.requests), '--servers', str(args.servers),
+         '--extra-routes', str(args.extra_routes)]
         + args.paths,
         # A fixed hash seed: set and dict costs follow the hashes.
         env=dict(os.environ, PYTHONHASHSEED='0', **{_UNDER_CALLGRIND: '1'}),
         check=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    print('%d in-process requests each, %d servers; instructions per '
-          'request:' % (args.requests, args.servers))
+    print('%d in-process requests each, %d servers%s; instructions per '
+          'request:' % (args.requests, args.servers,
+                        ', %d extra routes' % args.extra_routes
+                        if args.extra_routes else ''))
     for index, path in enumerate(args.paths, start=1):
         dump = os.path.join(workdir, 'callgrind.out.%d' % index)
         print('%14.0f  GET %s' % (_instructions(dump) / args.requests, path))

@@ -1,15 +1,19 @@
-"""APIRouterV21: plugins loaded by stevedore, connected on a routes.Mapper.
+"""APIRouterV21: plugins loaded by stevedore, their routes indexed for
+dispatch.
 
 Every path a plugin declares is served both as is and under
 ``/{project_id}``. The loaded table can be printed with
 ``nova-api-manage routes``.
 """
 
+import bisect
 import collections
+import itertools
 import logging
+import re
 
 from oslo_config import cfg
-import routes
+import routes.route
 import stevedore
 import webob.exc
 
@@ -69,13 +73,10 @@ class APIRouterV21:
         if plugins is None:
             plugins = load_plugins()
         self.table = self._build_table(plugins)
-        self.mapper = routes.Mapper()
-        project_prefix = '/{project_id:%s}' % CONF.api.project_id_regex
+        self.routes = RouteIndex(CONF.api.project_id_regex)
         for entry in sorted(self.table, key=_route_order):
-            for path in (project_prefix + entry.path, entry.path):
-                self.mapper.connect(
-                    path, controller=entry.resource, action=entry.action,
-                    conditions={'method': [entry.method]})
+            self.routes.connect(entry.method, entry.path,
+                                entry.resource, entry.action)
 
     @classmethod
     def factory(cls, global_config, **local_config):
@@ -126,8 +127,143 @@ class APIRouterV21:
 
     def __call__(self, environ, start_response):
         path = environ.get('PATH_INFO') or '/'
-        match = self.mapper.match(path, environ)
+        match = self.routes.match(path, environ)
         if match is None:
             return webob.exc.HTTPNotFound()(environ, start_response)
         environ['wsgiorg.routing_args'] = ((), match)
         return match['controller'](environ, start_response)
+
+
+class RouteIndex:
+    """The connected routes, filed so that a request tries only its own.
+
+    A routes.Mapper matches every URL against one regular expression made
+    of all its routes, and then tries every /{project_id} route (they
+    have no literal prefix to tell them apart), so each added route slows
+    every request. Here a route is filed under its method and the literal
+    first segment of its path after the project id, and a request tries
+    the routes filed under its own method and first segment, and those
+    whose first segment is not a literal. They are routes.Route objects
+    tried in the order a Mapper tries them (longest literal prefix first,
+    then in order of connection), so a URL resolves to the same route and
+    arguments as with a Mapper.
+    """
+
+    def __init__(self, project_id_regex):
+        self._project_id = re.compile(project_id_regex)
+        self._project_prefix = '/{project_id:%s}' % project_id_regex
+        self._connected = 0
+        # (method, first segment) -> candidates in the order a Mapper
+        # tries them: (-len(literal prefix), connection number, Route).
+        self._plain = {}
+        self._project = {}
+        # method -> candidates whose first segment is not a literal; the
+        # plain ones are in each _plain list of their method as well.
+        self._plain_unfiled = {}
+        self._project_unfiled = {}
+
+    def connect(self, method, path, resource, action):
+        """Serve `path` and /{project_id}`path`, as Mapper.connect would."""
+        candidate = self._candidate(method, self._project_prefix + path,
+                                    resource, action)
+        segment = _first_segment(_after_project_id(candidate[2].routelist))
+        if segment is None:
+            candidates = self._project_unfiled.setdefault(method, [])
+        else:
+            candidates = self._project.setdefault((method, segment), [])
+        bisect.insort(candidates, candidate)
+
+        candidate = self._candidate(method, path, resource, action)
+        segment = _first_segment(candidate[2].routelist)
+        if segment is None:
+            bisect.insort(self._plain_unfiled.setdefault(method, []),
+                          candidate)
+            for (each_method, _), candidates in self._plain.items():
+                if each_method == method:
+                    bisect.insort(candidates, candidate)
+        else:
+            candidates = self._plain.setdefault(
+                (method, segment), list(self._plain_unfiled.get(method, ())))
+            bisect.insort(candidates, candidate)
+
+    def _candidate(self, method, path, resource, action):
+        route = routes.route.Route(
+            None, path, controller=resource, action=action,
+            conditions={'method': [method]}, _explicit=True, _minimize=False)
+        route.makeregexp([])
+        self._connected += 1
+        return (-len(_literal_prefix(route.routelist)), self._connected,
+                route)
+
+    def match(self, path, environ):
+        """The routing arguments of the route `path` matches, or None."""
+        method = environ['REQUEST_METHOD']
+        plain = self._plain.get((method, _segment_of(path)))
+        if plain is None:
+            plain = self._plain_unfiled.get(method, ())
+        # Routes with a literal prefix come first; no /{project_id} route
+        # has one, so the project id is looked for only after them.
+        for position, (order, _, route) in enumerate(plain):
+            if not order:
+                break
+            match = route.match(path, environ)
+            if match:
+                return match
+        else:
+            position = len(plain)
+        rest = plain[position:]
+        project = self._project_candidates(method, path)
+        if project:
+            rest = sorted(itertools.chain(rest, project)) if rest else project
+        for _, _, route in rest:
+            match = route.match(path, environ)
+            if match:
+                return match
+        return None
+
+    def _project_candidates(self, method, path):
+        """The /{project_id} routes `path` may match, in no set order."""
+        found = list(self._project_unfiled.get(method, ()))
+        slash = path.find('/', 1)
+        while slash != -1:
+            if self._project_id.fullmatch(path, 1, slash):
+                found.extend(self._project.get(
+                    (method, _segment_of(path[slash:])), ()))
+            slash = path.find('/', slash + 1)
+        return found
+
+
+def _literal_prefix(routelist):
+    # As a Mapper groups its routes.
+    return ''.join(itertools.takewhile(
+        lambda part: isinstance(part, str), routelist)).rstrip('/')
+
+
+def _after_project_id(routelist):
+    if (len(routelist) > 1 and routelist[0] == '/'
+            and isinstance(routelist[1], dict)
+            and routelist[1].get('name') == 'project_id'):
+        return routelist[2:]
+    return None
+
+
+def _first_segment(routelist):
+    """The first segment every URL of a route has, if it is a literal."""
+    if not routelist or not isinstance(routelist[0], str):
+        return None
+    literal = routelist[0]
+    if not literal.startswith('/'):
+        return None
+    end = literal.find('/', 1)
+    if end != -1:
+        return literal[1:end]
+    return literal[1:] if len(routelist) == 1 else None
+
+
+def _segment_of(path):
+    end = path.find('/', 1)
+    if end != -1:
+        return path[1:end]
+    # A route's expression ends in '$', which matches before a final
+    # newline too.
+    return path[1:-1] if path.endswith('\n') else path[1:]
