@@ -187,6 +187,9 @@ class LiveMigrationTestV2(LiveMigrationHelpers, base.APITestCase):
                          self.state(server_id))
 
     def test_no_room_on_the_other_host(self):
+        # A whole host's m1.xlarge, no cpu overcommit: the hosts' sizes
+        # are the edge.
+        self.conf.config(reserved_host_memory_mb=0, cpu_allocation_ratio=1.0)
         self.set_quota(cores=-1, ram=-1, instances=-1)
         # Both hosts are full.
         server_id = self.create(flavorRef='5')
@@ -195,6 +198,9 @@ class LiveMigrationTestV2(LiveMigrationHelpers, base.APITestCase):
         self.assertFault(resp, 400, 'No valid host was found. ')
 
     def test_a_forced_host_without_the_memory(self):
+        # A whole host's m1.xlarge, no cpu overcommit: the hosts' sizes
+        # are the edge.
+        self.conf.config(reserved_host_memory_mb=0, cpu_allocation_ratio=1.0)
         self.set_quota(cores=-1, ram=-1, instances=-1)
         server_id = self.create(flavorRef='4')
         self.create(flavorRef='5')
@@ -250,6 +256,9 @@ class LiveMigrationTestV2(LiveMigrationHelpers, base.APITestCase):
             RULE % 'migrate_live:host'))
 
     def test_capacity_held_on_both_hosts_until_completed(self):
+        # A whole host's m1.xlarge, no cpu overcommit: the hosts' sizes
+        # are the edge.
+        self.conf.config(reserved_host_memory_mb=0, cpu_allocation_ratio=1.0)
         self.set_quota(cores=-1, ram=-1, instances=-1)
         self.durations(live_migration=NEVER)
         server_id = self.create(flavorRef='4')

@@ -206,6 +206,9 @@ class ServerMigrationsTestV21(test_live_migration.LiveMigrationHelpers,
     # abort
 
     def test_abort_a_running_migration(self):
+        # A whole host's m1.xlarge, no cpu overcommit: the hosts' sizes
+        # are the edge.
+        self.conf.config(reserved_host_memory_mb=0, cpu_allocation_ratio=1.0)
         self.set_quota(cores=-1, ram=-1, instances=-1)
         self.running()
         resp = self.abort()
