@@ -620,9 +620,6 @@ class ComputeServiceInUse(Invalid):
 class EvacuatePasswordOnSharedStorage(Invalid):
     msg_fmt = "admin password can't be changed on existing disk"
 
-
-class EvacuateForceWithoutHost(Invalid):
-    msg_fmt = "Can't force to a non-provided destination"
 # Live migration (os-migrateLive) and its server migrations. Nova's API
 # answers the conductor's refusals with a 400 (before 2.34, which makes
 # them a failed migration instead).
@@ -639,7 +636,8 @@ class NoValidHost(Invalid):
     msg_fmt = "No valid host was found. %(reason)s"
 
 
-class ForcedLiveMigrationWithoutHost(Invalid):
+class ForcedMoveWithoutHost(Invalid):
+    # A live migration's or an evacuation's "force" with no host.
     msg_fmt = "Can't force to a non-provided destination"
 
 

@@ -28,8 +28,6 @@ the server in ERROR when the scheduler found none, as it was when a
 named host could not take it.
 """
 
-import uuid
-
 from oslo_utils import timeutils
 
 from nova_api.compute import backend
@@ -37,11 +35,11 @@ from nova_api.compute import instance_actions
 from nova_api.compute import migration_records
 from nova_api.compute import scheduling
 from nova_api.compute import server_create
+from nova_api.compute import server_resize
 from nova_api.compute import server_states
 from nova_api.compute import servers
 from nova_api.compute import services
 from nova_api.db import api as db_api
-from nova_api.db import flavors as flavors_db
 from nova_api.db import migration_records as migrations_db
 from nova_api.db import servers as servers_db
 from nova_api import exception
@@ -121,28 +119,11 @@ def _place(context, server, action, host_name, forced):
 def _record(context, server, chosen, host_name):
     """The migration record's columns: its destination is the host
     chosen, or (as Nova's API stores it) the one asked for."""
-    flavor_id = _flavor_id(context, server)
+    flavor_id = server_resize.flavor_id_of(context, server)
     dest = chosen.name if chosen is not None else None
-    return {
-        'uuid': str(uuid.uuid4()), 'server_id': server.id,
-        'instance_uuid': server.uuid, 'source_compute': server.host,
-        'source_node': server.host, 'dest_compute': dest or host_name,
-        'dest_node': dest, 'dest_host': dest,
-        'old_instance_type_id': flavor_id,
-        'new_instance_type_id': flavor_id,
-        'migration_type': migration_records.EVACUATION,
-        'user_id': context.user_id, 'project_id': context.project_id,
-        'created_at': timeutils.utcnow(),
-    }
-
-
-def _flavor_id(context, server):
-    """The internal id of the server's flavor, None once it is deleted."""
-    try:
-        return flavors_db.get_by_flavor_id(context.elevated(),
-                                           server.flavor_ref).id
-    except exception.FlavorNotFound:
-        return None
+    return migration_records.new_record(
+        context, server, migration_records.EVACUATION, flavor_id, flavor_id,
+        dest_compute=dest or host_name, dest_node=dest, dest_host=dest)
 
 
 def _fail(context, server, action, forced, host_name, host_up):

@@ -25,7 +25,6 @@ is shown there from its start (as a resize is).
 
 import dataclasses
 import types
-import uuid
 
 from oslo_utils import timeutils
 
@@ -64,20 +63,12 @@ def live_migrate(context, server, host=None, force=None,
                        else 'conductor_migrate_server')
     with db_api.context_manager.writer.using(context):
         servers_db.take_scheduling_lock(context)
-        now = timeutils.utcnow()
-        record = {
-            'uuid': str(uuid.uuid4()), 'server_id': server.id,
-            'instance_uuid': server.uuid, 'source_compute': server.host,
-            'source_node': server.host,
+        record = migration_records.new_record(
+            context, server, migration_records.LIVE_MIGRATION,
+            flavor['id'], flavor['id'], old_flavor=flavor, new_flavor=flavor,
             # The conductor names a forced host only.
-            'dest_compute': host if forced else None,
-            'old_instance_type_id': flavor['id'],
-            'new_instance_type_id': flavor['id'],
-            'old_flavor': flavor, 'new_flavor': flavor,
-            'migration_type': migration_records.LIVE_MIGRATION,
-            'user_id': context.user_id, 'project_id': context.project_id,
-            'created_at': now, 'updated_at': now,
-        }
+            dest_compute=host if forced else None)
+        record['updated_at'] = record['created_at']
         try:
             chosen = _destination(context, server, flavor, host, forced)
         except exception.Invalid as refusal:

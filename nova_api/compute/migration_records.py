@@ -21,6 +21,7 @@ it stores completed, aborting it cancelled.
 import datetime
 import types
 import typing
+import uuid
 
 from oslo_utils import timeutils
 
@@ -137,6 +138,23 @@ def _memory_copied(row, started_at, ends_at, now):
     processed = int(total * ((now - started_at) / (ends_at - started_at)))
     processed = min(max(processed, 1), total - 1)
     return total, processed, total - processed
+
+
+def new_record(context, server, migration_type, old_flavor_id,
+               new_flavor_id, **columns):
+    """The columns of a new record of `server`'s move from its host, by
+    the user of `context`, created now; `columns` adds to them (the
+    destination, the flavors, the status)."""
+    return dict({
+        'uuid': str(uuid.uuid4()), 'server_id': server.id,
+        'instance_uuid': server.uuid, 'source_compute': server.host,
+        'source_node': server.host,
+        'old_instance_type_id': old_flavor_id,
+        'new_instance_type_id': new_flavor_id,
+        'migration_type': migration_type,
+        'user_id': context.user_id, 'project_id': context.project_id,
+        'created_at': timeutils.utcnow(),
+    }, **columns)
 
 
 def latest_of_server(context, server):

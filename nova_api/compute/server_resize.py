@@ -18,7 +18,6 @@ finishes; here they are shown from its start.
 """
 
 import types
-import uuid
 
 from oslo_utils import timeutils
 
@@ -162,13 +161,19 @@ def flavor_of(context, server):
     flavor = {column: getattr(embedded, column)
               for column in _FLAVOR_COLUMNS}
     flavor.update(flavor_ref=server.flavor_ref, name=embedded.name,
-                  extra_specs=embedded.extra_specs, id=None)
-    try:
-        flavor['id'] = flavors_db.get_by_flavor_id(
-            context.elevated(), server.flavor_ref).id
-    except exception.FlavorNotFound:
-        pass
+                  extra_specs=embedded.extra_specs,
+                  id=flavor_id_of(context, server))
     return flavor
+
+
+def flavor_id_of(context, server):
+    """The internal id of the server's flavor, None once it is
+    deleted."""
+    try:
+        return flavors_db.get_by_flavor_id(context.elevated(),
+                                           server.flavor_ref).id
+    except exception.FlavorNotFound:
+        return None
 
 
 def _flavor_by_id(context, flavor_id):
@@ -232,25 +237,16 @@ def _move(context, server, action, old, new, excluded, host_name=None,
             if chosen is None:
                 failure = ('conductor_migrate_server',
                            'No valid host was found. ')
-        now = timeutils.utcnow()
-        record = {
-            'uuid': str(uuid.uuid4()), 'server_id': server.id,
-            'instance_uuid': server.uuid, 'source_compute': server.host,
-            'source_node': server.host,
-            'old_instance_type_id': old['id'],
-            'new_instance_type_id': new['id'],
-            'old_flavor': old, 'new_flavor': new,
-            'migration_type': (
-                migration_records.MIGRATION
-                if action is server_states.MIGRATE
-                else migration_records.RESIZE),
-            'user_id': context.user_id, 'project_id': context.project_id,
-            'created_at': now,
-        }
+        record = migration_records.new_record(
+            context, server,
+            (migration_records.MIGRATION if action is server_states.MIGRATE
+             else migration_records.RESIZE),
+            old['id'], new['id'], old_flavor=old, new_flavor=new)
         if failure is not None:
             _record_failure(context, server, action, failure)
             migrations_db.add(context, dict(
-                record, status=migration_records.ERROR, updated_at=now))
+                record, status=migration_records.ERROR,
+                updated_at=record['created_at']))
             return
         changes = dict(
             {column: new[column] for column in _FLAVOR_COLUMNS},

@@ -54,7 +54,7 @@ class EvacuateController(wsgi.Controller):
             force = strutils.bool_from_string(params.get('force', False),
                                               strict=True)
             if force and not host:
-                raise exception.EvacuateForceWithoutHost()
+                raise exception.ForcedMoveWithoutHost()
         password = _password(req, params)
         evacuate.evacuate(context, server, host, force,
                           stop=req.is_supported('2.95'))

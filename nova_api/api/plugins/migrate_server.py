@@ -67,7 +67,7 @@ class MigrateServerController(wsgi.Controller):
             force = strutils.bool_from_string(requested.get('force', False),
                                               strict=True)
             if force and not host:
-                raise exception.ForcedLiveMigrationWithoutHost()
+                raise exception.ForcedMoveWithoutHost()
         # The schemas check "block_migration" and "disk_over_commit";
         # neither changes what the simulated hosts do.
         live_migration.live_migrate(context, server, host or None, force,
